@@ -1,0 +1,169 @@
+/**
+ * Shared shapes of the loopback emulators. Every provider emulator (pocketdns, dnsimple, glauca,
+ * domainr) is an `EmulatorApp` served by `startEmulatorServer` (emulator-server.ts), which owns the
+ * HTTP server, routing, request log, rate limiting, fault injection and latency. A provider module
+ * only declares routes, its auth check and its error body.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a route handler receives. */
+export interface EmulatorRequest {
+  method: HttpMethod;
+  /** Path without query string, as received (still percent-encoded). */
+  path: string;
+  /** Route parameters, percent-decoded. */
+  params: Record<string, string>;
+  /** Query parameters (last value wins for repeated keys). */
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON body, or undefined when there was none. An unparseable body answers 400 before the handler. */
+  body: unknown;
+  rawBody: string;
+}
+
+/** What a route handler returns. `body` undefined with 204 sends no body. */
+export interface EmulatorResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Thrown by handlers to answer with the provider's own error body. */
+export class EmulatorHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`emulated HTTP ${status}`);
+  }
+}
+
+/** A documented rate-limit bucket: at most `limit` requests per `intervalMs` (scaled by timeScale). */
+export interface RateLimitBucket {
+  limit: number;
+  intervalMs: number;
+}
+
+export interface EmulatorRoute {
+  method: HttpMethod;
+  /** find-my-way pattern, e.g. `/api/v1/domains/:domainId`. */
+  path: string;
+  /** Name of the rate-limit bucket (a key of `EmulatorApp.buckets`), if the route is limited. */
+  bucket?: string;
+  /** Short operation name used in fault rules and in the request log, e.g. `listDomains`. */
+  operation: string;
+  /** When true the route needs no credentials. */
+  public?: boolean;
+  handler: (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
+}
+
+export type FaultKind =
+  | { type: 'status'; status: 500 | 502 | 503 | 504 }
+  /** Socket destroyed before the handler runs: nothing was processed. */
+  | { type: 'reset-before' }
+  /** Handler runs (state changes, money charged), then the socket is destroyed without a response. */
+  | { type: 'reset-after' }
+  | { type: 'latency'; ms: number }
+  /** 200 with a truncated JSON body. */
+  | { type: 'malformed-json' }
+  /** The status with an HTML error page body (as a proxy in front of the API would send). */
+  | { type: 'html-error'; status: 502 | 503 };
+
+export interface FaultRule {
+  /** Operation name or `METHOD /pattern`; omitted = every route. */
+  route?: string;
+  /** Probability 0..1 per matching request (drawn from the seeded PRNG). */
+  rate?: number;
+  /** Faults applied to the next matching requests in order (`null` = no fault for that request). */
+  sequence?: (FaultKind | null)[];
+  /** The fault used with `rate`. A list picks one per hit with the seeded PRNG. */
+  fault?: FaultKind | FaultKind[];
+}
+
+export interface LedgerEntry {
+  operation: 'register' | 'renew' | 'transfer' | 'restore';
+  domain: string;
+  amount: string;
+  currency: string;
+  at: Date;
+  /** The emulator's request sequence number that caused the charge. */
+  requestSeq: number;
+}
+
+export interface RecordedRequest {
+  seq: number;
+  method: HttpMethod;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  operation: string | null;
+  /** Status sent, or null when the connection was reset. */
+  status: number | null;
+  at: number;
+}
+
+export interface SeedOptions {
+  /** PRNG seed for all generated data and for fault rates. */
+  seed?: number;
+  /** Number of domains owned by the account/user (default 3). */
+  domains?: number;
+  /** Records per domain (default 3). */
+  recordsPerDomain?: number;
+  /** Names (full domain names) that answer as registered by somebody else. */
+  registeredNames?: string[];
+  /** Names that answer as available. Any other unknown name in a known TLD is available too. */
+  availableNames?: string[];
+  /** Names that are premium: `{ 'name.com': '1200.00' }`. */
+  premiumNames?: Record<string, string>;
+  /** TLD prices: `{ com: { register: '12.99', renew: '12.99', transfer: '12.99', restore: '80.00' } }`. */
+  tldPrices?: Record<string, { register: string; renew: string; transfer: string; restore?: string }>;
+  /** Include one IDN domain (`bücher.example` as `xn--bcher-kva.example`) in the portfolio (default true). */
+  idnDomain?: boolean;
+}
+
+export interface CommonEmulatorOptions {
+  seed?: SeedOptions;
+  /** Multiplies every rate-limit interval (0.01 makes a per-minute bucket a 600 ms bucket). Default 1. */
+  timeScale?: number;
+  /** Disable rate limiting entirely. Default: enforced. */
+  rateLimits?: boolean;
+  /** Fault injection rules, applied in order (first matching rule that fires wins). */
+  faults?: FaultRule[];
+  /** Added latency for every request, in ms. */
+  latencyMs?: number;
+  /** Port to listen on (default 0 = a free port). Always 127.0.0.1. */
+  port?: number;
+}
+
+export interface RunningEmulator<TState> {
+  /** `http://127.0.0.1:PORT` (no trailing slash). Pass as the adapter's baseURL. */
+  url: string;
+  close(): Promise<void>;
+  state: TState;
+  requests: RecordedRequest[];
+  ledger: LedgerEntry[];
+  /** How many 429 answers were sent. */
+  rateLimited(): number;
+  /** Replace the fault rules at run time. */
+  setFaults(rules: FaultRule[]): void;
+}
+
+/** What a provider module hands to `startEmulatorServer`. */
+export interface EmulatorApp<TState> {
+  name: string;
+  state: TState;
+  routes: EmulatorRoute[];
+  buckets: Record<string, RateLimitBucket>;
+  /** Returns null when authorised, else the error response (401 with the provider's body). */
+  authenticate(req: EmulatorRequest): EmulatorResponse | null;
+  /** The provider's error body for a status and message (used for 404 of unknown routes, 429, bad JSON). */
+  errorBody(status: number, message: string): unknown;
+  /** Extra headers on every response (DNSimple's X-RateLimit-*). Called after the handler. */
+  responseHeaders?(req: EmulatorRequest, bucketState: { limit: number; remaining: number; resetAt: Date } | null): Record<string, string>;
+  /** The ledger the handlers write charges into (the server exposes it). */
+  ledger: LedgerEntry[];
+}
