@@ -1,0 +1,115 @@
+import { NetworkError, ProviderError } from './errors/error-classes.js';
+import { isRegistrarError, type RegistrarError } from './errors/registrar-error.js';
+import { compareDecimal } from './model/money.js';
+import type { PriceOperation, PriceQuote } from './model/price.js';
+import type { ProviderId } from './model/provider-id.js';
+import type { Registrar } from './registrar.js';
+
+export interface ComparePricesOptions {
+  operation?: PriceOperation;
+  years?: number;
+  /** Worth of one unit of each currency in one common reference unit: `{ USD: 1, GBP: 1.27 }`. */
+  exchangeRates?: Record<string, number>;
+  signal?: AbortSignal;
+  /** Deadline per provider in ms: a provider slower than this is listed in `failures` (NetworkError, code timeout). */
+  timeoutMs?: number;
+}
+
+export interface PriceComparison {
+  /**
+   * Cheapest first. Quotes whose currency has a rate are ranked together by their worth in the
+   * reference unit; quotes in a currency without a rate (all of them, without `exchangeRates`)
+   * are ranked within their own currency, after the converted ones, currency groups in code order.
+   * Quotes in different currencies are never compared as if equal.
+   */
+  quotes: PriceQuote[];
+  /** The same quotes grouped by currency, each group cheapest first. */
+  byCurrency: Record<string, PriceQuote[]>;
+  failures: { provider: ProviderId; error: RegistrarError }[];
+}
+
+/**
+ * Asks every registrar for a price in parallel. A slow or failing provider never sinks the others:
+ * it is listed in `failures` with its typed error (an unsupported operation included).
+ */
+export async function comparePrices(
+  registrars: readonly Registrar[],
+  name: string,
+  options: ComparePricesOptions = {},
+): Promise<PriceComparison> {
+  const operation = options.operation ?? 'register';
+  const years = options.years ?? 1;
+  const settled = await Promise.allSettled(
+    registrars.map((registrar) => withDeadline(registrar, name, { operation, years }, options)),
+  );
+  const quotes: PriceQuote[] = [];
+  const failures: PriceComparison['failures'] = [];
+  settled.forEach((result, index) => {
+    const provider = registrars[index]!.provider;
+    if (result.status === 'fulfilled') quotes.push(result.value);
+    else failures.push({ provider, error: asRegistrarError(result.reason, provider) });
+  });
+  return rankQuotes(quotes, failures, options.exchangeRates);
+}
+
+function rankQuotes(
+  quotes: PriceQuote[],
+  failures: PriceComparison['failures'],
+  rates: Record<string, number> | undefined,
+): PriceComparison {
+  const rateOf = (quote: PriceQuote) => rates?.[quote.price.currency];
+  const converted = quotes.filter((quote) => rateOf(quote) !== undefined);
+  const unconverted = quotes.filter((quote) => rateOf(quote) === undefined);
+  converted.sort((a, b) => Number(a.price.amount) * rateOf(a)! - Number(b.price.amount) * rateOf(b)!);
+  unconverted.sort(
+    (a, b) => a.price.currency.localeCompare(b.price.currency) || compareDecimal(a.price.amount, b.price.amount),
+  );
+  const byCurrency: Record<string, PriceQuote[]> = {};
+  for (const quote of [...quotes].sort((a, b) => compareDecimal(a.price.amount, b.price.amount))) {
+    (byCurrency[quote.price.currency] ??= []).push(quote);
+  }
+  return { quotes: [...converted, ...unconverted], byCurrency, failures };
+}
+
+async function withDeadline(
+  registrar: Registrar,
+  name: string,
+  price: { operation: PriceOperation; years: number },
+  options: ComparePricesOptions,
+): Promise<PriceQuote> {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) controller.abort(options.signal.reason);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const call = registrar.getPrice(name, { ...price, signal: controller.signal });
+    if (options.timeoutMs === undefined) return await call;
+    call.catch(() => {});
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(
+          new NetworkError(`${registrar.provider} getPrice did not answer within ${options.timeoutMs} ms`, {
+            provider: registrar.provider,
+            operation: 'getPrice',
+            code: 'timeout',
+          }),
+        );
+      }, options.timeoutMs);
+    });
+    return await Promise.race([call, deadline]);
+  } finally {
+    if (timer) clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function asRegistrarError(reason: unknown, provider: string): RegistrarError {
+  if (isRegistrarError(reason)) return reason;
+  return new ProviderError(`${provider} getPrice failed: ${String((reason as Error)?.message ?? reason)}`, {
+    provider,
+    operation: 'getPrice',
+    cause: reason,
+  });
+}

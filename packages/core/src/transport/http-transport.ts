@@ -1,0 +1,378 @@
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import pRetry from 'p-retry';
+import type { z } from 'zod';
+import { AuthenticationError, NetworkError, ResponseFormatError } from '../errors/error-classes.js';
+import { errorFromStatus } from '../errors/error-from-status.js';
+import { redactSecrets, redactValue } from '../errors/redact.js';
+import { isRegistrarError, type RegistrarError, type ValidationIssue } from '../errors/registrar-error.js';
+import { abortableDelay } from './abortable-delay.js';
+import { assertSafeBaseURL } from './base-url.js';
+import { type BucketSpec, BucketLimiters, type RateLimitOption } from './rate-limiter.js';
+import { rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './retry-after.js';
+import { DEFAULT_RETRY, type RetryOptions, shouldRetry } from './retry-policy.js';
+import type { EventBase, EventListener } from './transport-events.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Credentials for one attempt: headers and/or query parameters. Every value is treated as a secret. */
+export interface Credentials {
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+/** What an adapter extracts from its provider's error body. */
+export interface ProviderErrorDetails {
+  message?: string;
+  code?: string;
+  issues?: ValidationIssue[];
+  /** The provider says the credential itself is invalid (a 403 becomes AuthenticationError). */
+  invalidCredential?: boolean;
+}
+
+/** Options every adapter factory accepts and hands to the transport. */
+export interface TransportUserOptions {
+  baseURL?: string;
+  /** Allow a plain-http baseURL that is not a loopback host. */
+  allowInsecureHttp?: boolean;
+  /** Per-attempt timeout (default 30 s). */
+  timeoutMs?: number;
+  retry?: false | RetryOptions;
+  rateLimit?: RateLimitOption;
+  /** An axios instance to send with (interceptors, proxies, adapters). */
+  axios?: AxiosInstance;
+  userAgent?: string;
+  onEvent?: EventListener;
+}
+
+export interface TransportOptions extends TransportUserOptions {
+  provider: string;
+  baseURL: string;
+  /** Called before every attempt (so a token refresh is picked up). */
+  credentials: () => Credentials | Promise<Credentials>;
+  /** Called once after a 401 (or invalid-credential 403); the request is then sent once more. */
+  refreshCredentials?: () => void | Promise<void>;
+  parseError?: (body: unknown, status: number) => ProviderErrorDetails;
+  /** Documented buckets of the provider. */
+  buckets?: Record<string, BucketSpec>;
+  /** Pace requests from X-RateLimit-Remaining/Reset (DNSimple): slow down before the quota runs out. */
+  adaptiveRateLimit?: boolean;
+}
+
+export interface RequestSpec<T> {
+  /** Registrar method or adapter operation name, for errors and events. */
+  operation: string;
+  method: HttpMethod;
+  /** Path after the base URL, built with `urlPath` so every segment is encoded. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  body?: unknown;
+  /** zod schema of a successful body; omit when no body is expected (204). */
+  schema?: z.ZodType<T>;
+  bucket?: string;
+  /** Default: true for GET, PUT, PATCH, DELETE; false for POST. A read-only POST passes true. */
+  idempotent?: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TransportResponse<T> {
+  data: T;
+  status: number;
+  headers: Record<string, string>;
+}
+
+export interface Transport {
+  readonly provider: string;
+  request<T>(spec: RequestSpec<T>): Promise<TransportResponse<T>>;
+  /** Stops the limiters (and their Redis connections when shared). */
+  close(): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+export const CORE_VERSION = '0.1.0';
+const DEFAULT_USER_AGENT = `registrar-kit/${CORE_VERSION} (+https://github.com/registrar-kit/registrar-kit)`;
+
+/** The HTTP layer every adapter uses: auth, limits, retries, parsing and typed errors in one place. */
+export function createTransport(options: TransportOptions): Transport {
+  const baseURL = assertSafeBaseURL(options.baseURL, options.allowInsecureHttp ?? false, options.provider);
+  const http = options.axios ?? axios.create();
+  const limiters = new BucketLimiters(options.provider, options.buckets ?? {}, options.rateLimit);
+  const retry = options.retry === false ? null : { ...DEFAULT_RETRY, ...options.retry };
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const emit: EventListener = (event) => {
+    try {
+      options.onEvent?.(event);
+    } catch {
+      // A listener's failure never breaks a request.
+    }
+  };
+
+  async function attemptOnce<T>(spec: RequestSpec<T>, attempt: number): Promise<TransportResponse<T>> {
+    const base: EventBase = { provider: options.provider, operation: spec.operation, method: spec.method, path: spec.path, attempt };
+    await limiters.acquire(spec.bucket, spec.signal);
+    const credentials = await options.credentials();
+    const secrets = [...Object.values(credentials.headers ?? {}), ...Object.values(credentials.query ?? {})].flatMap(secretForms);
+    const errorOptions = { provider: options.provider, operation: spec.operation };
+    const started = performance.now();
+    emit({ type: 'request', ...base });
+    let response: AxiosResponse<string>;
+    try {
+      response = await http.request<string>({
+        method: spec.method,
+        url: baseURL + spec.path,
+        params: { ...cleanQuery(spec.query), ...credentials.query },
+        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        headers: {
+          Accept: 'application/json',
+          'User-Agent': userAgent,
+          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(spec.idempotencyKey ? { 'Idempotency-Key': spec.idempotencyKey } : {}),
+          ...spec.headers,
+          ...credentials.headers,
+        },
+        timeout: spec.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        signal: spec.signal,
+        responseType: 'text',
+        transformResponse: [(data: unknown) => data],
+        validateStatus: () => true,
+        maxRedirects: 0,
+      });
+    } catch (cause) {
+      const error = networkError(cause, spec.signal, secrets, errorOptions);
+      emit({ type: 'error', ...base, errorName: error.name, code: error.code, durationMs: performance.now() - started });
+      throw error;
+    }
+    const durationMs = performance.now() - started;
+    const headers = flatHeaders(response.headers);
+    emit({ type: 'response', ...base, status: response.status, durationMs });
+    if (options.adaptiveRateLimit) paceFromHeaders(spec, headers, base);
+
+    if (response.status >= 400) {
+      const error = errorFromResponse(response.status, response.data, headers, secrets, errorOptions);
+      emit({ type: 'error', ...base, errorName: error.name, code: error.code, status: error.status, durationMs });
+      throw error;
+    }
+    const data = parseBody(spec, response.status, response.data, secrets, errorOptions);
+    return { data, status: response.status, headers };
+  }
+
+  function paceFromHeaders(spec: RequestSpec<unknown>, headers: Record<string, string>, base: EventBase): void {
+    const remaining = rateLimitRemaining(headers);
+    const resetAt = rateLimitResetAt(headers);
+    if (remaining === undefined || resetAt === undefined) return;
+    const left = resetAt - Date.now();
+    if (left <= 0) return;
+    const limit = Number(headers['x-ratelimit-limit']) || remaining + 1;
+    if (remaining === 0) {
+      limiters.pause(spec.bucket ?? 'default', resetAt);
+      emit({ type: 'rate-limit', ...base, waitMs: left, reason: 'remaining-quota' });
+    } else if (remaining < limit * 0.1) {
+      // Under 10% of the quota left: spread what is left over the time to the reset.
+      const gap = left / remaining;
+      limiters.pause(spec.bucket ?? 'default', Date.now() + gap);
+      emit({ type: 'rate-limit', ...base, waitMs: gap, reason: 'remaining-quota' });
+    }
+  }
+
+  function parseBody<T>(
+    spec: RequestSpec<T>,
+    status: number,
+    text: string,
+    secrets: string[],
+    errorOptions: { provider: string; operation: string },
+  ): T {
+    if (!spec.schema) return undefined as T;
+    let json: unknown;
+    try {
+      json = text === '' || text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      throw new ResponseFormatError(`${options.provider} ${spec.operation}: the response body (HTTP ${status}) is not valid JSON`, {
+        ...errorOptions,
+        status,
+      });
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        message: redactSecrets(issue.message, secrets),
+      }));
+      const first = issues[0];
+      throw new ResponseFormatError(
+        `${options.provider} ${spec.operation}: unexpected response body: ${first?.path || '(root)'}: ${first?.message}`,
+        { ...errorOptions, status, issues },
+      );
+    }
+    return parsed.data;
+  }
+
+  function errorFromResponse(
+    status: number,
+    text: string,
+    headers: Record<string, string>,
+    secrets: string[],
+    errorOptions: { provider: string; operation: string },
+  ): RegistrarError {
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const details = body === undefined ? {} : safeParseError(options.parseError, body, status);
+    const providerMessage = details.message ? redactSecrets(details.message, secrets) : body === undefined && text ? 'non-JSON body' : undefined;
+    const message = `${options.provider} ${errorOptions.operation} failed with HTTP ${status}${providerMessage ? `: ${providerMessage}` : ''}`;
+    const issues = details.issues?.map((issue) => ({ path: issue.path, message: redactSecrets(issue.message, secrets) }));
+    return errorFromStatus(message, {
+      ...errorOptions,
+      status,
+      ...(details.code ? { code: details.code } : {}),
+      ...(issues ? { issues } : {}),
+      invalidCredential: details.invalidCredential ?? false,
+      requestId: headers['x-request-id'],
+      retryAfterMs: status === 429 || status === 503 ? retryAfterMs(headers) : undefined,
+      cause: body === undefined ? undefined : new ProviderBody(redactValue(body, secrets)),
+    });
+  }
+
+  async function withRetries<T>(spec: RequestSpec<T>): Promise<TransportResponse<T>> {
+    const idempotent = spec.idempotent ?? spec.method !== 'POST';
+    if (!retry) return attemptOnce(spec, 1);
+    return pRetry((attempt) => attemptOnce(spec, attempt), {
+      retries: retry.retries,
+      minTimeout: retry.minDelayMs,
+      maxTimeout: retry.maxDelayMs,
+      factor: 2,
+      randomize: true,
+      signal: spec.signal,
+      shouldRetry: async ({ error, attemptNumber }) => {
+        if (!shouldRetry(error, idempotent)) return false;
+        const wait = isRegistrarError(error) ? error.retryAfterMs : undefined;
+        if (wait !== undefined) {
+          if (wait > retry.maxRetryAfterMs) return false;
+          emit({ type: 'rate-limit', ...eventBase(spec, attemptNumber), waitMs: wait, reason: 'retry-after' });
+          await abortableDelay(wait, spec.signal);
+        }
+        emit({
+          type: 'retry',
+          ...eventBase(spec, attemptNumber),
+          delayMs: wait ?? 0,
+          reason: isRegistrarError(error) ? error.code : 'unknown',
+        });
+        return true;
+      },
+    });
+  }
+
+  function eventBase(spec: RequestSpec<unknown>, attempt: number): EventBase {
+    return { provider: options.provider, operation: spec.operation, method: spec.method, path: spec.path, attempt };
+  }
+
+  async function request<T>(spec: RequestSpec<T>): Promise<TransportResponse<T>> {
+    try {
+      if (spec.signal?.aborted) throw new NetworkError(`${options.provider} ${spec.operation} was aborted`, { provider: options.provider, operation: spec.operation, code: 'aborted' });
+      try {
+        return await withRetries(spec);
+      } catch (error) {
+        if (options.refreshCredentials && error instanceof AuthenticationError && error.status !== undefined) {
+          await options.refreshCredentials();
+          return await withRetries(spec);
+        }
+        throw error;
+      }
+    } catch (error) {
+      throw finalError(error, spec);
+    }
+  }
+
+  function finalError(error: unknown, spec: RequestSpec<unknown>): RegistrarError {
+    if (isRegistrarError(error)) {
+      if (error.code === 'aborted' && error.operation === 'unknown') {
+        return new NetworkError(`${options.provider} ${spec.operation} was aborted`, { provider: options.provider, operation: spec.operation, code: 'aborted' });
+      }
+      return error;
+    }
+    if (spec.signal?.aborted) {
+      return new NetworkError(`${options.provider} ${spec.operation} was aborted`, { provider: options.provider, operation: spec.operation, code: 'aborted' });
+    }
+    return new NetworkError(`${options.provider} ${spec.operation} failed: ${redactSecrets(String((error as Error)?.message ?? error))}`, {
+      provider: options.provider,
+      operation: spec.operation,
+    });
+  }
+
+  return {
+    provider: options.provider,
+    request,
+    close: () => limiters.disconnect(),
+  };
+}
+
+/** A provider's error body, kept as the `cause` of the error (credentials redacted). */
+export class ProviderBody extends Error {
+  constructor(readonly body: unknown) {
+    super(JSON.stringify(body)?.slice(0, 2000) ?? 'undefined');
+    this.name = 'ProviderBody';
+  }
+}
+
+function safeParseError(parse: TransportOptions['parseError'], body: unknown, status: number): ProviderErrorDetails {
+  if (!parse) return {};
+  try {
+    return parse(body, status);
+  } catch {
+    return {};
+  }
+}
+
+/** A credential value and the forms it takes on the wire (a Bearer token without its scheme too). */
+function secretForms(value: string): string[] {
+  const parts = value.split(/\s+/);
+  return parts.length > 1 ? [value, parts.slice(1).join(' ')] : [value];
+}
+
+function cleanQuery(query: RequestSpec<unknown>['query']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) out[key] = String(value);
+  return out;
+}
+
+function flatHeaders(headers: AxiosResponse['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (value === undefined || value === null) continue;
+    out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+/** A NetworkError from an axios failure without a response: no config, no headers, no URL kept. */
+function networkError(
+  cause: unknown,
+  signal: AbortSignal | undefined,
+  secrets: string[],
+  errorOptions: { provider: string; operation: string },
+): NetworkError {
+  const code = typeof (cause as { code?: unknown })?.code === 'string' ? (cause as { code: string }).code : 'UNKNOWN';
+  const text = redactSecrets(String((cause as Error)?.message ?? cause), secrets);
+  const plain = Object.assign(new Error(text), { code });
+  plain.name = 'NetworkCause';
+  plain.stack = `${plain.name}: ${text}`;
+  if (signal?.aborted || code === 'ERR_CANCELED') {
+    return new NetworkError(`${errorOptions.provider} ${errorOptions.operation} was aborted`, { ...errorOptions, code: 'aborted', cause: plain });
+  }
+  if (TIMEOUT_CODES.has(code) || /timeout/i.test(text)) {
+    return new NetworkError(`${errorOptions.provider} ${errorOptions.operation} timed out (${text})`, { ...errorOptions, code: 'timeout', retryable: true, cause: plain });
+  }
+  return new NetworkError(`${errorOptions.provider} ${errorOptions.operation} failed: network error ${code} (${text})`, {
+    ...errorOptions,
+    code: 'network',
+    retryable: true,
+    cause: plain,
+  });
+}
+

@@ -1,0 +1,125 @@
+import Bottleneck from 'bottleneck';
+import { NetworkError } from '../errors/error-classes.js';
+import { abortableDelay } from './abortable-delay.js';
+
+/**
+ * A documented rate-limit bucket: at most `limit` requests per `intervalMs`.
+ * `spread` (default) spaces requests evenly, so no window of any alignment ever holds more than
+ * the limit; `window` allows bursts up to `limit` and refills the whole bucket every interval
+ * (for hourly quotas such as DNSimple's, where even spacing would be needlessly slow).
+ */
+export interface BucketSpec {
+  limit: number;
+  intervalMs: number;
+  strategy?: 'spread' | 'window';
+  maxConcurrent?: number;
+}
+
+/** Redis connection shared by several processes (an ioredis client). */
+export interface SharedRateLimit {
+  /** An ioredis client (or Cluster). */
+  redis: unknown;
+  /** All processes with the same id share each bucket. */
+  id: string;
+}
+
+export type RateLimitOption =
+  | false
+  | ({
+      /** Overrides per bucket name, or `false` to disable one bucket. */
+      buckets?: Record<string, Partial<BucketSpec> | false>;
+    } & Partial<SharedRateLimit>);
+
+/** Extra spacing so that clock and network jitter never push two requests into one window. */
+const SPREAD_MARGIN = 1.05;
+
+/** One bottleneck limiter per bucket, plus pauses the provider asks for (rate-limit headers). */
+export class BucketLimiters {
+  private readonly limiters = new Map<string, Bottleneck>();
+  private readonly pausedUntil = new Map<string, number>();
+
+  constructor(
+    private readonly namespace: string,
+    private readonly defaults: Record<string, BucketSpec>,
+    private readonly option: RateLimitOption | undefined,
+  ) {}
+
+  /** Resolves when a request in `bucket` may be sent; rejects with an aborted NetworkError on abort. */
+  async acquire(bucket: string | undefined, signal?: AbortSignal): Promise<void> {
+    if (!bucket || this.option === false) return;
+    const paused = (this.pausedUntil.get(bucket) ?? 0) - Date.now();
+    if (paused > 0) await abortableDelay(paused, signal);
+    const limiter = this.limiterFor(bucket);
+    if (!limiter) return;
+    const slot = limiter.schedule(() => Promise.resolve());
+    if (!signal) return slot;
+    await new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(abortError());
+      const onAbort = () => reject(abortError());
+      signal.addEventListener('abort', onAbort, { once: true });
+      slot.then(
+        () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** Holds every request of `bucket` until `untilMs` (epoch ms). */
+  pause(bucket: string | undefined, untilMs: number): void {
+    if (!bucket) return;
+    if (untilMs > (this.pausedUntil.get(bucket) ?? 0)) this.pausedUntil.set(bucket, untilMs);
+  }
+
+  /** The effective spec of a bucket (defaults merged with overrides), or null when unlimited. */
+  spec(bucket: string): BucketSpec | null {
+    if (this.option === false) return null;
+    const override = this.option?.buckets?.[bucket];
+    if (override === false) return null;
+    const base = this.defaults[bucket];
+    if (!base && !override) return null;
+    return { ...(base as BucketSpec), ...(override ?? {}) };
+  }
+
+  async disconnect(): Promise<void> {
+    await Promise.all([...this.limiters.values()].map((limiter) => limiter.disconnect(false)));
+  }
+
+  private limiterFor(bucket: string): Bottleneck | null {
+    const existing = this.limiters.get(bucket);
+    if (existing) return existing;
+    const spec = this.spec(bucket);
+    if (!spec) return null;
+    const settings: Bottleneck.ConstructorOptions =
+      spec.strategy === 'window'
+        ? {
+            reservoir: spec.limit,
+            reservoirRefreshAmount: spec.limit,
+            reservoirRefreshInterval: spec.intervalMs,
+            maxConcurrent: spec.maxConcurrent ?? null,
+          }
+        : { minTime: Math.ceil((spec.intervalMs / spec.limit) * SPREAD_MARGIN), maxConcurrent: spec.maxConcurrent ?? null };
+    const shared = this.option && this.option.redis && this.option.id ? this.option : null;
+    const limiter = shared
+      ? new Bottleneck({
+          ...settings,
+          id: `${shared.id}:${this.namespace}:${bucket}`,
+          datastore: 'ioredis',
+          clearDatastore: false,
+          connection: new Bottleneck.IORedisConnection({ client: shared.redis as never }),
+        })
+      : new Bottleneck(settings);
+    limiter.on('error', () => {});
+    this.limiters.set(bucket, limiter);
+    return limiter;
+  }
+}
+
+function abortError(): NetworkError {
+  return new NetworkError('The request was aborted while waiting for a rate-limit slot', { code: 'aborted' });
+}

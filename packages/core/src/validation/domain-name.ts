@@ -1,0 +1,65 @@
+import { toASCII, toUnicode } from 'tr46';
+import { ValidationError } from '../errors/error-classes.js';
+import type { ValidationIssue } from '../errors/registrar-error.js';
+
+const LDH_LABEL = /^[a-z0-9-]+$/;
+const MAX_LABEL = 63;
+const MAX_NAME = 253;
+
+/** Issues with a domain name, empty when it is valid. `path` names the argument. */
+export function domainNameIssues(name: unknown, path = 'domain'): { ascii: string | null; issues: ValidationIssue[] } {
+  if (typeof name !== 'string') return { ascii: null, issues: [{ path, message: 'must be a string' }] };
+  const issues: ValidationIssue[] = [];
+  const withoutDot = name.endsWith('.') ? name.slice(0, -1) : name;
+  if (withoutDot.length === 0) return { ascii: null, issues: [{ path, message: 'must not be empty' }] };
+  if (/\s/.test(withoutDot)) issues.push({ path, message: 'must not contain white space' });
+  const ascii = toASCII(withoutDot, {
+    checkHyphens: true,
+    checkBidi: true,
+    checkJoiners: true,
+    useSTD3ASCIIRules: true,
+    verifyDNSLength: false,
+    transitionalProcessing: false,
+  });
+  const labels = (ascii ?? withoutDot.toLowerCase()).split('.');
+  if (labels.length < 2) issues.push({ path, message: 'needs at least two labels (name and TLD)' });
+  for (const label of labels) {
+    if (label.length === 0) {
+      issues.push({ path, message: 'has an empty label' });
+      continue;
+    }
+    if (label.length > MAX_LABEL) issues.push({ path, message: `label "${label.slice(0, 20)}…" is longer than 63 characters` });
+    if (ascii !== null && !LDH_LABEL.test(label)) issues.push({ path, message: `label "${label}" may only hold letters, digits and hyphens` });
+    if (label.startsWith('-') || label.endsWith('-')) issues.push({ path, message: `label "${label}" must not start or end with a hyphen` });
+  }
+  const joined = labels.join('.');
+  if (joined.length > MAX_NAME) issues.push({ path, message: 'is longer than 253 characters' });
+  if (ascii === null && issues.length === 0) issues.push({ path, message: 'is not a valid internationalised domain name (UTS 46)' });
+  return { ascii: issues.length === 0 ? ascii : null, issues };
+}
+
+/**
+ * Normalises a domain name to its ASCII form per UTS 46 (punycode, lower-case, no trailing dot):
+ * `Bücher.Example.` → `xn--bcher-kva.example`. Throws one `ValidationError` listing every issue.
+ */
+export function normalizeDomainName(name: string): string {
+  const { ascii, issues } = domainNameIssues(name);
+  if (ascii === null) {
+    throw new ValidationError(`Invalid domain name ${JSON.stringify(name)}: ${issues.map((i) => i.message).join('; ')}`, {
+      operation: 'normalizeDomainName',
+      issues,
+    });
+  }
+  return ascii;
+}
+
+/** The Unicode form of an ASCII domain name, for display (`xn--bcher-kva.example` → `bücher.example`). */
+export function toUnicodeDomainName(ascii: string): string {
+  const trimmed = ascii.endsWith('.') ? ascii.slice(0, -1) : ascii;
+  return toUnicode(trimmed.toLowerCase(), { useSTD3ASCIIRules: false }).domain;
+}
+
+/** True when `value` looks like a domain name rather than a provider id (it has a dot and is valid). */
+export function looksLikeDomainName(value: string): boolean {
+  return value.includes('.') && domainNameIssues(value).ascii !== null;
+}
