@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { compareDecimal, money, toDecimalString } from './money.js';
+
+describe('money', () => {
+  it.each([
+    [12.99, '12.99'],
+    [12, '12.00'],
+    [12.9, '12.90'],
+    ['1200.5', '1200.50'],
+    [0.1, '0.10'],
+    [1e21, '1000000000000000000000.00'],
+    ['8.125', '8.125'],
+  ])('toDecimalString(%j) = %s', (input, expected) => {
+    expect(toDecimalString(input)).toBe(expected);
+  });
+
+  it('refuses what is not an amount', () => {
+    expect(() => toDecimalString(Number.NaN)).toThrow(TypeError);
+    expect(() => toDecimalString('12,99')).toThrow(TypeError);
+  });
+
+  it('builds Money with an upper-case currency', () => {
+    expect(money(9.5, 'gbp')).toEqual({ amount: '9.50', currency: 'GBP' });
+  });
+
+  it.each([
+    ['9.50', '12.99', -1],
+    ['12.99', '9.50', 1],
+    ['10', '10.00', 0],
+    ['-1', '1', -1],
+    ['-2', '-1', -1],
+    ['100.00', '99.99', 1],
+    ['0099.1', '99.10', 0],
+  ])('compareDecimal(%s, %s) has the sign of %i', (a, b, sign) => {
+    expect(Math.sign(compareDecimal(a, b))).toBe(sign);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { type Page, paginate } from './pagination.js';
+import { toArray } from './to-array.js';
+
+/** A fake listing of `total` items in pages of `size`, recording requests and concurrency. */
+function listing(total: number, size: number, { delay = (_page: number) => 5, withTotal = true } = {}) {
+  const requested: number[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const fetchPage = async (page: number, signal: AbortSignal): Promise<Page<number>> => {
+    requested.push(page);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, delay(page));
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(new Error('aborted'));
+        });
+      });
+      const start = (page - 1) * size;
+      const items = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, i) => start + i);
+      const totalPages = Math.max(1, Math.ceil(total / size));
+      return withTotal ? { items, totalPages } : { items, hasMore: page < totalPages };
+    } finally {
+      inFlight--;
+    }
+  };
+  return { fetchPage, requested, maxInFlight: () => maxInFlight };
+}
+
+describe('paginate', () => {
+  it('yields every item in page order even when later pages answer first', async () => {
+    const fake = listing(1000, 100, { delay: (page) => (11 - page) * 3 });
+    expect(await toArray(paginate(fake.fetchPage, { concurrency: 4 }))).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    expect(fake.requested).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('keeps at most `concurrency` pages in flight', async () => {
+    const fake = listing(2000, 100);
+    await toArray(paginate(fake.fetchPage, { concurrency: 3 }));
+    expect(fake.maxInFlight()).toBe(3);
+  });
+
+  it.each([0, 1, 99, 100, 101, 250])('handles %i items', async (total) => {
+    const fake = listing(total, 100);
+    expect(await toArray(paginate(fake.fetchPage))).toHaveLength(total);
+    expect(fake.requested).toHaveLength(Math.max(1, Math.ceil(total / 100)));
+  });
+
+  it('walks sequentially when the provider gives no total', async () => {
+    const fake = listing(250, 100, { withTotal: false });
+    expect(await toArray(paginate(fake.fetchPage))).toHaveLength(250);
+    expect(fake.maxInFlight()).toBe(1);
+    expect(fake.requested).toEqual([1, 2, 3]);
+  });
+
+  it('sends no further request once the consumer breaks out', async () => {
+    const fake = listing(10_000, 100);
+    const seen: number[] = [];
+    for await (const item of paginate(fake.fetchPage, { concurrency: 2 })) {
+      seen.push(item);
+      if (item === 150) break;
+    }
+    const requestedAtBreak = fake.requested.length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.requested.length).toBe(requestedAtBreak);
+    expect(requestedAtBreak).toBeLessThanOrEqual(4);
+    expect(seen).toHaveLength(151);
+  });
+
+  it('fetches nothing until iteration starts, and stops on abort', async () => {
+    const fake = listing(1000, 100, { delay: () => 20 });
+    const controller = new AbortController();
+    const iterable = paginate(fake.fetchPage, { signal: controller.signal });
+    expect(fake.requested).toEqual([]);
+    const pending = toArray(iterable);
+    setTimeout(() => controller.abort(), 30);
+    await expect(pending).rejects.toThrow('aborted');
+    const count = fake.requested.length;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(fake.requested.length).toBe(count);
+  });
+
+  it('a failing page rejects the iteration without unhandled rejections from pages in flight', async () => {
+    const fetchPage = async (page: number): Promise<Page<number>> => {
+      if (page >= 3) throw new Error(`page ${page} failed`);
+      return { items: [page], totalPages: 6 };
+    };
+    await expect(toArray(paginate(fetchPage, { concurrency: 4 }))).rejects.toThrow('page 3 failed');
+  });
+});
