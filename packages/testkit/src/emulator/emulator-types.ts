@@ -21,6 +21,12 @@ export interface EmulatorRequest {
   /** Parsed JSON body, or undefined when there was none. An unparseable body answers 400 before the handler. */
   body: unknown;
   rawBody: string;
+  /**
+   * The request's sequence number in the emulator's request log (set by `startEmulatorServer`), for
+   * `LedgerEntry.requestSeq`. Ledger entries a handler appends with a missing or 0 `requestSeq` are
+   * filled in by the server with this number.
+   */
+  seq?: number;
 }
 
 /** What a route handler returns. `body` undefined with 204 sends no body. */
@@ -53,7 +59,14 @@ export interface EmulatorRoute {
   path: string;
   /** Name of the rate-limit bucket (a key of `EmulatorApp.buckets`), if the route is limited. */
   bucket?: string;
-  /** Short operation name used in fault rules and in the request log, e.g. `listDomains`. */
+  /**
+   * Operation name used in fault rules and in the request log. Where a route plays the role of a
+   * `Registrar` method, use that method's name (`listDomains`, `getDomain`, `updateDomain`,
+   * `checkAvailability`, `getPrice`, `listTldPrices`, `registerDomain`, `renewDomain`,
+   * `transferDomain`, `getTransfer`, `listRecords`, `createRecord`, `createRecords`, `updateRecord`,
+   * `deleteRecord`, `getDsRecords`, `setDsRecords`, `suggestDomains`) so that generic tests can
+   * target it; other routes use their own camelCase name (`whoami`, `enableDnssec`, `applyTemplate`).
+   */
   operation: string;
   /** When true the route needs no credentials. */
   public?: boolean;
@@ -70,7 +83,14 @@ export type FaultKind =
   /** 200 with a truncated JSON body. */
   | { type: 'malformed-json' }
   /** The status with an HTML error page body (as a proxy in front of the API would send). */
-  | { type: 'html-error'; status: 502 | 503 };
+  | { type: 'html-error'; status: 502 | 503 }
+  /** The status with the provider's own error body (`EmulatorApp.errorBody`); nothing is processed. */
+  | {
+      type: 'error';
+      status: 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429 | 500;
+      message?: string;
+      retryAfterSeconds?: number;
+    };
 
 export interface FaultRule {
   /** Operation name or `METHOD /pattern`; omitted = every route. */
@@ -121,7 +141,7 @@ export interface SeedOptions {
   premiumNames?: Record<string, string>;
   /** TLD prices: `{ com: { register: '12.99', renew: '12.99', transfer: '12.99', restore: '80.00' } }`. */
   tldPrices?: Record<string, { register: string; renew: string; transfer: string; restore?: string }>;
-  /** Include one IDN domain (`bücher.example` as `xn--bcher-kva.example`) in the portfolio (default true). */
+  /** Include one IDN domain (`bücher.com`, i.e. `xn--bcher-kva.com`) in the portfolio (default true). */
   idnDomain?: boolean;
 }
 
@@ -139,6 +159,30 @@ export interface CommonEmulatorOptions {
   port?: number;
 }
 
+/**
+ * What the seeded data holds, in provider-neutral terms, so a generic test (the conformance suite)
+ * knows which names to use. Names are ASCII (punycode), lower-case.
+ */
+export interface SeedInfo {
+  /** Domains in the portfolio, in the order the provider lists them. */
+  ownedDomains: string[];
+  /** The IDN domain in the portfolio (ASCII form), or null when `idnDomain: false`. */
+  idnDomain: string | null;
+  /** A name that is available at the standard price. */
+  availableName: string;
+  /** A name registered by somebody else. */
+  registeredName: string;
+  /** A premium name and its one-year price. */
+  premiumName: string;
+  premiumPrice: string;
+  /** Currency of every price this emulator quotes. */
+  currency: string;
+  /** TLD prices as seeded. */
+  tldPrices: Record<string, { register: string; renew: string; transfer: string; restore?: string }>;
+  /** Credentials the emulator accepts (option names of the provider's factory → value). */
+  credentials: Record<string, string>;
+}
+
 export interface RunningEmulator<TState> {
   /** `http://127.0.0.1:PORT` (no trailing slash). Pass as the adapter's baseURL. */
   url: string;
@@ -150,6 +194,8 @@ export interface RunningEmulator<TState> {
   rateLimited(): number;
   /** Replace the fault rules at run time. */
   setFaults(rules: FaultRule[]): void;
+  /** Provider-neutral description of the seeded data. */
+  seedInfo: SeedInfo;
 }
 
 /** What a provider module hands to `startEmulatorServer`. */
@@ -163,7 +209,11 @@ export interface EmulatorApp<TState> {
   /** The provider's error body for a status and message (used for 404 of unknown routes, 429, bad JSON). */
   errorBody(status: number, message: string): unknown;
   /** Extra headers on every response (DNSimple's X-RateLimit-*). Called after the handler. */
-  responseHeaders?(req: EmulatorRequest, bucketState: { limit: number; remaining: number; resetAt: Date } | null): Record<string, string>;
+  responseHeaders?(
+    req: EmulatorRequest,
+    bucketState: { limit: number; remaining: number; resetAt: Date } | null,
+  ): Record<string, string>;
   /** The ledger the handlers write charges into (the server exposes it). */
   ledger: LedgerEntry[];
+  seedInfo: SeedInfo;
 }

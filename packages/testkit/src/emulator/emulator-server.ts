@@ -1,0 +1,389 @@
+/**
+ * The HTTP server behind every provider emulator: node:http on 127.0.0.1, find-my-way routing, JSON
+ * bodies, auth, per-bucket sliding-window rate limits, deterministic fault injection, latency, the
+ * request log and the ledger. A provider module only supplies an `EmulatorApp`.
+ *
+ * Per request, in order: read the body → log it → route (unknown → 404) → `latencyMs` → fault rules
+ * → auth (unless `public`) → rate limit of the route's bucket → invalid JSON body (400) → handler.
+ * Choices where the brief was silent:
+ * - An unparseable body is rejected after auth and the rate limit (so it counts against the bucket,
+ *   as any request the API received does), not before: an unauthenticated caller always gets 401.
+ * - Unknown routes get no faults, no auth and no rate limit: just `latencyMs` and the 404.
+ * - With `rateLimits: false` requests are still counted, so `responseHeaders` gets a bucket state.
+ * - The `html-error` fault imitates a proxy in front of the API: it carries none of the app's headers.
+ * - `malformed-json` truncates the handler's real response body (or sends `{"data": {"id": 1,` when
+ *   there was none) with status 200.
+ * - A handler body that is a string with a non-JSON `content-type` header is sent as is.
+ * - Routes match exactly as declared (no trailing-slash folding), paths are case-sensitive.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import FindMyWay from 'find-my-way';
+import {
+  type CommonEmulatorOptions,
+  type EmulatorApp,
+  EmulatorHttpError,
+  type EmulatorRequest,
+  type EmulatorRoute,
+  type FaultKind,
+  type FaultRule,
+  type HttpMethod,
+  type RecordedRequest,
+  type RunningEmulator,
+} from './emulator-types.js';
+import { FaultInjector } from './fault-injector.js';
+import { SlidingWindow, type SlidingWindowState } from './sliding-window.js';
+
+export type BucketState = SlidingWindowState;
+
+interface Outcome {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  bucketState: BucketState | null;
+}
+
+const DEFAULT_FAULT_MESSAGES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Authentication failed',
+  402: 'Payment required',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  422: 'Validation failed',
+  429: 'Too many requests',
+  500: 'Internal error',
+};
+
+const HTML_REASONS: Record<number, string> = { 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable' };
+
+/** Sent by the `malformed-json` fault when the handler produced no body to truncate. */
+export const MALFORMED_JSON_FALLBACK = '{"data": {"id": 1,';
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseQuery(search: string): Record<string, string> {
+  const query: Record<string, string> = {};
+  // Last value wins for repeated keys.
+  for (const [key, value] of new URLSearchParams(search)) query[key] = value;
+  return query;
+}
+
+function retryAfterSeconds(ms: number): string {
+  return String(Math.max(1, Math.ceil(ms / 1000)));
+}
+
+function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) out[key.toLowerCase()] = value;
+  return out;
+}
+
+function htmlPage(status: number): string {
+  const title = `${status} ${HTML_REASONS[status] ?? 'Error'}`;
+  return (
+    `<!DOCTYPE html>\n<html>\n<head><title>${title}</title></head>\n<body>\n` +
+    `<center><h1>${title}</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n`
+  );
+}
+
+/** First half of a JSON text, guaranteed not to parse. */
+function truncateJson(text: string | undefined): string {
+  if (text === undefined || text.length < 2) return MALFORMED_JSON_FALLBACK;
+  const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+  try {
+    JSON.parse(cut);
+  } catch {
+    return cut;
+  }
+  return MALFORMED_JSON_FALLBACK;
+}
+
+function debug(error: unknown): void {
+  if (process.env.EMULATOR_DEBUG)
+    process.stderr.write(`[emulator] handler error: ${String((error as Error)?.stack ?? error)}\n`);
+}
+
+export async function startEmulatorServer<TState>(
+  app: EmulatorApp<TState>,
+  options: CommonEmulatorOptions = {},
+): Promise<RunningEmulator<TState>> {
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale > 0)) throw new RangeError('timeScale must be > 0');
+  const enforceLimits = options.rateLimits !== false;
+  const windows = new Map<string, SlidingWindow>();
+  for (const [name, bucket] of Object.entries(app.buckets)) {
+    windows.set(name, new SlidingWindow(bucket.limit, bucket.intervalMs * timeScale));
+  }
+  const faults = new FaultInjector(options.faults ?? [], options.seed?.seed ?? 1);
+
+  const router = FindMyWay({ ignoreTrailingSlash: false, caseSensitive: true });
+  for (const route of app.routes) {
+    if (route.bucket !== undefined && !windows.has(route.bucket)) {
+      throw new Error(`${app.name}: route ${route.method} ${route.path} uses unknown bucket ${route.bucket}`);
+    }
+    router.on(route.method, route.path, () => {}, route);
+  }
+
+  const requests: RecordedRequest[] = [];
+  let sequence = 0;
+  let tooManyRequests = 0;
+
+  const responseHeaders = (req: EmulatorRequest, bucketState: BucketState | null): Record<string, string> =>
+    lowerKeys(app.responseHeaders?.(req, bucketState));
+
+  function send(res: ServerResponse, record: RecordedRequest, req: EmulatorRequest, outcome: Outcome): void {
+    if (res.destroyed || res.writableEnded) return;
+    const headers = { ...responseHeaders(req, outcome.bucketState), ...lowerKeys(outcome.headers) };
+    let payload: string | undefined;
+    if (outcome.body !== undefined && outcome.status !== 204 && outcome.status !== 304) {
+      const contentType = headers['content-type'];
+      if (typeof outcome.body === 'string' && contentType !== undefined && !/json/i.test(contentType)) {
+        payload = outcome.body;
+      } else {
+        payload = JSON.stringify(outcome.body);
+        headers['content-type'] ??= 'application/json';
+      }
+    }
+    writeRaw(res, record, outcome.status, headers, payload);
+  }
+
+  function writeRaw(
+    res: ServerResponse,
+    record: RecordedRequest,
+    status: number,
+    headers: Record<string, string>,
+    payload: string | undefined,
+  ): void {
+    if (res.destroyed || res.writableEnded) return;
+    if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+    else delete headers['content-type'];
+    res.writeHead(status, headers);
+    res.end(payload);
+    record.status = status;
+    if (status === 429) tooManyRequests += 1;
+  }
+
+  function reset(req: IncomingMessage): void {
+    req.socket.destroy();
+  }
+
+  async function runRoute(
+    route: EmulatorRoute,
+    req: EmulatorRequest,
+    bodyInvalid: boolean,
+  ): Promise<Outcome> {
+    const window = route.bucket === undefined ? undefined : windows.get(route.bucket);
+    if (!route.public) {
+      const denied = app.authenticate(req);
+      // Rejected requests are not counted against the bucket.
+      if (denied) return { ...denied, bucketState: window?.peek() ?? null };
+    }
+    let bucketState: BucketState | null = null;
+    if (window) {
+      const decision = window.take(enforceLimits);
+      bucketState = { limit: decision.limit, remaining: decision.remaining, resetAt: decision.resetAt };
+      if (!decision.allowed) {
+        return {
+          status: 429,
+          body: app.errorBody(429, 'Too many requests'),
+          headers: {
+            'retry-after': retryAfterSeconds(decision.retryAfterMs),
+            'x-emulator-retry-after-ms': String(Math.ceil(decision.retryAfterMs)),
+          },
+          bucketState,
+        };
+      }
+    }
+    if (bodyInvalid) return { status: 400, body: app.errorBody(400, 'Invalid JSON body'), bucketState };
+
+    const ledgerStart = app.ledger.length;
+    try {
+      const result = await route.handler(req);
+      return { ...result, bucketState };
+    } catch (error) {
+      if (error instanceof EmulatorHttpError) {
+        return { status: error.status, body: error.body, headers: error.headers, bucketState };
+      }
+      debug(error);
+      return { status: 500, body: app.errorBody(500, 'Internal error'), bucketState };
+    } finally {
+      for (let i = ledgerStart; i < app.ledger.length; i++) {
+        const entry = app.ledger[i]!;
+        if (!entry.requestSeq) entry.requestSeq = req.seq ?? 0;
+      }
+    }
+  }
+
+  async function handle(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
+    const rawBody = await readBody(incoming);
+    const url = incoming.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const query = parseQuery(q < 0 ? '' : url.slice(q + 1));
+    const method = (incoming.method ?? 'GET').toUpperCase() as HttpMethod;
+
+    let body: unknown;
+    let bodyInvalid = false;
+    if (rawBody.trim() !== '') {
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        bodyInvalid = true;
+      }
+    }
+
+    sequence += 1;
+    const record: RecordedRequest = {
+      seq: sequence,
+      method,
+      path,
+      query,
+      headers: incoming.headers,
+      // An unparseable body is logged as the raw text.
+      body: bodyInvalid ? rawBody : body,
+      operation: null,
+      status: null,
+      at: Date.now(),
+    };
+    requests.push(record);
+
+    const found = router.find(method, path);
+    const route = found?.store as EmulatorRoute | undefined;
+    const params: Record<string, string> = {};
+    for (const [key, value] of Object.entries(found?.params ?? {}))
+      if (value !== undefined) params[key] = value;
+    const req: EmulatorRequest = {
+      method,
+      path,
+      params,
+      query,
+      headers: incoming.headers,
+      body: bodyInvalid ? undefined : body,
+      rawBody,
+      seq: record.seq,
+    };
+
+    if (options.latencyMs && options.latencyMs > 0) await sleep(options.latencyMs);
+
+    if (!route) {
+      send(res, record, req, { status: 404, body: app.errorBody(404, 'Not found'), bucketState: null });
+      return;
+    }
+    record.operation = route.operation;
+
+    const fault: FaultKind | null = faults.next({
+      operation: route.operation,
+      method: route.method,
+      path: route.path,
+    });
+    const peek = (): BucketState | null =>
+      route.bucket === undefined ? null : (windows.get(route.bucket)?.peek() ?? null);
+    switch (fault?.type) {
+      case 'reset-before':
+        reset(incoming);
+        return;
+      case 'status':
+        send(res, record, req, {
+          status: fault.status,
+          body: app.errorBody(fault.status, 'Injected fault'),
+          bucketState: peek(),
+        });
+        return;
+      case 'html-error':
+        writeRaw(res, record, fault.status, { 'content-type': 'text/html' }, htmlPage(fault.status));
+        return;
+      case 'error':
+        send(res, record, req, {
+          status: fault.status,
+          body: app.errorBody(fault.status, fault.message ?? DEFAULT_FAULT_MESSAGES[fault.status] ?? 'Error'),
+          headers:
+            fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) },
+          bucketState: peek(),
+        });
+        return;
+      case 'latency':
+        await sleep(fault.ms);
+        break;
+      default:
+        break;
+    }
+
+    const outcome = await runRoute(route, req, bodyInvalid);
+
+    if (fault?.type === 'reset-after') {
+      reset(incoming);
+      return;
+    }
+    if (fault?.type === 'malformed-json') {
+      const full =
+        outcome.body === undefined || (typeof outcome.body === 'string' && outcome.body === '')
+          ? undefined
+          : JSON.stringify(outcome.body);
+      const headers = { ...responseHeaders(req, outcome.bucketState), 'content-type': 'application/json' };
+      writeRaw(res, record, 200, headers, truncateJson(full));
+      return;
+    }
+    send(res, record, req, outcome);
+  }
+
+  const sockets = new Set<Socket>();
+  const server = createServer((incoming, res) => {
+    handle(incoming, res).catch((error: unknown) => {
+      debug(error);
+      if (!res.headersSent && !res.destroyed) {
+        const body = JSON.stringify(app.errorBody(500, 'Internal error'));
+        res.writeHead(500, {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+        });
+        res.end(body);
+      }
+    });
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+    state: app.state,
+    requests,
+    ledger: app.ledger,
+    rateLimited: () => tooManyRequests,
+    setFaults(rules: FaultRule[]) {
+      faults.setRules(rules);
+    },
+    seedInfo: app.seedInfo,
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The check endpoints' logic (`check`, `check_transfer`, `check_renew`, `check_restore`) and the
+ * `period` field they share. Result shape: `{ domain, available, reason, price }`, price a GBP
+ * decimal string or null (glauca.md §8.1).
+ */
+import { domainToASCII } from 'node:url';
+import { isValidDomainName } from '../emulator/seed-data.js';
+import { formatPence, type GlaucaPeriod, isSupportedPeriod, priceForPeriod } from './glauca-money.js';
+import type { GlaucaDomain, GlaucaState } from './glauca-state.js';
+import { type FieldErrors, isObject, MSG, parseInteger } from './glauca-validation.js';
+
+export const REASON = {
+  unsupported: 'Unsupported or invalid domain',
+  invalidPeriod: 'Invalid period for domain',
+  inUse: 'In use',
+  notEligible: 'Domain not eligible for transfer',
+  registryUnsupported: 'Unsupported by the registry',
+  notRenewable: 'Domain not in state to be renewed',
+  notRestorable: 'Domain not in state to be restored',
+} as const;
+
+export interface CheckResult {
+  domain: string;
+  available: boolean;
+  reason: string | null;
+  price: string | null;
+}
+
+/** Reads the nested `period` serializer (`unit` ∈ y|m, `value` ≥ 1) into `errors`. */
+export function readPeriod(data: Record<string, unknown>, errors: FieldErrors): GlaucaPeriod | undefined {
+  if (!Object.hasOwn(data, 'period')) {
+    errors.add('period', MSG.required);
+    return undefined;
+  }
+  const raw = data.period;
+  if (raw === null) {
+    errors.add('period', MSG.notNull);
+    return undefined;
+  }
+  if (!isObject(raw)) {
+    errors.add('period', { non_field_errors: [MSG.dict(raw)] });
+    return undefined;
+  }
+  const nested: Record<string, string[]> = {};
+  let unit: 'y' | 'm' | undefined;
+  let value: number | undefined;
+  if (!Object.hasOwn(raw, 'unit')) nested.unit = [MSG.required];
+  else if (raw.unit !== 'y' && raw.unit !== 'm') nested.unit = [MSG.choice(raw.unit)];
+  else unit = raw.unit;
+  if (!Object.hasOwn(raw, 'value')) nested.value = [MSG.required];
+  else {
+    const parsed = parseInteger(raw.value, 1);
+    if (parsed.ok) value = parsed.value;
+    else nested.value = [parsed.error];
+  }
+  if (Object.keys(nested).length > 0 || unit === undefined || value === undefined) {
+    errors.add('period', nested);
+    return undefined;
+  }
+  return { unit, value };
+}
+
+/** ASCII lower-case form of a submitted name (IDNs accepted in Unicode), or null when invalid. */
+export function asciiName(name: string): string | null {
+  const ascii = domainToASCII(name.trim().toLowerCase());
+  return ascii !== '' && isValidDomainName(ascii) ? ascii : null;
+}
+
+/**
+ * The zone a name is sold under. The server splits at the FIRST dot into sld + zone [src], so
+ * `www.example.com` looks up zone `example.com` and is unsupported.
+ */
+export function zoneOf(state: GlaucaState, ascii: string): string | null {
+  const dot = ascii.indexOf('.');
+  if (dot <= 0) return null;
+  const zone = ascii.slice(dot + 1);
+  return Object.hasOwn(state.seed.tldPrices, zone) ? zone : null;
+}
+
+export function isTaken(state: GlaucaState, ascii: string): boolean {
+  return state.domainByName(ascii) !== undefined || state.othersRegistered.has(ascii);
+}
+
+function result(
+  domain: string,
+  available: boolean,
+  reason: string | null,
+  pence: number | null,
+): CheckResult {
+  return { domain, available, reason, price: pence === null ? null : formatPence(pence) };
+}
+
+/** Registration price of a name for a period (premium names at their own price), in pence. */
+export function registrationPrice(
+  state: GlaucaState,
+  ascii: string,
+  zone: string,
+  period: GlaucaPeriod,
+): number {
+  const premium = state.seed.premiumNames[ascii];
+  return priceForPeriod(premium ?? state.seed.tldPrices[zone]!.register, period);
+}
+
+export function checkRegistration(state: GlaucaState, submitted: string, period: GlaucaPeriod): CheckResult {
+  const ascii = asciiName(submitted);
+  const zone = ascii === null ? null : zoneOf(state, ascii);
+  if (ascii === null || zone === null) return result(submitted, false, REASON.unsupported, null);
+  // The published source 500s here (pricing returns nothing); answered as documented.
+  if (!isSupportedPeriod(period)) return result(submitted, false, REASON.invalidPeriod, null);
+  // The reason text comes from the registry and varies; the emulator's registry says "In use".
+  if (isTaken(state, ascii)) return result(submitted, false, REASON.inUse, null);
+  return result(submitted, true, null, registrationPrice(state, ascii, zone, period));
+}
+
+/**
+ * Whether a name can be transferred in, as the docs describe the check ("transfer availability":
+ * `available: true` = can be transferred, with the transfer price). The published source looks
+ * inverted (available = unregistered); answered as documented. Names registered elsewhere are
+ * eligible; unregistered names and names already in this account are not.
+ */
+export function transferRefusal(state: GlaucaState, ascii: string): string | null {
+  if (!state.othersRegistered.has(ascii)) return REASON.notEligible;
+  return null;
+}
+
+export function checkTransfer(state: GlaucaState, submitted: string): CheckResult {
+  const ascii = asciiName(submitted);
+  const zone = ascii === null ? null : zoneOf(state, ascii);
+  if (ascii === null || zone === null) return result(submitted, false, REASON.unsupported, null);
+  const refusal = transferRefusal(state, ascii);
+  if (refusal) return result(submitted, false, refusal, null);
+  return result(
+    submitted,
+    true,
+    null,
+    priceForPeriod(state.seed.tldPrices[zone]!.transfer, { unit: 'y', value: 1 }),
+  );
+}
+
+/**
+ * check_renew as documented (`available: true` + renewal price). The published source calls a
+ * pricing method that does not exist (500); answered as documented.
+ */
+export function checkRenew(state: GlaucaState, domain: GlaucaDomain, period: GlaucaPeriod): CheckResult {
+  const zone = zoneOf(state, domain.domain);
+  if (zone === null) return result(domain.domain, false, REASON.registryUnsupported, null);
+  if (domain.deleted) return result(domain.domain, false, REASON.notRenewable, null);
+  if (!isSupportedPeriod(period)) return result(domain.domain, false, REASON.invalidPeriod, null);
+  return result(domain.domain, true, null, priceForPeriod(state.seed.tldPrices[zone]!.renew, period));
+}
+
+export function renewPrice(state: GlaucaState, domain: GlaucaDomain, period: GlaucaPeriod): number | null {
+  const zone = zoneOf(state, domain.domain);
+  return zone === null ? null : priceForPeriod(state.seed.tldPrices[zone]!.renew, period);
+}
+
+export function restorePrice(state: GlaucaState, domain: GlaucaDomain): number | null {
+  const zone = zoneOf(state, domain.domain);
+  const restore = zone === null ? undefined : state.seed.tldPrices[zone]!.restore;
+  return restore === undefined ? null : priceForPeriod(restore, { unit: 'y', value: 1 });
+}
+
+export function checkRestore(state: GlaucaState, domain: GlaucaDomain): CheckResult {
+  const price = restorePrice(state, domain);
+  if (price === null) return result(domain.domain, false, REASON.registryUnsupported, null);
+  if (!domain.deleted) return result(domain.domain, false, REASON.notRestorable, null);
+  return result(domain.domain, true, null, price);
+}

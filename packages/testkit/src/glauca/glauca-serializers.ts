@@ -1,0 +1,126 @@
+/**
+ * JSON renderings of domains-API objects, field for field as the documented serializers emit them
+ * (glauca.md §7, §9, §13). URLs are absolute, built from the request's Host.
+ */
+import type { EmulatorRequest } from '../emulator/emulator-types.js';
+import { formatPence } from './glauca-money.js';
+import { origin } from './glauca-pagination.js';
+import type { GlaucaContact, GlaucaDomain, GlaucaOrder, OrderKind } from './glauca-state.js';
+
+/** ISO-8601 UTC with a `Z` suffix and no fraction (`2020-08-23T21:59:59Z`). */
+export function isoSeconds(date: Date | null): string | null {
+  return date === null ? null : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** ISO-8601 with microseconds, as the order `timestamp` is written. */
+export function isoMicros(date: Date): string {
+  return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+export const ORDER_COLLECTION: Record<OrderKind, string> = {
+  registration: 'domain_registration_orders',
+  transfer: 'domain_transfer_orders',
+  renew: 'domain_renew_orders',
+  restore: 'domain_restore_orders',
+};
+
+export function domainUrl(req: EmulatorRequest, id: string): string {
+  return `${origin(req)}/api/domains/${id}/`;
+}
+
+export function contactUrl(req: EmulatorRequest, id: string | null): string | null {
+  return id === null ? null : `${origin(req)}/api/contacts/${id}/`;
+}
+
+export function orderUrl(req: EmulatorRequest, order: GlaucaOrder): string {
+  return `${origin(req)}/api/${ORDER_COLLECTION[order.kind]}/${order.id}/`;
+}
+
+export function renderDomain(req: EmulatorRequest, d: GlaucaDomain): Record<string, unknown> {
+  return {
+    url: domainUrl(req, d.id),
+    id: d.id,
+    domain: d.domain,
+    statuses: [...d.statuses],
+    deleted: d.deleted,
+    registrant: d.registrant,
+    registrant_url: contactUrl(req, d.registrant),
+    admin_contact: d.adminContact,
+    admin_contact_url: contactUrl(req, d.adminContact),
+    billing_contact: d.billingContact,
+    billing_contact_url: contactUrl(req, d.billingContact),
+    tech_contact: d.techContact,
+    tech_contact_url: contactUrl(req, d.techContact),
+    name_servers: d.nameServers.map((ns) => ({
+      host_object: ns.host_object,
+      host_name: ns.host_name,
+      addresses: ns.addresses === null ? null : [...ns.addresses],
+    })),
+    hosts: [],
+    rgp_state: [...d.rgpState],
+    auth_info: d.authInfo,
+    sec_dns: d.secDns === null ? null : structuredClone(d.secDns),
+    created: isoSeconds(d.created),
+    expiry: isoSeconds(d.expiry),
+    last_updated: isoSeconds(d.lastUpdated),
+    last_transferred: isoSeconds(d.lastTransferred),
+  };
+}
+
+export function renderContact(req: EmulatorRequest, c: GlaucaContact): Record<string, unknown> {
+  return {
+    url: contactUrl(req, c.id),
+    id: c.id,
+    description: c.description,
+    phone: c.phone,
+    email: c.email,
+  };
+}
+
+/**
+ * An order. `price` is a JSON number (GBP) here, unlike the check endpoints [src].
+ * `domain_obj` / `domain_obj_url` point at the domain as the docs describe (the published source
+ * fills them from the order for registration/transfer orders; answered as documented); they are
+ * null until the domain exists.
+ */
+export function renderOrder(
+  req: EmulatorRequest,
+  o: GlaucaOrder,
+  domainExists: boolean,
+): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    url: orderUrl(req, o),
+    id: o.id,
+    redirect_uri: o.redirectUri,
+    last_error: o.lastError,
+    off_session: o.offSession,
+    price: Number(formatPence(o.pricePence)),
+    timestamp: isoMicros(o.timestamp),
+    state: o.state,
+    domain: o.domain,
+  };
+  const domainObj = domainExists ? o.domainId : null;
+  const links = {
+    domain_obj: domainObj,
+    domain_obj_url: domainObj === null ? null : domainUrl(req, domainObj),
+  };
+  if (o.kind === 'registration' || o.kind === 'transfer') {
+    Object.assign(base, { domain_id: o.domainId }, links);
+    if (o.kind === 'transfer') base.auth_code = o.authCode;
+    Object.assign(base, {
+      registrant: o.registrant,
+      registrant_url: contactUrl(req, o.registrant),
+      admin_contact: o.adminContact,
+      admin_contact_url: contactUrl(req, o.adminContact),
+      billing_contact: o.billingContact,
+      billing_contact_url: contactUrl(req, o.billingContact),
+      tech_contact: o.techContact,
+      tech_contact_url: contactUrl(req, o.techContact),
+    });
+    if (o.kind === 'registration') base.period = o.period;
+    return base;
+  }
+  Object.assign(base, links);
+  if (o.kind === 'renew') base.period = o.period;
+  return base;
+}
