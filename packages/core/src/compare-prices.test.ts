@@ -31,13 +31,25 @@ function fake(provider: ProviderId, amount: string, currency: string, delayMs = 
 
 const failing = defineRegistrar('glauca', {
   getPrice: async () => {
-    throw new ProviderError('glauca getPrice failed with HTTP 500', { provider: 'glauca', operation: 'getPrice', status: 500 });
+    throw new ProviderError('glauca getPrice failed with HTTP 500', {
+      provider: 'glauca',
+      operation: 'getPrice',
+      status: 500,
+    });
   },
 });
 
 describe('comparePrices', () => {
   it('ranks quotes cheapest first and lists failures (a failing and an unsupported provider) without sinking others', async () => {
-    const result = await comparePrices([fake('pocketdns', '12.99', 'USD'), failing, fake('dnsimple', '9.50', 'USD'), defineRegistrar('domainr', {})], 'example.com');
+    const result = await comparePrices(
+      [
+        fake('pocketdns', '12.99', 'USD'),
+        failing,
+        fake('dnsimple', '9.50', 'USD'),
+        defineRegistrar('domainr', {}),
+      ],
+      'example.com',
+    );
     expect(result.quotes.map((q) => [q.provider, q.price.amount])).toEqual([
       ['dnsimple', '9.50'],
       ['pocketdns', '12.99'],
@@ -48,13 +60,20 @@ describe('comparePrices', () => {
   });
 
   it('passes operation and years through', async () => {
-    const result = await comparePrices([fake('dnsimple', '20.00', 'USD')], 'example.com', { operation: 'renew', years: 2 });
+    const result = await comparePrices([fake('dnsimple', '20.00', 'USD')], 'example.com', {
+      operation: 'renew',
+      years: 2,
+    });
     expect(result.quotes[0]).toMatchObject({ operation: 'renew', years: 2 });
   });
 
   it('a slow provider past the deadline becomes a timeout failure; the others are kept', async () => {
     const started = Date.now();
-    const result = await comparePrices([fake('pocketdns', '12.99', 'USD'), fake('dnsimple', '1.00', 'USD', 5_000)], 'example.com', { timeoutMs: 50 });
+    const result = await comparePrices(
+      [fake('pocketdns', '12.99', 'USD'), fake('dnsimple', '1.00', 'USD', 5_000)],
+      'example.com',
+      { timeoutMs: 50 },
+    );
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(result.quotes.map((q) => q.provider)).toEqual(['pocketdns']);
     expect(result.failures[0]).toMatchObject({ provider: 'dnsimple' });
@@ -62,8 +81,15 @@ describe('comparePrices', () => {
   });
 
   it('without exchange rates never compares two currencies as if equal: ranks within each currency', async () => {
-    const result = await comparePrices([fake('pocketdns', '12.99', 'USD'), fake('glauca', '8.00', 'GBP'), fake('dnsimple', '10.00', 'USD')], 'example.com');
-    expect(result.quotes.map((q) => `${q.price.currency} ${q.price.amount}`)).toEqual(['GBP 8.00', 'USD 10.00', 'USD 12.99']);
+    const result = await comparePrices(
+      [fake('pocketdns', '12.99', 'USD'), fake('glauca', '8.00', 'GBP'), fake('dnsimple', '10.00', 'USD')],
+      'example.com',
+    );
+    expect(result.quotes.map((q) => `${q.price.currency} ${q.price.amount}`)).toEqual([
+      'GBP 8.00',
+      'USD 10.00',
+      'USD 12.99',
+    ]);
     expect(Object.keys(result.byCurrency)).toEqual(['GBP', 'USD']);
     expect(result.byCurrency.USD!.map((q) => q.price.amount)).toEqual(['10.00', '12.99']);
   });
@@ -75,20 +101,30 @@ describe('comparePrices', () => {
       { exchangeRates: { USD: 1, GBP: 1.27 } },
     );
     // GBP 9.00 = 11.43 reference units: between USD 11.00 and USD 12.99.
-    expect(result.quotes.map((q) => `${q.price.currency} ${q.price.amount}`)).toEqual(['USD 11.00', 'GBP 9.00', 'USD 12.99']);
+    expect(result.quotes.map((q) => `${q.price.currency} ${q.price.amount}`)).toEqual([
+      'USD 11.00',
+      'GBP 9.00',
+      'USD 12.99',
+    ]);
   });
 
   it('a currency missing from the rates is ranked within its own currency, after the converted ones', async () => {
-    const result = await comparePrices([fake('pocketdns', '1.00', 'EUR'), fake('glauca', '9.00', 'GBP'), fake('dnsimple', '11.00', 'USD')], 'example.com', {
-      exchangeRates: { USD: 1, GBP: 1.27 },
-    });
+    const result = await comparePrices(
+      [fake('pocketdns', '1.00', 'EUR'), fake('glauca', '9.00', 'GBP'), fake('dnsimple', '11.00', 'USD')],
+      'example.com',
+      {
+        exchangeRates: { USD: 1, GBP: 1.27 },
+      },
+    );
     expect(result.quotes.map((q) => q.price.currency)).toEqual(['USD', 'GBP', 'EUR']);
   });
 
   it('an abort of the whole comparison fails every provider still waiting', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
-    const result = await comparePrices([fake('dnsimple', '1.00', 'USD', 5_000)], 'example.com', { signal: controller.signal });
+    const result = await comparePrices([fake('dnsimple', '1.00', 'USD', 5_000)], 'example.com', {
+      signal: controller.signal,
+    });
     expect(result.quotes).toEqual([]);
     expect(result.failures[0]!.error).toBeInstanceOf(NetworkError);
   });

@@ -62,11 +62,14 @@ function rankQuotes(
   const unconverted = quotes.filter((quote) => rateOf(quote) === undefined);
   converted.sort((a, b) => Number(a.price.amount) * rateOf(a)! - Number(b.price.amount) * rateOf(b)!);
   unconverted.sort(
-    (a, b) => a.price.currency.localeCompare(b.price.currency) || compareDecimal(a.price.amount, b.price.amount),
+    (a, b) =>
+      a.price.currency.localeCompare(b.price.currency) || compareDecimal(a.price.amount, b.price.amount),
   );
   const byCurrency: Record<string, PriceQuote[]> = {};
   for (const quote of [...quotes].sort((a, b) => compareDecimal(a.price.amount, b.price.amount))) {
-    (byCurrency[quote.price.currency] ??= []).push(quote);
+    const group = byCurrency[quote.price.currency] ?? [];
+    group.push(quote);
+    byCurrency[quote.price.currency] = group;
   }
   return { quotes: [...converted, ...unconverted], byCurrency, failures };
 }

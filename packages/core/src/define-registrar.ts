@@ -1,6 +1,12 @@
 import { UnsupportedOperationError } from './errors/error-classes.js';
 import type { ProviderId } from './model/provider-id.js';
-import { CAPABILITIES, type Capability, LIST_CAPABILITIES, type Registrar, type RegistrarMethods } from './registrar.js';
+import {
+  CAPABILITIES,
+  type Capability,
+  LIST_CAPABILITIES,
+  type Registrar,
+  type RegistrarMethods,
+} from './registrar.js';
 
 function unsupportedIterable(provider: string, method: string): AsyncIterable<never> {
   return {
@@ -24,7 +30,10 @@ export function defineRegistrar<TExtras extends object = {}>(
   extras?: TExtras,
 ): Registrar & TExtras {
   const capabilities = Object.freeze(
-    Object.fromEntries(CAPABILITIES.map((name) => [name, typeof methods[name] === 'function'])) as Record<Capability, boolean>,
+    Object.fromEntries(CAPABILITIES.map((name) => [name, typeof methods[name] === 'function'])) as Record<
+      Capability,
+      boolean
+    >,
   );
   const registrar: Record<string, unknown> = {
     provider,

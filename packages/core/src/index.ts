@@ -1,20 +1,7 @@
 // Model
-export * from './model/availability.js';
-export * from './model/bulk-result.js';
-export * from './model/dns-record.js';
-export * from './model/domain.js';
-export * from './model/ds-record.js';
-export * from './model/inputs.js';
-export * from './model/money.js';
-export * from './model/orders.js';
-export * from './model/price.js';
-export * from './model/provider-id.js';
-export * from './model/suggestion.js';
 
-// The Registrar interface
-export * from './registrar.js';
+export { type ComparePricesOptions, comparePrices, type PriceComparison } from './compare-prices.js';
 export { defineRegistrar } from './define-registrar.js';
-
 // Errors
 export * from './errors/error-classes.js';
 export { errorFromStatus, RETRYABLE_STATUSES, type StatusErrorOptions } from './errors/error-from-status.js';
@@ -26,14 +13,22 @@ export {
   type RegistrarErrorOptions,
   type ValidationIssue,
 } from './errors/registrar-error.js';
-
-// Validation
-export { domainNameIssues, looksLikeDomainName, normalizeDomainName, toUnicodeDomainName } from './validation/domain-name.js';
-export { canonicalIPv4, canonicalIPv6 } from './validation/ip-address.js';
-export { encodePathSegment, urlPath } from './validation/path-segment.js';
-export { type RecordRules, validateRecordInput, validateRecordPatch } from './validation/record-input.js';
-export { formatTxt, joinTxt, parseTxtStrings, quoteTxtString, splitTxt, unquoteTxt } from './validation/txt.js';
-
+export * from './model/availability.js';
+export * from './model/bulk-result.js';
+export * from './model/dns-record.js';
+export * from './model/domain.js';
+export * from './model/ds-record.js';
+export * from './model/inputs.js';
+export * from './model/money.js';
+export * from './model/orders.js';
+export * from './model/price.js';
+export * from './model/provider-id.js';
+export * from './model/suggestion.js';
+// Helpers
+export { type Page, type PaginateOptions, paginate } from './pagination.js';
+// The Registrar interface
+export * from './registrar.js';
+export { toArray } from './to-array.js';
 // Transport
 export { abortableDelay } from './transport/abortable-delay.js';
 export { assertSafeBaseURL } from './transport/base-url.js';
@@ -50,12 +45,30 @@ export {
   type TransportResponse,
   type TransportUserOptions,
 } from './transport/http-transport.js';
-export { type BucketSpec, BucketLimiters, type RateLimitOption, type SharedRateLimit } from './transport/rate-limiter.js';
+export {
+  BucketLimiters,
+  type BucketSpec,
+  type RateLimitOption,
+  type SharedRateLimit,
+} from './transport/rate-limiter.js';
 export { rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './transport/retry-after.js';
 export { DEFAULT_RETRY, type RetryOptions, shouldRetry } from './transport/retry-policy.js';
 export type { EventBase, EventListener, TransportEvent } from './transport/transport-events.js';
-
-// Helpers
-export { type Page, type PaginateOptions, paginate } from './pagination.js';
-export { type ComparePricesOptions, comparePrices, type PriceComparison } from './compare-prices.js';
-export { toArray } from './to-array.js';
+// Validation
+export {
+  domainNameIssues,
+  looksLikeDomainName,
+  normalizeDomainName,
+  toUnicodeDomainName,
+} from './validation/domain-name.js';
+export { canonicalIPv4, canonicalIPv6 } from './validation/ip-address.js';
+export { encodePathSegment, urlPath } from './validation/path-segment.js';
+export { type RecordRules, validateRecordInput, validateRecordPatch } from './validation/record-input.js';
+export {
+  formatTxt,
+  joinTxt,
+  parseTxtStrings,
+  quoteTxtString,
+  splitTxt,
+  unquoteTxt,
+} from './validation/txt.js';

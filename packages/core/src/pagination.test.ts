@@ -33,7 +33,9 @@ function listing(total: number, size: number, { delay = (_page: number) => 5, wi
 describe('paginate', () => {
   it('yields every item in page order even when later pages answer first', async () => {
     const fake = listing(1000, 100, { delay: (page) => (11 - page) * 3 });
-    expect(await toArray(paginate(fake.fetchPage, { concurrency: 4 }))).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    expect(await toArray(paginate(fake.fetchPage, { concurrency: 4 }))).toEqual(
+      Array.from({ length: 1000 }, (_, i) => i),
+    );
     expect(fake.requested).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 const dist = fileURLToPath(new URL('../dist/index.cjs', import.meta.url));
 
 describe('the published build', () => {
-  it.skipIf(!existsSync(dist))('can be required from a .cjs file and imported from ESM, sharing the error brand', () => {
-    const script = `
+  it.skipIf(!existsSync(dist))(
+    'can be required from a .cjs file and imported from ESM, sharing the error brand',
+    () => {
+      const script = `
       const core = require(${JSON.stringify(dist)});
       const e = new core.NotFoundError('x', { provider: 'dnsimple' });
       import(${JSON.stringify(dist.replace(/\.cjs$/, '.js'))}).then((esm) => {
@@ -18,7 +20,12 @@ describe('the published build', () => {
         }));
       });
     `;
-    const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual({ cjs: 'function', crossInstance: true, name: 'xn--bcher-kva.example' });
-  });
+      const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      expect(JSON.parse(out)).toEqual({
+        cjs: 'function',
+        crossInstance: true,
+        name: 'xn--bcher-kva.example',
+      });
+    },
+  );
 });

@@ -7,10 +7,20 @@ export type { DomainrState } from './domainr/domainr-state.js';
 export { startEmulatorServer } from './emulator/emulator-server.js';
 export * from './emulator/emulator-types.js';
 export { createPrng } from './emulator/prng.js';
-export { IDN_DOMAIN, IDN_DOMAIN_UNICODE, type ResolvedSeed, resolveSeed, SEED_NOW } from './emulator/seed-data.js';
+export {
+  IDN_DOMAIN,
+  IDN_DOMAIN_UNICODE,
+  type ResolvedSeed,
+  resolveSeed,
+  SEED_NOW,
+} from './emulator/seed-data.js';
 export * from './glauca/glauca-emulator.js';
 export type { GlaucaState } from './glauca/glauca-state.js';
 export * from './pocketdns/pocketdns-emulator.js';
 export type { PocketDnsState } from './pocketdns/pocketdns-state.js';
-export { REFERENCE_API_KEY, type ReferenceState, startReferenceEmulator } from './reference/reference-emulator.js';
+export {
+  REFERENCE_API_KEY,
+  type ReferenceState,
+  startReferenceEmulator,
+} from './reference/reference-emulator.js';
 export { createReferenceRegistrar, type ReferenceRegistrarOptions } from './reference/reference-registrar.js';

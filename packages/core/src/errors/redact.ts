@@ -1,5 +1,6 @@
 /** Query parameter names whose values are credentials. */
-const SECRET_PARAM = /([?&;](?:client_id|clientId|key|api_key|apikey|token|access_token|secret|password)=)[^&#\s"']*/gi;
+const SECRET_PARAM =
+  /([?&;](?:client_id|clientId|key|api_key|apikey|token|access_token|secret|password)=)[^&#\s"']*/gi;
 /** `Bearer xxx`, `Token xxx`, `Basic xxx` and `X-AS207960-PAT xxx` credentials in free text. */
 const SECRET_SCHEME = /\b(Bearer|Token|Basic|X-AS207960-PAT)\s+[A-Za-z0-9._~+/=:-]+/g;
 

@@ -13,8 +13,21 @@ import { isRegistrarError, RegistrarError } from './registrar-error.js';
 
 describe('RegistrarError', () => {
   it('carries its fields and a name per class', () => {
-    const error = new NotFoundError('gone', { provider: 'dnsimple', operation: 'getDomain', status: 404, requestId: 'r1' });
-    expect(error).toMatchObject({ name: 'NotFoundError', code: 'not_found', provider: 'dnsimple', operation: 'getDomain', status: 404, requestId: 'r1', retryable: false });
+    const error = new NotFoundError('gone', {
+      provider: 'dnsimple',
+      operation: 'getDomain',
+      status: 404,
+      requestId: 'r1',
+    });
+    expect(error).toMatchObject({
+      name: 'NotFoundError',
+      code: 'not_found',
+      provider: 'dnsimple',
+      operation: 'getDomain',
+      status: 404,
+      requestId: 'r1',
+      retryable: false,
+    });
     expect(error).toBeInstanceOf(RegistrarError);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).not.toBeInstanceOf(ValidationError);
@@ -23,7 +36,9 @@ describe('RegistrarError', () => {
 
   it('is recognised across duplicate installs through the Symbol.for brand', () => {
     // An error built by "another copy": a plain object carrying the shared brand.
-    const foreign = Object.assign(new Error('x'), { [Symbol.for('registrar-kit.error')]: ['RateLimitError', 'RegistrarError'] });
+    const foreign = Object.assign(new Error('x'), {
+      [Symbol.for('registrar-kit.error')]: ['RateLimitError', 'RegistrarError'],
+    });
     expect(isRegistrarError(foreign)).toBe(true);
     expect(foreign).toBeInstanceOf(RateLimitError);
     expect(foreign).toBeInstanceOf(RegistrarError);
@@ -34,7 +49,12 @@ describe('RegistrarError', () => {
   });
 
   it('serialises to JSON with issues and cause, without the stack', () => {
-    const error = new ValidationError('bad', { provider: 'pocketdns', operation: 'createRecord', issues: [{ path: 'ttl', message: 'too low' }], cause: new Error('inner') });
+    const error = new ValidationError('bad', {
+      provider: 'pocketdns',
+      operation: 'createRecord',
+      issues: [{ path: 'ttl', message: 'too low' }],
+      cause: new Error('inner'),
+    });
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'ValidationError',
       message: 'bad',
@@ -56,7 +76,9 @@ describe('RegistrarError', () => {
 
 describe('errorFromStatus', () => {
   it('maps 403 with invalidCredential to AuthenticationError, 5xx to ProviderError', () => {
-    expect(errorFromStatus('x', { status: 403, invalidCredential: true })).toBeInstanceOf(AuthenticationError);
+    expect(errorFromStatus('x', { status: 403, invalidCredential: true })).toBeInstanceOf(
+      AuthenticationError,
+    );
     expect(errorFromStatus('x', { status: 504 })).toBeInstanceOf(ProviderError);
     expect(errorFromStatus('x', { status: 504 }).retryable).toBe(true);
     expect(errorFromStatus('x', { status: 418 })).toBeInstanceOf(ProviderError);

@@ -71,6 +71,7 @@ export class RegistrarError extends Error {
   /** `instanceof` works across duplicate installs and the ESM/CJS builds through the brand. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     const brands = (value as { [BRAND]?: unknown } | null)?.[BRAND];
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` was called on.
     return Array.isArray(brands) && brands.includes(this.errorName);
   }
 
@@ -115,7 +116,11 @@ function causeToJSON(cause: unknown): unknown {
   if (isRegistrarError(cause)) return cause.toJSON();
   if (cause instanceof Error) {
     const code = (cause as { code?: unknown }).code;
-    return { name: cause.name, message: redactSecrets(cause.message), ...(typeof code === 'string' ? { code } : {}) };
+    return {
+      name: cause.name,
+      message: redactSecrets(cause.message),
+      ...(typeof code === 'string' ? { code } : {}),
+    };
   }
   return redactSecrets(String(cause));
 }

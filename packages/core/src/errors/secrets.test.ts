@@ -26,7 +26,13 @@ function renderings(error: unknown): string[] {
   let current: unknown = error;
   for (let depth = 0; current && depth < 10; depth++) {
     const e = current as Error;
-    out.push(String(e), e.message ?? '', e.stack ?? '', JSON.stringify(e), inspect(e, { depth: 10, showHidden: true }));
+    out.push(
+      String(e),
+      e.message ?? '',
+      e.stack ?? '',
+      JSON.stringify(e),
+      inspect(e, { depth: 10, showHidden: true }),
+    );
     out.push(JSON.stringify(Object.entries(e)));
     current = (e as { cause?: unknown }).cause;
   }
@@ -43,23 +49,43 @@ afterEach(() => nock.cleanAll());
 
 describe('no credential in any rendering of an error', () => {
   it('401 whose body echoes the client id (as Domainr does)', async () => {
-    nock(BASE).get('/v2/status').query(true).reply(401, { message: 'unauthorized: invalid client ID: SECRET3' });
-    const error = await client().request({ operation: 'checkAvailability', method: 'GET', path: '/v2/status' }).catch((e: unknown) => e);
+    nock(BASE)
+      .get('/v2/status')
+      .query(true)
+      .reply(401, { message: 'unauthorized: invalid client ID: SECRET3' });
+    const error = await client()
+      .request({ operation: 'checkAvailability', method: 'GET', path: '/v2/status' })
+      .catch((e: unknown) => e);
     expectNoSecret(error);
-    expect((error as RegistrarError).message).toBe('domainr checkAvailability failed with HTTP 401: unauthorized: invalid client ID: [REDACTED]');
+    expect((error as RegistrarError).message).toBe(
+      'domainr checkAvailability failed with HTTP 401: unauthorized: invalid client ID: [REDACTED]',
+    );
   });
 
   it('500 whose body echoes the Authorization header', async () => {
-    nock(BASE).get('/x').query(true).reply(500, { message: 'bad header Bearer sk_live_SECRET1 and key SECRET2' });
-    expectNoSecret(await client().request({ operation: 'op', method: 'GET', path: '/x' }).catch((e: unknown) => e));
+    nock(BASE)
+      .get('/x')
+      .query(true)
+      .reply(500, { message: 'bad header Bearer sk_live_SECRET1 and key SECRET2' });
+    expectNoSecret(
+      await client()
+        .request({ operation: 'op', method: 'GET', path: '/x' })
+        .catch((e: unknown) => e),
+    );
   });
 
   it('a network error whose message holds the URL with the query credential', async () => {
     nock(BASE)
       .get('/x')
       .query(true)
-      .replyWithError(Object.assign(new Error(`connect ECONNRESET ${BASE}/x?client_id=SECRET3`), { code: 'ECONNRESET' }));
-    expectNoSecret(await client().request({ operation: 'op', method: 'GET', path: '/x' }).catch((e: unknown) => e));
+      .replyWithError(
+        Object.assign(new Error(`connect ECONNRESET ${BASE}/x?client_id=SECRET3`), { code: 'ECONNRESET' }),
+      );
+    expectNoSecret(
+      await client()
+        .request({ operation: 'op', method: 'GET', path: '/x' })
+        .catch((e: unknown) => e),
+    );
   });
 
   it('a timeout', async () => {
@@ -69,7 +95,10 @@ describe('no credential in any rendering of an error', () => {
       baseURL: BASE,
       retry: false,
       timeoutMs: 10,
-      credentials: () => ({ headers: { Authorization: 'Bearer sk_live_SECRET1' }, query: { client_id: 'SECRET3' } }),
+      credentials: () => ({
+        headers: { Authorization: 'Bearer sk_live_SECRET1' },
+        query: { client_id: 'SECRET3' },
+      }),
     })
       .request({ operation: 'op', method: 'GET', path: '/x' })
       .catch((e: unknown) => e);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** A decimal amount as a string (`"12.99"`, `"-3.5"`), never a float. */
-export const DecimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string such as "12.99"');
+export const DecimalStringSchema = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string such as "12.99"');
 
 export const MoneySchema = z.object({
   amount: DecimalStringSchema,

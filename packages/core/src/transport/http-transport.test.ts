@@ -33,7 +33,8 @@ function transport(overrides: Partial<TransportOptions> = {}) {
 
 /** Advances fake time in small steps, so that I/O scheduled between steps (nock's replies) keeps up. */
 async function advance(ms: number): Promise<void> {
-  for (let elapsed = 0; elapsed < ms; elapsed += 10) await vi.advanceTimersByTimeAsync(Math.min(10, ms - elapsed));
+  for (let elapsed = 0; elapsed < ms; elapsed += 10)
+    await vi.advanceTimersByTimeAsync(Math.min(10, ms - elapsed));
 }
 
 /** Advances fake time until the promise settles (at most 20 s of fake time). */
@@ -58,7 +59,10 @@ afterEach(() => {
 describe('requests', () => {
   it('refuses a path segment that could climb or add segments, before any request', async () => {
     let sent = 0;
-    nock(BASE).get(/.*/).reply(200, {}).on('request', () => sent++);
+    nock(BASE)
+      .get(/.*/)
+      .reply(200, {})
+      .on('request', () => sent++);
     for (const id of ['../users/x', '..', '.', '', 'a/b', 'a\\b']) {
       expect(() => urlPath`/v2/domains/${id}`).toThrow(ValidationError);
     }
@@ -93,7 +97,12 @@ describe('requests', () => {
 
   it('keeps a proxy path prefix of the base URL', async () => {
     const scope = nock(BASE).get('/proxy/v2/whoami').reply(200, { id: 1, name: 'x' });
-    await transport({ baseURL: `${BASE}/proxy/` }).request({ operation: 'whoami', method: 'GET', path: '/v2/whoami', schema: Item });
+    await transport({ baseURL: `${BASE}/proxy/` }).request({
+      operation: 'whoami',
+      method: 'GET',
+      path: '/v2/whoami',
+      schema: Item,
+    });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -107,7 +116,10 @@ describe('requests', () => {
   });
 
   it('sends credentials as query parameters when the provider wants them there', async () => {
-    const scope = nock(BASE).get('/v2/status').query({ domain: 'a.com', client_id: 'cid' }).reply(200, { id: 1, name: 'a' });
+    const scope = nock(BASE)
+      .get('/v2/status')
+      .query({ domain: 'a.com', client_id: 'cid' })
+      .reply(200, { id: 1, name: 'a' });
     await transport({ credentials: () => ({ query: { client_id: 'cid' } }) }).request({
       operation: 'checkAvailability',
       method: 'GET',
@@ -141,19 +153,29 @@ describe('status → error class', () => {
     [502, ProviderError, true],
     [503, ProviderError, true],
   ];
-  it.each(cases)('HTTP %i → %o (retryable %s), provider message kept', async (status, errorClass, retryable) => {
-    nock(BASE).get('/x').reply(status, { message: `provider says ${status}` });
-    const error = await transport({ retry: false })
-      .request({ operation: 'getDomain', method: 'GET', path: '/x', schema: Item })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(errorClass);
-    expect(error).toMatchObject({ status, retryable, provider: 'dnsimple', operation: 'getDomain' });
-    expect((error as Error).message).toBe(`dnsimple getDomain failed with HTTP ${status}: provider says ${status}`);
-  });
+  it.each(cases)(
+    'HTTP %i → %o (retryable %s), provider message kept',
+    async (status, errorClass, retryable) => {
+      nock(BASE)
+        .get('/x')
+        .reply(status, { message: `provider says ${status}` });
+      const error = await transport({ retry: false })
+        .request({ operation: 'getDomain', method: 'GET', path: '/x', schema: Item })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(errorClass);
+      expect(error).toMatchObject({ status, retryable, provider: 'dnsimple', operation: 'getDomain' });
+      expect((error as Error).message).toBe(
+        `dnsimple getDomain failed with HTTP ${status}: provider says ${status}`,
+      );
+    },
+  );
 
   it('a 403 that the provider marks as an invalid credential is an AuthenticationError', async () => {
     nock(BASE).get('/x').reply(403, { detail: 'Invalid token' });
-    const error = await transport({ retry: false, parseError: (body) => ({ message: (body as { detail: string }).detail, invalidCredential: true }) })
+    const error = await transport({
+      retry: false,
+      parseError: (body) => ({ message: (body as { detail: string }).detail, invalidCredential: true }),
+    })
       .request({ operation: 'getDomain', method: 'GET', path: '/x' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -161,11 +183,18 @@ describe('status → error class', () => {
   });
 
   it('keeps field issues of a validation error', async () => {
-    nock(BASE).post('/x').reply(400, { message: 'Validation failed', errors: { ttl: ['is too low'] } });
+    nock(BASE)
+      .post('/x')
+      .reply(400, { message: 'Validation failed', errors: { ttl: ['is too low'] } });
     const error = await transport({
       parseError: (body) => {
         const b = body as { message: string; errors: Record<string, string[]> };
-        return { message: b.message, issues: Object.entries(b.errors).flatMap(([path, messages]) => messages.map((message) => ({ path, message }))) };
+        return {
+          message: b.message,
+          issues: Object.entries(b.errors).flatMap(([path, messages]) =>
+            messages.map((message) => ({ path, message })),
+          ),
+        };
       },
     })
       .request({ operation: 'createRecord', method: 'POST', path: '/x', body: {} })
@@ -176,18 +205,22 @@ describe('status → error class', () => {
 
   it('an HTML error page is a ProviderError saying the body was not JSON', async () => {
     nock(BASE).get('/x').reply(502, '<html><body>Bad gateway</body></html>', { 'content-type': 'text/html' });
-    const error = await transport({ retry: false }).request({ operation: 'getDomain', method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    const error = await transport({ retry: false })
+      .request({ operation: 'getDomain', method: 'GET', path: '/x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as Error).message).toBe('dnsimple getDomain failed with HTTP 502: non-JSON body');
   });
 
   it('a malformed 200 body is a ResponseFormatError; a wrong field names the field', async () => {
     nock(BASE).get('/x').reply(200, '{"data": {"id": 1,', { 'content-type': 'application/json' });
-    await expect(transport().request({ operation: 'getDomain', method: 'GET', path: '/x', schema: Item })).rejects.toThrow(
-      /not valid JSON/,
-    );
+    await expect(
+      transport().request({ operation: 'getDomain', method: 'GET', path: '/x', schema: Item }),
+    ).rejects.toThrow(/not valid JSON/);
     nock(BASE).get('/x').reply(200, { id: 'one', name: 'x' });
-    const error = await transport().request({ operation: 'getDomain', method: 'GET', path: '/x', schema: Item }).catch((e: unknown) => e);
+    const error = await transport()
+      .request({ operation: 'getDomain', method: 'GET', path: '/x', schema: Item })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseFormatError);
     expect((error as ResponseFormatError).issues[0]?.path).toBe('id');
     expect((error as Error).message).toMatch(/unexpected response body: id:/);
@@ -196,22 +229,31 @@ describe('status → error class', () => {
 
 describe('retry matrix', () => {
   type Outcome = 'reset' | 'timeout' | 'refused' | 429 | 500 | 502 | 503 | 504 | 400 | 404;
-  const attemptsFor = (method: 'GET' | 'PUT' | 'DELETE' | 'PATCH' | 'POST', outcome: Outcome, idempotent?: boolean) => {
+  const attemptsFor = (
+    method: 'GET' | 'PUT' | 'DELETE' | 'PATCH' | 'POST',
+    outcome: Outcome,
+    idempotent?: boolean,
+  ) => {
     const safe = idempotent ?? method !== 'POST';
     if (outcome === 429 || outcome === 'refused') return 4;
-    if (outcome === 'reset' || outcome === 'timeout' || outcome === 502 || outcome === 503 || outcome === 504) return safe ? 4 : 1;
+    if (outcome === 'reset' || outcome === 'timeout' || outcome === 502 || outcome === 503 || outcome === 504)
+      return safe ? 4 : 1;
     return 1;
   };
   const methods = ['GET', 'PUT', 'DELETE', 'PATCH', 'POST'] as const;
   const outcomes: Outcome[] = ['reset', 'timeout', 'refused', 429, 500, 502, 503, 504, 400, 404];
-  const matrix = methods.flatMap((method) => outcomes.map((outcome) => [method, outcome, attemptsFor(method, outcome)] as const));
+  const matrix = methods.flatMap((method) =>
+    outcomes.map((outcome) => [method, outcome, attemptsFor(method, outcome)] as const),
+  );
 
   it.each(matrix)('%s with %s → %i attempt(s)', async (method, outcome, expected) => {
     let attempts = 0;
     const scope = nock(BASE);
     const chain = scope.intercept('/x', method).times(10);
-    if (outcome === 'reset') chain.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-    else if (outcome === 'refused') chain.replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    if (outcome === 'reset')
+      chain.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    else if (outcome === 'refused')
+      chain.replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     else if (outcome === 'timeout') chain.delay(200).reply(200, {});
     else chain.reply(outcome, {});
     scope.on('request', () => attempts++);
@@ -224,9 +266,21 @@ describe('retry matrix', () => {
 
   it('a read-only POST marked idempotent retries a 503', async () => {
     let attempts = 0;
-    const scope = nock(BASE).post('/check').times(2).reply(503, {}).post('/check').reply(200, { id: 1, name: 'ok' });
+    const scope = nock(BASE)
+      .post('/check')
+      .times(2)
+      .reply(503, {})
+      .post('/check')
+      .reply(200, { id: 1, name: 'ok' });
     scope.on('request', () => attempts++);
-    const response = await transport().request({ operation: 'checkAvailability', method: 'POST', path: '/check', body: {}, idempotent: true, schema: Item });
+    const response = await transport().request({
+      operation: 'checkAvailability',
+      method: 'POST',
+      path: '/check',
+      body: {},
+      idempotent: true,
+      schema: Item,
+    });
     expect(response.data.name).toBe('ok');
     expect(attempts).toBe(3);
   });
@@ -237,27 +291,55 @@ describe('retry matrix', () => {
       .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
       .get('/x')
       .reply(200, { id: 1, name: 'x' });
-    await expect(transport().request({ operation: 'getDomain', method: 'GET', path: '/x', schema: Item })).resolves.toMatchObject({ data: { id: 1 } });
+    await expect(
+      transport().request({ operation: 'getDomain', method: 'GET', path: '/x', schema: Item }),
+    ).resolves.toMatchObject({ data: { id: 1 } });
   });
 
   it('retry: false sends once', async () => {
     let attempts = 0;
-    nock(BASE).get('/x').times(3).reply(503, {}).on('request', () => attempts++);
-    await expect(transport({ retry: false }).request({ operation: 'op', method: 'GET', path: '/x' })).rejects.toBeInstanceOf(ProviderError);
+    nock(BASE)
+      .get('/x')
+      .times(3)
+      .reply(503, {})
+      .on('request', () => attempts++);
+    await expect(
+      transport({ retry: false }).request({ operation: 'op', method: 'GET', path: '/x' }),
+    ).rejects.toBeInstanceOf(ProviderError);
     expect(attempts).toBe(1);
   });
 
   it('emits request, response, retry and error events without secrets', async () => {
     const events: TransportEvent[] = [];
     nock(BASE).get('/x').query(true).reply(503, {}).get('/x').query(true).reply(200, { id: 1, name: 'x' });
-    await transport({ onEvent: (e) => events.push(e), credentials: () => ({ headers: { Authorization: 'Bearer sk_live_SECRET1' }, query: { client_id: 'SECRET3' } }) }).request({
+    await transport({
+      onEvent: (e) => events.push(e),
+      credentials: () => ({
+        headers: { Authorization: 'Bearer sk_live_SECRET1' },
+        query: { client_id: 'SECRET3' },
+      }),
+    }).request({
       operation: 'getDomain',
       method: 'GET',
       path: '/x',
       schema: Item,
     });
-    expect(events.map((e) => e.type)).toEqual(['request', 'response', 'error', 'retry', 'request', 'response']);
-    expect(events[1]).toMatchObject({ provider: 'dnsimple', operation: 'getDomain', method: 'GET', path: '/x', status: 503, attempt: 1 });
+    expect(events.map((e) => e.type)).toEqual([
+      'request',
+      'response',
+      'error',
+      'retry',
+      'request',
+      'response',
+    ]);
+    expect(events[1]).toMatchObject({
+      provider: 'dnsimple',
+      operation: 'getDomain',
+      method: 'GET',
+      path: '/x',
+      status: 503,
+      attempt: 1,
+    });
     expect(events[5]).toMatchObject({ status: 200, attempt: 2 });
     expect(JSON.stringify(events)).not.toMatch(/SECRET/);
   });
@@ -267,7 +349,11 @@ describe('Retry-After and rate-limit headers', () => {
   it('waits the Retry-After seconds before the next attempt (fake timers)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const sentAt: number[] = [];
-    const scope = nock(BASE).get('/x').reply(429, { message: 'slow down' }, { 'Retry-After': '2' }).get('/x').reply(200, { id: 1, name: 'x' });
+    const scope = nock(BASE)
+      .get('/x')
+      .reply(429, { message: 'slow down' }, { 'Retry-After': '2' })
+      .get('/x')
+      .reply(200, { id: 1, name: 'x' });
     scope.on('request', () => sentAt.push(Date.now()));
     const pending = transport().request({ operation: 'op', method: 'GET', path: '/x', schema: Item });
     await advance(1000);
@@ -299,7 +385,11 @@ describe('Retry-After and rate-limit headers', () => {
     vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
     const reset = String(Date.parse('2026-01-01T00:00:03Z') / 1000);
     const sentAt: number[] = [];
-    const scope = nock(BASE).get('/x').reply(429, { message: 'quota exceeded' }, { 'X-RateLimit-Reset': reset }).get('/x').reply(200, { id: 1, name: 'x' });
+    const scope = nock(BASE)
+      .get('/x')
+      .reply(429, { message: 'quota exceeded' }, { 'X-RateLimit-Reset': reset })
+      .get('/x')
+      .reply(200, { id: 1, name: 'x' });
     scope.on('request', () => sentAt.push(Date.now()));
     const pending = transport().request({ operation: 'op', method: 'GET', path: '/x', schema: Item });
     await advance(2990);
@@ -310,7 +400,9 @@ describe('Retry-After and rate-limit headers', () => {
 
   it('does not wait a Retry-After longer than maxRetryAfterMs: throws RateLimitError with retryAfterMs', async () => {
     nock(BASE).get('/x').reply(429, { message: 'quota exceeded' }, { 'Retry-After': '3600' });
-    const error = await transport().request({ operation: 'op', method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    const error = await transport()
+      .request({ operation: 'op', method: 'GET', path: '/x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
   });
@@ -322,7 +414,11 @@ describe('Retry-After and rate-limit headers', () => {
     const sentAt: number[] = [];
     const scope = nock(BASE)
       .get('/x')
-      .reply(200, { id: 1, name: 'x' }, { 'X-RateLimit-Limit': '2400', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset })
+      .reply(
+        200,
+        { id: 1, name: 'x' },
+        { 'X-RateLimit-Limit': '2400', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset },
+      )
       .get('/x')
       .reply(200, { id: 2, name: 'y' });
     scope.on('request', () => sentAt.push(Date.now()));
@@ -342,7 +438,11 @@ describe('limits, timeouts and abort', () => {
     const scope = nock(BASE).get('/x').times(5).reply(200, { id: 1, name: 'x' });
     scope.on('request', () => sentAt.push(performance.now()));
     const t = transport({ buckets: { reads: { limit: 10, intervalMs: 1000 } } });
-    await Promise.all(Array.from({ length: 5 }, () => t.request({ operation: 'op', method: 'GET', path: '/x', bucket: 'reads', schema: Item })));
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        t.request({ operation: 'op', method: 'GET', path: '/x', bucket: 'reads', schema: Item }),
+      ),
+    );
     const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]!);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(95);
   });
@@ -350,22 +450,40 @@ describe('limits, timeouts and abort', () => {
   it('rateLimit: false and a per-bucket false disable the limiter', async () => {
     nock(BASE).get('/x').times(20).reply(200, { id: 1, name: 'x' });
     const off = transport({ buckets: { reads: { limit: 1, intervalMs: 60_000 } }, rateLimit: false });
-    await Promise.all(Array.from({ length: 10 }, () => off.request({ operation: 'op', method: 'GET', path: '/x', bucket: 'reads', schema: Item })));
-    const bucketOff = transport({ buckets: { reads: { limit: 1, intervalMs: 60_000 } }, rateLimit: { buckets: { reads: false } } });
-    await Promise.all(Array.from({ length: 10 }, () => bucketOff.request({ operation: 'op', method: 'GET', path: '/x', bucket: 'reads', schema: Item })));
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        off.request({ operation: 'op', method: 'GET', path: '/x', bucket: 'reads', schema: Item }),
+      ),
+    );
+    const bucketOff = transport({
+      buckets: { reads: { limit: 1, intervalMs: 60_000 } },
+      rateLimit: { buckets: { reads: false } },
+    });
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        bucketOff.request({ operation: 'op', method: 'GET', path: '/x', bucket: 'reads', schema: Item }),
+      ),
+    );
   });
 
   it('a timeout is a NetworkError with code timeout', async () => {
     nock(BASE).get('/x').delay(300).reply(200, {});
-    const error = await transport({ retry: false, timeoutMs: 20 }).request({ operation: 'op', method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    const error = await transport({ retry: false, timeoutMs: 20 })
+      .request({ operation: 'op', method: 'GET', path: '/x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ code: 'timeout', retryable: true });
   });
 
   it('an already aborted signal sends nothing', async () => {
     let sent = 0;
-    nock(BASE).get('/x').reply(200, {}).on('request', () => sent++);
-    const error = await transport().request({ operation: 'op', method: 'GET', path: '/x', signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    nock(BASE)
+      .get('/x')
+      .reply(200, {})
+      .on('request', () => sent++);
+    const error = await transport()
+      .request({ operation: 'op', method: 'GET', path: '/x', signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ code: 'aborted', operation: 'op' });
     expect(sent).toBe(0);
@@ -374,9 +492,15 @@ describe('limits, timeouts and abort', () => {
   it('an abort during a backoff wait stops at once, without another attempt', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     let sent = 0;
-    nock(BASE).get('/x').times(5).reply(503, {}, { 'Retry-After': '30' }).on('request', () => sent++);
+    nock(BASE)
+      .get('/x')
+      .times(5)
+      .reply(503, {}, { 'Retry-After': '30' })
+      .on('request', () => sent++);
     const controller = new AbortController();
-    const pending = transport().request({ operation: 'op', method: 'GET', path: '/x', signal: controller.signal }).catch((e: unknown) => e);
+    const pending = transport()
+      .request({ operation: 'op', method: 'GET', path: '/x', signal: controller.signal })
+      .catch((e: unknown) => e);
     await advance(1000);
     controller.abort();
     const error = await pending;
@@ -387,11 +511,17 @@ describe('limits, timeouts and abort', () => {
 
   it('an abort while waiting for a rate-limit slot rejects at once', async () => {
     let sent = 0;
-    nock(BASE).get('/x').times(2).reply(200, { id: 1, name: 'x' }).on('request', () => sent++);
+    nock(BASE)
+      .get('/x')
+      .times(2)
+      .reply(200, { id: 1, name: 'x' })
+      .on('request', () => sent++);
     const t = transport({ buckets: { slow: { limit: 1, intervalMs: 60_000 } } });
     await t.request({ operation: 'op', method: 'GET', path: '/x', bucket: 'slow', schema: Item });
     const controller = new AbortController();
-    const pending = t.request({ operation: 'op', method: 'GET', path: '/x', bucket: 'slow', signal: controller.signal }).catch((e: unknown) => e);
+    const pending = t
+      .request({ operation: 'op', method: 'GET', path: '/x', bucket: 'slow', signal: controller.signal })
+      .catch((e: unknown) => e);
     setTimeout(() => controller.abort(), 10);
     expect(await pending).toMatchObject({ code: 'aborted' });
     expect(sent).toBe(1);
@@ -419,7 +549,9 @@ describe('credentials', () => {
         token = 'new-token';
       },
     });
-    await expect(t.request({ operation: 'op', method: 'GET', path: '/x', schema: Item })).resolves.toMatchObject({ status: 200 });
+    await expect(
+      t.request({ operation: 'op', method: 'GET', path: '/x', schema: Item }),
+    ).resolves.toMatchObject({ status: 200 });
     expect(calls).toEqual(['old-token', 'new-token']);
   });
 
@@ -427,16 +559,24 @@ describe('credentials', () => {
     let refreshes = 0;
     nock(BASE).get('/x').times(2).reply(401, { message: 'bad' });
     const t = transport({ refreshCredentials: () => void refreshes++ });
-    await expect(t.request({ operation: 'op', method: 'GET', path: '/x' })).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(t.request({ operation: 'op', method: 'GET', path: '/x' })).rejects.toBeInstanceOf(
+      AuthenticationError,
+    );
     expect(refreshes).toBe(1);
   });
 
   it('a missing credential fails before any request', async () => {
     let sent = 0;
-    nock(BASE).get('/x').reply(200, {}).on('request', () => sent++);
+    nock(BASE)
+      .get('/x')
+      .reply(200, {})
+      .on('request', () => sent++);
     const t = transport({
       credentials: () => {
-        throw new AuthenticationError('Set DNSIMPLE_TOKEN or pass token', { provider: 'dnsimple', operation: 'configure' });
+        throw new AuthenticationError('Set DNSIMPLE_TOKEN or pass token', {
+          provider: 'dnsimple',
+          operation: 'configure',
+        });
       },
     });
     await expect(t.request({ operation: 'op', method: 'GET', path: '/x' })).rejects.toThrow(/DNSIMPLE_TOKEN/);

@@ -7,7 +7,7 @@ import { redactSecrets, redactValue } from '../errors/redact.js';
 import { isRegistrarError, type RegistrarError, type ValidationIssue } from '../errors/registrar-error.js';
 import { abortableDelay } from './abortable-delay.js';
 import { assertSafeBaseURL } from './base-url.js';
-import { type BucketSpec, BucketLimiters, type RateLimitOption } from './rate-limiter.js';
+import { BucketLimiters, type BucketSpec, type RateLimitOption } from './rate-limiter.js';
 import { rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './retry-after.js';
 import { DEFAULT_RETRY, type RetryOptions, shouldRetry } from './retry-policy.js';
 import type { EventBase, EventListener } from './transport-events.js';
@@ -110,10 +110,19 @@ export function createTransport(options: TransportOptions): Transport {
   };
 
   async function attemptOnce<T>(spec: RequestSpec<T>, attempt: number): Promise<TransportResponse<T>> {
-    const base: EventBase = { provider: options.provider, operation: spec.operation, method: spec.method, path: spec.path, attempt };
+    const base: EventBase = {
+      provider: options.provider,
+      operation: spec.operation,
+      method: spec.method,
+      path: spec.path,
+      attempt,
+    };
     await limiters.acquire(spec.bucket, spec.signal);
     const credentials = await options.credentials();
-    const secrets = [...Object.values(credentials.headers ?? {}), ...Object.values(credentials.query ?? {})].flatMap(secretForms);
+    const secrets = [
+      ...Object.values(credentials.headers ?? {}),
+      ...Object.values(credentials.query ?? {}),
+    ].flatMap(secretForms);
     const errorOptions = { provider: options.provider, operation: spec.operation };
     const started = performance.now();
     emit({ type: 'request', ...base });
@@ -141,7 +150,13 @@ export function createTransport(options: TransportOptions): Transport {
       });
     } catch (cause) {
       const error = networkError(cause, spec.signal, secrets, errorOptions);
-      emit({ type: 'error', ...base, errorName: error.name, code: error.code, durationMs: performance.now() - started });
+      emit({
+        type: 'error',
+        ...base,
+        errorName: error.name,
+        code: error.code,
+        durationMs: performance.now() - started,
+      });
       throw error;
     }
     const durationMs = performance.now() - started;
@@ -151,14 +166,25 @@ export function createTransport(options: TransportOptions): Transport {
 
     if (response.status >= 400) {
       const error = errorFromResponse(response.status, response.data, headers, secrets, errorOptions);
-      emit({ type: 'error', ...base, errorName: error.name, code: error.code, status: error.status, durationMs });
+      emit({
+        type: 'error',
+        ...base,
+        errorName: error.name,
+        code: error.code,
+        status: error.status,
+        durationMs,
+      });
       throw error;
     }
     const data = parseBody(spec, response.status, response.data, secrets, errorOptions);
     return { data, status: response.status, headers };
   }
 
-  function paceFromHeaders(spec: RequestSpec<unknown>, headers: Record<string, string>, base: EventBase): void {
+  function paceFromHeaders(
+    spec: RequestSpec<unknown>,
+    headers: Record<string, string>,
+    base: EventBase,
+  ): void {
     const remaining = rateLimitRemaining(headers);
     const resetAt = rateLimitResetAt(headers);
     if (remaining === undefined || resetAt === undefined) return;
@@ -188,10 +214,13 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       json = text === '' || text === undefined ? undefined : JSON.parse(text);
     } catch {
-      throw new ResponseFormatError(`${options.provider} ${spec.operation}: the response body (HTTP ${status}) is not valid JSON`, {
-        ...errorOptions,
-        status,
-      });
+      throw new ResponseFormatError(
+        `${options.provider} ${spec.operation}: the response body (HTTP ${status}) is not valid JSON`,
+        {
+          ...errorOptions,
+          status,
+        },
+      );
     }
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
@@ -222,9 +251,16 @@ export function createTransport(options: TransportOptions): Transport {
       body = undefined;
     }
     const details = body === undefined ? {} : safeParseError(options.parseError, body, status);
-    const providerMessage = details.message ? redactSecrets(details.message, secrets) : body === undefined && text ? 'non-JSON body' : undefined;
+    const providerMessage = details.message
+      ? redactSecrets(details.message, secrets)
+      : body === undefined && text
+        ? 'non-JSON body'
+        : undefined;
     const message = `${options.provider} ${errorOptions.operation} failed with HTTP ${status}${providerMessage ? `: ${providerMessage}` : ''}`;
-    const issues = details.issues?.map((issue) => ({ path: issue.path, message: redactSecrets(issue.message, secrets) }));
+    const issues = details.issues?.map((issue) => ({
+      path: issue.path,
+      message: redactSecrets(issue.message, secrets),
+    }));
     return errorFromStatus(message, {
       ...errorOptions,
       status,
@@ -252,7 +288,12 @@ export function createTransport(options: TransportOptions): Transport {
         const wait = isRegistrarError(error) ? error.retryAfterMs : undefined;
         if (wait !== undefined) {
           if (wait > retry.maxRetryAfterMs) return false;
-          emit({ type: 'rate-limit', ...eventBase(spec, attemptNumber), waitMs: wait, reason: 'retry-after' });
+          emit({
+            type: 'rate-limit',
+            ...eventBase(spec, attemptNumber),
+            waitMs: wait,
+            reason: 'retry-after',
+          });
           await abortableDelay(wait, spec.signal);
         }
         emit({
@@ -267,16 +308,31 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   function eventBase(spec: RequestSpec<unknown>, attempt: number): EventBase {
-    return { provider: options.provider, operation: spec.operation, method: spec.method, path: spec.path, attempt };
+    return {
+      provider: options.provider,
+      operation: spec.operation,
+      method: spec.method,
+      path: spec.path,
+      attempt,
+    };
   }
 
   async function request<T>(spec: RequestSpec<T>): Promise<TransportResponse<T>> {
     try {
-      if (spec.signal?.aborted) throw new NetworkError(`${options.provider} ${spec.operation} was aborted`, { provider: options.provider, operation: spec.operation, code: 'aborted' });
+      if (spec.signal?.aborted)
+        throw new NetworkError(`${options.provider} ${spec.operation} was aborted`, {
+          provider: options.provider,
+          operation: spec.operation,
+          code: 'aborted',
+        });
       try {
         return await withRetries(spec);
       } catch (error) {
-        if (options.refreshCredentials && error instanceof AuthenticationError && error.status !== undefined) {
+        if (
+          options.refreshCredentials &&
+          error instanceof AuthenticationError &&
+          error.status !== undefined
+        ) {
           await options.refreshCredentials();
           return await withRetries(spec);
         }
@@ -290,17 +346,28 @@ export function createTransport(options: TransportOptions): Transport {
   function finalError(error: unknown, spec: RequestSpec<unknown>): RegistrarError {
     if (isRegistrarError(error)) {
       if (error.code === 'aborted' && error.operation === 'unknown') {
-        return new NetworkError(`${options.provider} ${spec.operation} was aborted`, { provider: options.provider, operation: spec.operation, code: 'aborted' });
+        return new NetworkError(`${options.provider} ${spec.operation} was aborted`, {
+          provider: options.provider,
+          operation: spec.operation,
+          code: 'aborted',
+        });
       }
       return error;
     }
     if (spec.signal?.aborted) {
-      return new NetworkError(`${options.provider} ${spec.operation} was aborted`, { provider: options.provider, operation: spec.operation, code: 'aborted' });
+      return new NetworkError(`${options.provider} ${spec.operation} was aborted`, {
+        provider: options.provider,
+        operation: spec.operation,
+        code: 'aborted',
+      });
     }
-    return new NetworkError(`${options.provider} ${spec.operation} failed: ${redactSecrets(String((error as Error)?.message ?? error))}`, {
-      provider: options.provider,
-      operation: spec.operation,
-    });
+    return new NetworkError(
+      `${options.provider} ${spec.operation} failed: ${redactSecrets(String((error as Error)?.message ?? error))}`,
+      {
+        provider: options.provider,
+        operation: spec.operation,
+      },
+    );
   }
 
   return {
@@ -318,7 +385,11 @@ export class ProviderBody extends Error {
   }
 }
 
-function safeParseError(parse: TransportOptions['parseError'], body: unknown, status: number): ProviderErrorDetails {
+function safeParseError(
+  parse: TransportOptions['parseError'],
+  body: unknown,
+  status: number,
+): ProviderErrorDetails {
   if (!parse) return {};
   try {
     return parse(body, status);
@@ -335,7 +406,8 @@ function secretForms(value: string): string[] {
 
 function cleanQuery(query: RequestSpec<unknown>['query']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) out[key] = String(value);
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== null) out[key] = String(value);
   return out;
 }
 
@@ -357,22 +429,34 @@ function networkError(
   secrets: string[],
   errorOptions: { provider: string; operation: string },
 ): NetworkError {
-  const code = typeof (cause as { code?: unknown })?.code === 'string' ? (cause as { code: string }).code : 'UNKNOWN';
+  const code =
+    typeof (cause as { code?: unknown })?.code === 'string' ? (cause as { code: string }).code : 'UNKNOWN';
   const text = redactSecrets(String((cause as Error)?.message ?? cause), secrets);
   const plain = Object.assign(new Error(text), { code });
   plain.name = 'NetworkCause';
   plain.stack = `${plain.name}: ${text}`;
   if (signal?.aborted || code === 'ERR_CANCELED') {
-    return new NetworkError(`${errorOptions.provider} ${errorOptions.operation} was aborted`, { ...errorOptions, code: 'aborted', cause: plain });
+    return new NetworkError(`${errorOptions.provider} ${errorOptions.operation} was aborted`, {
+      ...errorOptions,
+      code: 'aborted',
+      cause: plain,
+    });
   }
   if (TIMEOUT_CODES.has(code) || /timeout/i.test(text)) {
-    return new NetworkError(`${errorOptions.provider} ${errorOptions.operation} timed out (${text})`, { ...errorOptions, code: 'timeout', retryable: true, cause: plain });
+    return new NetworkError(`${errorOptions.provider} ${errorOptions.operation} timed out (${text})`, {
+      ...errorOptions,
+      code: 'timeout',
+      retryable: true,
+      cause: plain,
+    });
   }
-  return new NetworkError(`${errorOptions.provider} ${errorOptions.operation} failed: network error ${code} (${text})`, {
-    ...errorOptions,
-    code: 'network',
-    retryable: true,
-    cause: plain,
-  });
+  return new NetworkError(
+    `${errorOptions.provider} ${errorOptions.operation} failed: network error ${code} (${text})`,
+    {
+      ...errorOptions,
+      code: 'network',
+      retryable: true,
+      cause: plain,
+    },
+  );
 }
-

@@ -103,8 +103,11 @@ export class BucketLimiters {
             reservoirRefreshInterval: spec.intervalMs,
             maxConcurrent: spec.maxConcurrent ?? null,
           }
-        : { minTime: Math.ceil((spec.intervalMs / spec.limit) * SPREAD_MARGIN), maxConcurrent: spec.maxConcurrent ?? null };
-    const shared = this.option && this.option.redis && this.option.id ? this.option : null;
+        : {
+            minTime: Math.ceil((spec.intervalMs / spec.limit) * SPREAD_MARGIN),
+            maxConcurrent: spec.maxConcurrent ?? null,
+          };
+    const shared = this.option?.redis && this.option.id ? this.option : null;
     const limiter = shared
       ? new Bottleneck({
           ...settings,

@@ -5,7 +5,11 @@ type HeaderBag = Record<string, string | undefined>;
  * else `X-RateLimit-Reset` (epoch seconds, as DNSimple sends it) when `useResetHeader` is set.
  * Undefined when the server said nothing usable.
  */
-export function retryAfterMs(headers: HeaderBag, now = Date.now(), useResetHeader = true): number | undefined {
+export function retryAfterMs(
+  headers: HeaderBag,
+  now = Date.now(),
+  useResetHeader = true,
+): number | undefined {
   const retryAfter = headers['retry-after']?.trim();
   if (retryAfter) {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.ceil(Number(retryAfter) * 1000);

@@ -77,16 +77,22 @@ describe('normalizeDomainName', () => {
 
   it('property: normalisation is idempotent', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.domain(), fc.webUrl().map((u) => new URL(u).hostname)), (input) => {
-        let once: string;
-        try {
-          once = normalizeDomainName(input);
-        } catch {
-          return;
-        }
-        expect(normalizeDomainName(once)).toBe(once);
-        expect(normalizeDomainName(toUnicodeDomainName(once))).toBe(once);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.domain(),
+          fc.webUrl().map((u) => new URL(u).hostname),
+        ),
+        (input) => {
+          let once: string;
+          try {
+            once = normalizeDomainName(input);
+          } catch {
+            return;
+          }
+          expect(normalizeDomainName(once)).toBe(once);
+          expect(normalizeDomainName(toUnicodeDomainName(once))).toBe(once);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -7,7 +7,10 @@ const MAX_LABEL = 63;
 const MAX_NAME = 253;
 
 /** Issues with a domain name, empty when it is valid. `path` names the argument. */
-export function domainNameIssues(name: unknown, path = 'domain'): { ascii: string | null; issues: ValidationIssue[] } {
+export function domainNameIssues(
+  name: unknown,
+  path = 'domain',
+): { ascii: string | null; issues: ValidationIssue[] } {
   if (typeof name !== 'string') return { ascii: null, issues: [{ path, message: 'must be a string' }] };
   const issues: ValidationIssue[] = [];
   const withoutDot = name.endsWith('.') ? name.slice(0, -1) : name;
@@ -28,13 +31,17 @@ export function domainNameIssues(name: unknown, path = 'domain'): { ascii: strin
       issues.push({ path, message: 'has an empty label' });
       continue;
     }
-    if (label.length > MAX_LABEL) issues.push({ path, message: `label "${label.slice(0, 20)}…" is longer than 63 characters` });
-    if (ascii !== null && !LDH_LABEL.test(label)) issues.push({ path, message: `label "${label}" may only hold letters, digits and hyphens` });
-    if (label.startsWith('-') || label.endsWith('-')) issues.push({ path, message: `label "${label}" must not start or end with a hyphen` });
+    if (label.length > MAX_LABEL)
+      issues.push({ path, message: `label "${label.slice(0, 20)}…" is longer than 63 characters` });
+    if (ascii !== null && !LDH_LABEL.test(label))
+      issues.push({ path, message: `label "${label}" may only hold letters, digits and hyphens` });
+    if (label.startsWith('-') || label.endsWith('-'))
+      issues.push({ path, message: `label "${label}" must not start or end with a hyphen` });
   }
   const joined = labels.join('.');
   if (joined.length > MAX_NAME) issues.push({ path, message: 'is longer than 253 characters' });
-  if (ascii === null && issues.length === 0) issues.push({ path, message: 'is not a valid internationalised domain name (UTS 46)' });
+  if (ascii === null && issues.length === 0)
+    issues.push({ path, message: 'is not a valid internationalised domain name (UTS 46)' });
   return { ascii: issues.length === 0 ? ascii : null, issues };
 }
 
@@ -45,10 +52,13 @@ export function domainNameIssues(name: unknown, path = 'domain'): { ascii: strin
 export function normalizeDomainName(name: string): string {
   const { ascii, issues } = domainNameIssues(name);
   if (ascii === null) {
-    throw new ValidationError(`Invalid domain name ${JSON.stringify(name)}: ${issues.map((i) => i.message).join('; ')}`, {
-      operation: 'normalizeDomainName',
-      issues,
-    });
+    throw new ValidationError(
+      `Invalid domain name ${JSON.stringify(name)}: ${issues.map((i) => i.message).join('; ')}`,
+      {
+        operation: 'normalizeDomainName',
+        issues,
+      },
+    );
   }
   return ascii;
 }

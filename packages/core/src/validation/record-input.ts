@@ -1,7 +1,12 @@
 import { toASCII } from 'tr46';
-import { type DnsRecordInput, type DnsRecordPatch, RECORD_TYPES, type RecordType } from '../model/dns-record.js';
 import { ValidationError } from '../errors/error-classes.js';
 import type { ValidationIssue } from '../errors/registrar-error.js';
+import {
+  type DnsRecordInput,
+  type DnsRecordPatch,
+  RECORD_TYPES,
+  type RecordType,
+} from '../model/dns-record.js';
 import { canonicalIPv4, canonicalIPv6 } from './ip-address.js';
 
 /** A provider's record rules. Without them the RFC-level defaults apply. */
@@ -49,7 +54,8 @@ function normalizeRecordName(name: unknown, rules: RecordRules, issues: Validati
       });
     }
   });
-  if (relative.length + (zone ? zone.length + 1 : 0) > 253) issues.push({ path: 'name', message: 'makes a name longer than 253 characters' });
+  if (relative.length + (zone ? zone.length + 1 : 0) > 253)
+    issues.push({ path: 'name', message: 'makes a name longer than 253 characters' });
   return relative;
 }
 
@@ -62,7 +68,9 @@ function normalizeHost(value: string, path: string, rules: RecordRules, issues: 
     issues.push({ path, message: 'must be a host name' });
     return host;
   }
-  const ascii = /^[\x00-\x7f]*$/.test(host) ? host : toASCII(host, { useSTD3ASCIIRules: false, transitionalProcessing: false });
+  const ascii = [...host].every((char) => char.charCodeAt(0) < 128)
+    ? host
+    : toASCII(host, { useSTD3ASCIIRules: false, transitionalProcessing: false });
   if (!ascii || !ascii.split('.').every((label) => NAME_LABEL.test(label)) || ascii.length > 253) {
     issues.push({ path, message: `"${value}" is not a valid host name` });
     return host;
@@ -78,7 +86,12 @@ function checkUint16(value: unknown, path: string, issues: ValidationIssue[]): n
   return value;
 }
 
-function canonicalContent(type: RecordType, content: string, rules: RecordRules, issues: ValidationIssue[]): string {
+function canonicalContent(
+  type: RecordType,
+  content: string,
+  rules: RecordRules,
+  issues: ValidationIssue[],
+): string {
   switch (type) {
     case 'A': {
       const ip = canonicalIPv4(content.trim());
@@ -110,7 +123,10 @@ function canonicalContent(type: RecordType, content: string, rules: RecordRules,
     case 'CAA': {
       const match = CAA.exec(content.trim());
       if (!match) {
-        issues.push({ path: 'content', message: 'CAA content must be `flags tag "value"`, e.g. 0 issue "letsencrypt.org"' });
+        issues.push({
+          path: 'content',
+          message: 'CAA content must be `flags tag "value"`, e.g. 0 issue "letsencrypt.org"',
+        });
         return content;
       }
       const flags = Number(match[1]);
@@ -131,35 +147,48 @@ function canonicalContent(type: RecordType, content: string, rules: RecordRules,
 export function validateRecordInput(input: DnsRecordInput, rules: RecordRules = {}): DnsRecordInput {
   const issues: ValidationIssue[] = [];
   if (!input || typeof input !== 'object') {
-    throw new ValidationError('Invalid record: expected an object', { operation: 'validateRecordInput', issues: [{ path: '', message: 'must be an object' }] });
+    throw new ValidationError('Invalid record: expected an object', {
+      operation: 'validateRecordInput',
+      issues: [{ path: '', message: 'must be an object' }],
+    });
   }
   const allowed = rules.types ?? RECORD_TYPES;
   const type = input.type;
   const knownType = (RECORD_TYPES as readonly string[]).includes(type);
   if (!knownType) issues.push({ path: 'type', message: `must be one of ${RECORD_TYPES.join(', ')}` });
-  else if (!allowed.includes(type)) issues.push({ path: 'type', message: `${type} records are not supported here (supported: ${allowed.join(', ')})` });
+  else if (!allowed.includes(type))
+    issues.push({
+      path: 'type',
+      message: `${type} records are not supported here (supported: ${allowed.join(', ')})`,
+    });
 
   const name = normalizeRecordName(input.name, rules, issues);
   let content = '';
   if (typeof input.content !== 'string') issues.push({ path: 'content', message: 'must be a string' });
-  else if (input.content.length === 0 && type !== 'TXT') issues.push({ path: 'content', message: 'must not be empty' });
+  else if (input.content.length === 0 && type !== 'TXT')
+    issues.push({ path: 'content', message: 'must not be empty' });
   else if (knownType) content = canonicalContent(type, input.content, rules, issues);
 
   if (input.ttl !== undefined) checkTtl(input.ttl, rules, issues);
 
   let priority: number | null = null;
   if (WITH_PRIORITY.has(type)) {
-    if (input.priority === undefined || input.priority === null) issues.push({ path: 'priority', message: `is required for ${type} records (0–65535)` });
+    if (input.priority === undefined || input.priority === null)
+      issues.push({ path: 'priority', message: `is required for ${type} records (0–65535)` });
     else priority = checkUint16(input.priority, 'priority', issues);
   } else if (input.priority !== undefined && input.priority !== null) {
     issues.push({ path: 'priority', message: `only applies to MX and SRV records, not ${type}` });
   }
 
   if (type === 'CNAME' && name === '@' && !rules.cnameAtApex) {
-    issues.push({ path: 'name', message: 'a CNAME cannot stand at the zone apex ("@"); use ALIAS where the provider has it' });
+    issues.push({
+      path: 'name',
+      message: 'a CNAME cannot stand at the zone apex ("@"); use ALIAS where the provider has it',
+    });
   }
 
-  if (issues.length > 0) throw issuesError(knownType ? `Invalid ${type} record` : 'Invalid record', issues, 'validateRecordInput');
+  if (issues.length > 0)
+    throw issuesError(knownType ? `Invalid ${type} record` : 'Invalid record', issues, 'validateRecordInput');
   return {
     type,
     name,
@@ -175,13 +204,24 @@ const PATCH_KEYS = new Set(['name', 'content', 'ttl', 'priority']);
  * Checks a record patch. With the record's `type` the content is checked and made canonical
  * for that type; without it only its shape is. Throws one `ValidationError` with every issue.
  */
-export function validateRecordPatch(patch: DnsRecordPatch, rules: RecordRules = {}, type?: RecordType): DnsRecordPatch {
+export function validateRecordPatch(
+  patch: DnsRecordPatch,
+  rules: RecordRules = {},
+  type?: RecordType,
+): DnsRecordPatch {
   const issues: ValidationIssue[] = [];
   if (!patch || typeof patch !== 'object') {
-    throw new ValidationError('Invalid record patch: expected an object', { operation: 'validateRecordPatch', issues: [{ path: '', message: 'must be an object' }] });
+    throw new ValidationError('Invalid record patch: expected an object', {
+      operation: 'validateRecordPatch',
+      issues: [{ path: '', message: 'must be an object' }],
+    });
   }
   const unknown = Object.keys(patch).filter((key) => !PATCH_KEYS.has(key));
-  for (const key of unknown) issues.push({ path: key, message: 'cannot be changed by an update (allowed: name, content, ttl, priority)' });
+  for (const key of unknown)
+    issues.push({
+      path: key,
+      message: 'cannot be changed by an update (allowed: name, content, ttl, priority)',
+    });
   if (Object.keys(patch).length === 0) issues.push({ path: '', message: 'the patch changes nothing' });
   const out: DnsRecordPatch = {};
   if (patch.name !== undefined) out.name = normalizeRecordName(patch.name, rules, issues);
@@ -195,7 +235,8 @@ export function validateRecordPatch(patch: DnsRecordPatch, rules: RecordRules = 
     out.ttl = patch.ttl;
   }
   if (patch.priority !== undefined && patch.priority !== null) {
-    if (type && !WITH_PRIORITY.has(type)) issues.push({ path: 'priority', message: `only applies to MX and SRV records, not ${type}` });
+    if (type && !WITH_PRIORITY.has(type))
+      issues.push({ path: 'priority', message: `only applies to MX and SRV records, not ${type}` });
     else out.priority = checkUint16(patch.priority, 'priority', issues);
   }
   if (type === 'CNAME' && out.name === '@' && !rules.cnameAtApex) {
@@ -213,6 +254,8 @@ function checkTtl(ttl: unknown, rules: RecordRules, issues: ValidationIssue[]): 
 }
 
 function issuesError(prefix: string, issues: ValidationIssue[], operation: string): ValidationError {
-  const summary = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+  const summary = issues
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .join('; ');
   return new ValidationError(`${prefix}: ${summary}`, { operation, issues });
 }

@@ -24,7 +24,9 @@ describe('TXT helpers', () => {
     expect(parseTxtStrings('"say \\"hi\\""')).toEqual(['say "hi"']);
     expect(parseTxtStrings('"\\065BC"')).toEqual(['ABC']);
     expect(parseTxtStrings('plain')).toEqual(['plain']);
-    expect(unquoteTxt(formatTxt('v=spf1 include:_spf.example.com -all'))).toBe('v=spf1 include:_spf.example.com -all');
+    expect(unquoteTxt(formatTxt('v=spf1 include:_spf.example.com -all'))).toBe(
+      'v=spf1 include:_spf.example.com -all',
+    );
   });
 
   it('property: format then unquote gives the value back; split then join too', () => {

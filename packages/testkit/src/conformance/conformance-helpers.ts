@@ -8,7 +8,13 @@ export function errorRenderings(error: unknown): string[] {
   let current: unknown = error;
   for (let depth = 0; current && depth < 10; depth++) {
     const e = current as Error;
-    out.push(String(e), e.message ?? '', e.stack ?? '', safeJson(e), inspect(e, { depth: 10, showHidden: true }));
+    out.push(
+      String(e),
+      e.message ?? '',
+      e.stack ?? '',
+      safeJson(e),
+      inspect(e, { depth: 10, showHidden: true }),
+    );
     current = (e as { cause?: unknown }).cause;
   }
   return out;
@@ -34,7 +40,9 @@ export async function caught(fn: () => Promise<unknown> | unknown): Promise<unkn
 
 /** The credential values an emulator accepts: none may appear in an error. */
 export function secretsOf(emulator: RunningEmulator<unknown>): string[] {
-  return Object.values(emulator.seedInfo.credentials).filter((value) => typeof value === 'string' && value.length >= 4);
+  return Object.values(emulator.seedInfo.credentials).filter(
+    (value) => typeof value === 'string' && value.length >= 4,
+  );
 }
 
 /** The first capability of `candidates` the registrar supports, for checks that need any read call. */
@@ -43,13 +51,19 @@ export function firstSupported(registrar: Registrar, candidates: Capability[]): 
 }
 
 /** A simple read call on the registrar, targeted by fault rules under the same operation name. */
-export function readCall(registrar: Registrar, emulator: RunningEmulator<unknown>): { operation: Capability; call: (signal?: AbortSignal) => Promise<unknown> } | null {
+export function readCall(
+  registrar: Registrar,
+  emulator: RunningEmulator<unknown>,
+): { operation: Capability; call: (signal?: AbortSignal) => Promise<unknown> } | null {
   const domain = emulator.seedInfo.ownedDomains[0];
   if (registrar.supports('getDomain') && domain) {
     return { operation: 'getDomain', call: (signal) => registrar.getDomain(domain, { signal }) };
   }
   if (registrar.supports('checkAvailability')) {
-    return { operation: 'checkAvailability', call: (signal) => registrar.checkAvailability(emulator.seedInfo.availableName, { signal }) };
+    return {
+      operation: 'checkAvailability',
+      call: (signal) => registrar.checkAvailability(emulator.seedInfo.availableName, { signal }),
+    };
   }
   return null;
 }

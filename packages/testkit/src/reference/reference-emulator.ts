@@ -41,7 +41,9 @@ export interface ReferenceState {
   nextId: number;
 }
 
-export async function startReferenceEmulator(options: CommonEmulatorOptions = {}): Promise<RunningEmulator<ReferenceState>> {
+export async function startReferenceEmulator(
+  options: CommonEmulatorOptions = {},
+): Promise<RunningEmulator<ReferenceState>> {
   const seed = resolveSeed(options.seed);
   const state: ReferenceState = { domains: [], records: new Map(), nextId: 1 };
   seed.domainNames.forEach((name, i) => {
@@ -56,7 +58,9 @@ export async function startReferenceEmulator(options: CommonEmulatorOptions = {}
     });
     state.records.set(
       name,
-      seed.records(name).map((record, j) => ({ id: `r${i + 1}-${j + 1}`, ...record, priority: record.priority ?? null })),
+      seed
+        .records(name)
+        .map((record, j) => ({ id: `r${i + 1}-${j + 1}`, ...record, priority: record.priority ?? null })),
     );
   });
   const ledger: LedgerEntry[] = [];
@@ -78,7 +82,12 @@ export async function startReferenceEmulator(options: CommonEmulatorOptions = {}
         return { status: 200, body: { data, total_pages: Math.ceil(state.domains.length / perPage) } };
       },
     },
-    { method: 'GET', path: '/domains/:id', operation: 'getDomain', handler: (req) => ({ status: 200, body: find(req.params.id!) }) },
+    {
+      method: 'GET',
+      path: '/domains/:id',
+      operation: 'getDomain',
+      handler: (req) => ({ status: 200, body: find(req.params.id!) }),
+    },
     {
       method: 'PATCH',
       path: '/domains/:id',
@@ -96,8 +105,17 @@ export async function startReferenceEmulator(options: CommonEmulatorOptions = {}
       handler: (req) => {
         const name = req.params.name!;
         const answer = seed.availability(name);
-        if (answer === 'invalid' || answer === 'unsupported-tld') throw new EmulatorHttpError(422, { error: `${name} cannot be registered` });
-        return { status: 200, body: { name, available: answer === 'available' || answer === 'premium', premium: answer === 'premium', price: seed.priceOf(name, 'register') } };
+        if (answer === 'invalid' || answer === 'unsupported-tld')
+          throw new EmulatorHttpError(422, { error: `${name} cannot be registered` });
+        return {
+          status: 200,
+          body: {
+            name,
+            available: answer === 'available' || answer === 'premium',
+            premium: answer === 'premium',
+            price: seed.priceOf(name, 'register'),
+          },
+        };
       },
     },
     {
@@ -107,7 +125,10 @@ export async function startReferenceEmulator(options: CommonEmulatorOptions = {}
       handler: (req) => {
         const price = seed.priceOf(req.params.name!, (req.query.operation ?? 'register') as 'register');
         if (!price) throw new EmulatorHttpError(422, { error: 'unsupported TLD' });
-        return { status: 200, body: { price, currency: 'USD', premium: seed.availability(req.params.name!) === 'premium' } };
+        return {
+          status: 200,
+          body: { price, currency: 'USD', premium: seed.availability(req.params.name!) === 'premium' },
+        };
       },
     },
     {
@@ -121,7 +142,14 @@ export async function startReferenceEmulator(options: CommonEmulatorOptions = {}
         expires.setUTCFullYear(expires.getUTCFullYear() + years);
         domain.expires_at = expires.toISOString();
         const price = (Number(seed.priceOf(domain.name, 'renew')) * years).toFixed(2);
-        ledger.push({ operation: 'renew', domain: domain.name, amount: price, currency: 'USD', at: new Date(), requestSeq: req.seq ?? 0 });
+        ledger.push({
+          operation: 'renew',
+          domain: domain.name,
+          amount: price,
+          currency: 'USD',
+          at: new Date(),
+          requestSeq: req.seq ?? 0,
+        });
         return { status: 201, body: { domain: domain.name, expires_at: domain.expires_at, price } };
       },
     },
@@ -129,7 +157,10 @@ export async function startReferenceEmulator(options: CommonEmulatorOptions = {}
       method: 'GET',
       path: '/domains/:id/records',
       operation: 'listRecords',
-      handler: (req) => ({ status: 200, body: { data: state.records.get(find(req.params.id!).name) ?? [], total_pages: 1 } }),
+      handler: (req) => ({
+        status: 200,
+        body: { data: state.records.get(find(req.params.id!).name) ?? [], total_pages: 1 },
+      }),
     },
     {
       method: 'POST',
@@ -138,7 +169,8 @@ export async function startReferenceEmulator(options: CommonEmulatorOptions = {}
       handler: (req) => {
         const domain = find(req.params.id!);
         const record = { id: `r${state.nextId++}`, ...(body(req) as Omit<ReferenceRecord, 'id'>) };
-        if (record.type === 'CNAME' && record.name === '@') throw new EmulatorHttpError(422, { error: 'CNAME at apex' });
+        if (record.type === 'CNAME' && record.name === '@')
+          throw new EmulatorHttpError(422, { error: 'CNAME at apex' });
         state.records.get(domain.name)?.push(record);
         return { status: 201, body: record };
       },
@@ -175,7 +207,9 @@ export async function startReferenceEmulator(options: CommonEmulatorOptions = {}
       buckets: {},
       ledger,
       authenticate: (req) =>
-        req.headers.authorization === `Bearer ${REFERENCE_API_KEY}` ? null : { status: 401, body: { error: 'invalid API key' } },
+        req.headers.authorization === `Bearer ${REFERENCE_API_KEY}`
+          ? null
+          : { status: 401, body: { error: 'invalid API key' } },
       errorBody: (_status, message) => ({ error: message }),
       seedInfo: {
         ownedDomains: seed.domainNames,

@@ -33,8 +33,18 @@ const DomainPayload = z.object({
   transfer_lock: z.boolean(),
   nameservers: z.array(z.string()),
 });
-const RecordPayload = z.object({ id: z.string(), type: z.string(), name: z.string(), content: z.string(), ttl: z.number(), priority: z.number().nullable().optional() });
-const RULES = { types: ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SRV', 'CAA', 'NS'] as const, ttl: { min: 60, max: 86400 } };
+const RecordPayload = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  content: z.string(),
+  ttl: z.number(),
+  priority: z.number().nullable().optional(),
+});
+const RULES = {
+  types: ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SRV', 'CAA', 'NS'] as const,
+  ttl: { min: 60, max: 86400 },
+};
 
 export interface ReferenceRegistrarOptions extends TransportUserOptions {
   baseURL: string;
@@ -82,15 +92,36 @@ export function createReferenceRegistrar(options: ReferenceRegistrarOptions): Re
     updatedAt: null,
     raw: p,
   });
-  const call = (opts: CallOptions | undefined) => ({ signal: opts?.signal, timeoutMs: opts?.timeoutMs, idempotencyKey: opts?.idempotencyKey });
+  const call = (opts: CallOptions | undefined) => ({
+    signal: opts?.signal,
+    timeoutMs: opts?.timeoutMs,
+    idempotencyKey: opts?.idempotencyKey,
+  });
   const getDomain = async (domain: string, opts?: CallOptions) =>
-    toDomain((await http.request({ operation: 'getDomain', method: 'GET', path: urlPath`/domains/${key(domain)}`, schema: DomainPayload, ...call(opts) })).data);
+    toDomain(
+      (
+        await http.request({
+          operation: 'getDomain',
+          method: 'GET',
+          path: urlPath`/domains/${key(domain)}`,
+          schema: DomainPayload,
+          ...call(opts),
+        })
+      ).data,
+    );
   const createRecord = async (domain: string, input: DnsRecordInput, opts?: CallOptions) => {
     // Checked before anything is sent; the zone is known locally when `domain` is a name.
     const named = domain.includes('.') ? normalizeDomainName(domain) : undefined;
     const record = validateRecordInput(input, { ...RULES, types: [...RULES.types], zone: named });
     const zone = named ?? (await getDomain(domain, opts)).name;
-    const { data } = await http.request({ operation: 'createRecord', method: 'POST', path: urlPath`/domains/${zone}/records`, body: { ttl: 3600, ...record }, schema: RecordPayload, ...call(opts) });
+    const { data } = await http.request({
+      operation: 'createRecord',
+      method: 'POST',
+      path: urlPath`/domains/${zone}/records`,
+      body: { ttl: 3600, ...record },
+      schema: RecordPayload,
+      ...call(opts),
+    });
     return toRecord(zone, data);
   };
 
@@ -112,8 +143,20 @@ export function createReferenceRegistrar(options: ReferenceRegistrarOptions): Re
       ),
     getDomain,
     updateDomain: async (domain, patch, opts) => {
-      const body = { auto_renew: patch.autoRenew, whois_privacy: patch.whoisPrivacy, transfer_lock: patch.transferLock, nameservers: patch.nameservers };
-      const { data } = await http.request({ operation: 'updateDomain', method: 'PATCH', path: urlPath`/domains/${key(domain)}`, body, schema: DomainPayload, ...call(opts) });
+      const body = {
+        auto_renew: patch.autoRenew,
+        whois_privacy: patch.whoisPrivacy,
+        transfer_lock: patch.transferLock,
+        nameservers: patch.nameservers,
+      };
+      const { data } = await http.request({
+        operation: 'updateDomain',
+        method: 'PATCH',
+        path: urlPath`/domains/${key(domain)}`,
+        body,
+        schema: DomainPayload,
+        ...call(opts),
+      });
       return toDomain(data);
     },
     checkAvailability: async (name, opts) => {
@@ -150,7 +193,15 @@ export function createReferenceRegistrar(options: ReferenceRegistrarOptions): Re
         schema: z.object({ price: z.string(), currency: z.string(), premium: z.boolean() }),
         ...call(opts),
       });
-      return { provider, domain: ascii, operation, years, price: money((Number(data.price) * years).toFixed(2), data.currency), premium: data.premium, available: null };
+      return {
+        provider,
+        domain: ascii,
+        operation,
+        years,
+        price: money((Number(data.price) * years).toFixed(2), data.currency),
+        premium: data.premium,
+        available: null,
+      };
     },
     renewDomain: async (domain, input, opts) => {
       const { data } = await http.request({
@@ -161,7 +212,14 @@ export function createReferenceRegistrar(options: ReferenceRegistrarOptions): Re
         schema: z.object({ domain: z.string(), expires_at: z.string(), price: z.string() }),
         ...call(opts),
       });
-      return { provider, domain: data.domain, status: 'completed', expiresAt: new Date(data.expires_at), cost: money(data.price, 'USD'), raw: data };
+      return {
+        provider,
+        domain: data.domain,
+        status: 'completed',
+        expiresAt: new Date(data.expires_at),
+        cost: money(data.price, 'USD'),
+        raw: data,
+      };
     },
     listRecords: (domain, opts) =>
       paginate(async (_page, signal) => {
@@ -192,12 +250,24 @@ export function createReferenceRegistrar(options: ReferenceRegistrarOptions): Re
     updateRecord: async (domain, id, patch, opts) => {
       const zone = (await getDomain(domain, opts)).name;
       const body = validateRecordPatch(patch, { ...RULES, types: [...RULES.types], zone });
-      const { data } = await http.request({ operation: 'updateRecord', method: 'PATCH', path: urlPath`/domains/${zone}/records/${id}`, body, schema: RecordPayload, ...call(opts) });
+      const { data } = await http.request({
+        operation: 'updateRecord',
+        method: 'PATCH',
+        path: urlPath`/domains/${zone}/records/${id}`,
+        body,
+        schema: RecordPayload,
+        ...call(opts),
+      });
       return toRecord(zone, data);
     },
     deleteRecord: async (domain, id, opts) => {
       const zone = (await getDomain(domain, opts)).name;
-      await http.request({ operation: 'deleteRecord', method: 'DELETE', path: urlPath`/domains/${zone}/records/${id}`, ...call(opts) });
+      await http.request({
+        operation: 'deleteRecord',
+        method: 'DELETE',
+        path: urlPath`/domains/${zone}/records/${id}`,
+        ...call(opts),
+      });
     },
   });
 }
