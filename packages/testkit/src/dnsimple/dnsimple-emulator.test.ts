@@ -212,8 +212,8 @@ describe('DNSimple emulator: domains', () => {
       account_id: 1010,
       state: 'registered',
       trustee: false,
-      expires_on: '2025-01-15',
-      expires_at: '2025-01-15T00:00:00Z',
+      expires_on: '2030-01-15',
+      expires_at: '2030-01-15T00:00:00Z',
       created_at: '2024-01-15T00:00:00Z',
     });
     const byId = await api('GET', `/v2/1010/domains/${byName.json.data.id}`);

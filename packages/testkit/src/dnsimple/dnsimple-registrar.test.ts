@@ -180,8 +180,9 @@ describe('DNSimple emulator: renewal and restore', () => {
 
   it('refuses a renewal beyond 10 years with the fixture body (empty errors), and hosted domains', async () => {
     const { emu, api } = await start();
-    expect((await api('POST', `${REG}/test-domain-1.com/renewals`, { period: 9 })).status).toBe(201);
-    const tooEarly = await api('POST', `${REG}/test-domain-1.com/renewals`, { period: 9 });
+    // Seeded expiry 2030-01-15; "now" 2026-06-01: 5 years keep it within 10, 5 more would not.
+    expect((await api('POST', `${REG}/test-domain-1.com/renewals`, { period: 5 })).status).toBe(201);
+    const tooEarly = await api('POST', `${REG}/test-domain-1.com/renewals`, { period: 5 });
     expect(tooEarly.status).toBe(400);
     expect(tooEarly.json).toEqual({
       message: 'test-domain-1.com may not be renewed at this time',
@@ -299,7 +300,7 @@ describe('DNSimple emulator: domain settings', () => {
     const { api } = await start();
     const on = await api('PUT', `${REG}/test-domain-1.com/whois_privacy`);
     expect(on.status).toBe(200);
-    expect(on.json.data).toMatchObject({ enabled: true, expires_on: '2025-01-15' });
+    expect(on.json.data).toMatchObject({ enabled: true, expires_on: '2030-01-15' });
     expect((await api('GET', '/v2/1010/domains/test-domain-1.com')).json.data.private_whois).toBe(true);
     const off = await api('DELETE', `${REG}/test-domain-1.com/whois_privacy`);
     expect(off.json.data).toMatchObject({ id: on.json.data.id, enabled: false });

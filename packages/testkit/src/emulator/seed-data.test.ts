@@ -68,15 +68,15 @@ describe('resolveSeed: domains', () => {
   it('dates: created 2024-01-15 + i hours, expires created + 1 year + (i mod 300) days', () => {
     const d0 = seedDomainDates(0);
     expect(d0.createdAt.toISOString()).toBe('2024-01-15T00:00:00.000Z');
-    expect(d0.expiresAt.toISOString()).toBe('2025-01-15T00:00:00.000Z');
+    expect(d0.expiresAt.toISOString()).toBe('2030-01-15T00:00:00.000Z');
     expect(d0.updatedAt.getTime()).toBeGreaterThanOrEqual(d0.createdAt.getTime());
     const d5 = resolveSeed(undefined).domainDates(5);
     expect(d5.createdAt.toISOString()).toBe('2024-01-15T05:00:00.000Z');
-    expect(d5.expiresAt.toISOString()).toBe('2025-01-20T05:00:00.000Z');
+    expect(d5.expiresAt.toISOString()).toBe('2030-01-20T05:00:00.000Z');
     const d301 = seedDomainDates(301);
     // 301 hours later; 301 mod 300 = 1 extra day.
     expect(d301.createdAt.toISOString()).toBe('2024-01-27T13:00:00.000Z');
-    expect(d301.expiresAt.toISOString()).toBe('2025-01-28T13:00:00.000Z');
+    expect(d301.expiresAt.toISOString()).toBe('2030-01-28T13:00:00.000Z');
     expect(SEED_NOW.toISOString()).toBe('2026-06-01T00:00:00.000Z');
     // With a large portfolio some domains expire after the reference now.
     expect(seedDomainDates(9999).expiresAt.getTime()).toBeGreaterThan(SEED_NOW.getTime());

@@ -143,7 +143,8 @@ const DAY_MS = 24 * HOUR_MS;
 export function seedDomainDates(i: number): SeedDomainDates {
   const createdAt = new Date(SEED_CREATED_BASE.getTime() + i * HOUR_MS);
   const expiresAt = new Date(createdAt.getTime());
-  expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + 1);
+  // Six years after creation (2030 onwards): seeded domains stay unexpired for years of real time.
+  expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + 6);
   expiresAt.setTime(expiresAt.getTime() + (i % 300) * DAY_MS);
   // Last updated one day after creation (any fixed, deterministic choice would do).
   const updatedAt = new Date(createdAt.getTime() + DAY_MS);

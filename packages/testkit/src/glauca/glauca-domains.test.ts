@@ -87,7 +87,7 @@ describe('Glauca domains: list and retrieve', () => {
     expect(res.body.statuses).toEqual(['ok']);
     expect(res.body.auth_info).toHaveLength(16);
     expect(res.body.created).toBe('2024-01-15T00:00:00Z');
-    expect(res.body.expiry).toBe('2025-01-15T00:00:00Z');
+    expect(res.body.expiry).toBe('2030-01-15T00:00:00Z');
     expect(res.body.name_servers).toEqual([
       { host_object: 'ns1.as207960.net', host_name: null, addresses: null },
       { host_object: 'ns2.as207960.net', host_name: null, addresses: null },

@@ -287,12 +287,12 @@ describe('Glauca renew and restore', () => {
       domain: 'test-domain-1.com',
       domain_obj: id,
     });
-    expect((await call('GET', `/api/domains/${id}/`)).body.expiry).toBe('2025-01-15T00:00:00Z');
+    expect((await call('GET', `/api/domains/${id}/`)).body.expiry).toBe('2030-01-15T00:00:00Z');
     await call('GET', `/api/domain_renew_orders/${res.body.id}/`);
     const done = await call('GET', `/api/domain_renew_orders/${res.body.id}/`);
     expect(done.body.state).toBe('completed');
     const domain = (await call('GET', `/api/domains/${id}/`)).body;
-    expect(domain.expiry).toBe('2027-01-15T00:00:00Z');
+    expect(domain.expiry).toBe('2032-01-15T00:00:00Z');
     expect(domain.rgp_state).toEqual(['renew_grace_period']);
     expect(emu.ledger.map((e) => [e.operation, e.domain, e.amount])).toEqual([
       ['renew', 'test-domain-1.com', '25.98'],

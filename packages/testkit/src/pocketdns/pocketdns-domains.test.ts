@@ -86,12 +86,12 @@ describe('PocketDNS emulator: user domains', () => {
       name: 'test-domain-1.com',
       status: 'active',
       purchased_at: '2024-01-15T00:00:00Z',
-      expires_at: '2025-01-15T00:00:00Z',
+      expires_at: '2030-01-15T00:00:00Z',
       auto_renew: true,
       dns_records_count: 3,
       registrar: 'pocketdns',
     });
-    expect(res.body.domains[1].expires_at).toBe('2025-01-16T01:00:00Z');
+    expect(res.body.domains[1].expires_at).toBe('2030-01-16T01:00:00Z');
   });
 
   it('seeds ids deterministically from the seed', async () => {
@@ -165,7 +165,7 @@ describe('PocketDNS emulator: domain details and settings', () => {
       user_identifier: 'user_123',
       status: 'active',
       purchased_at: '2024-01-15T00:00:00Z',
-      expires_at: '2025-01-15T00:00:00Z',
+      expires_at: '2030-01-15T00:00:00Z',
       auto_renew: true,
       registrar: 'pocketdns',
       nameservers: ['ns1.pocketdns.com', 'ns2.pocketdns.com'],
@@ -255,13 +255,13 @@ describe('PocketDNS emulator: renewal and the ledger', () => {
     expect(res.body).toEqual({
       id,
       name: 'test-domain-1.com',
-      expires_at: '2027-01-15T00:00:00Z',
+      expires_at: '2032-01-15T00:00:00Z',
       renewal_cost: '25.98',
       currency: 'USD',
       renewed_at: '2026-06-01T00:00:00Z',
     });
     expect((await call(emulator, 'GET', `/api/v1/domains/${id}`)).body.expires_at).toBe(
-      '2027-01-15T00:00:00Z',
+      '2032-01-15T00:00:00Z',
     );
     const seq = emulator.requests.find((r) => r.operation === 'renewDomain')!.seq;
     expect(emulator.ledger).toEqual([

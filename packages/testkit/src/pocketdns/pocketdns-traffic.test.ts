@@ -158,7 +158,7 @@ describe('PocketDNS emulator: fault injection and the ledger', () => {
     expect(emulator.ledger).toEqual([]);
     const ok = await send();
     expect(ok.status).toBe(200);
-    expect(ok.body.expires_at).toBe('2026-01-15T00:00:00Z');
+    expect(ok.body.expires_at).toBe('2031-01-15T00:00:00Z');
     expect(emulator.ledger).toHaveLength(1);
     expect(emulator.ledger[0]!.requestSeq).toBe(emulator.requests.at(-1)!.seq);
   });
@@ -178,14 +178,14 @@ describe('PocketDNS emulator: fault injection and the ledger', () => {
     await expect(renew()).rejects.toThrow();
     expect(emulator.ledger).toEqual([]);
     expect((await call(emulator, 'GET', `/api/v1/domains/${id}`)).body.expires_at).toBe(
-      '2025-01-15T00:00:00Z',
+      '2030-01-15T00:00:00Z',
     );
 
     emulator.setFaults([{ route: 'renewDomain', sequence: [{ type: 'reset-after' }] }]);
     await expect(renew()).rejects.toThrow();
     expect(emulator.ledger).toHaveLength(1);
     expect((await call(emulator, 'GET', `/api/v1/domains/${id}`)).body.expires_at).toBe(
-      '2026-01-15T00:00:00Z',
+      '2031-01-15T00:00:00Z',
     );
 
     expect((await renew()).status).toBe(200);
