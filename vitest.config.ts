@@ -1,9 +1,11 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const packageDirs = readdirSync(`${root}packages`).filter((dir) => existsSync(`${root}packages/${dir}/package.json`));
+const packageDirs = readdirSync(`${root}packages`).filter((dir) =>
+  existsSync(`${root}packages/${dir}/package.json`),
+);
 
 // Tests import workspace packages from source, so they never run against a stale build.
 const alias: Record<string, string> = {
@@ -14,6 +16,7 @@ const alias: Record<string, string> = {
   '@registrar-kit/adapter-dnsimple': `${root}packages/adapter-dnsimple/src/index.ts`,
   '@registrar-kit/adapter-glauca': `${root}packages/adapter-glauca/src/index.ts`,
   '@registrar-kit/adapter-domainr': `${root}packages/adapter-domainr/src/index.ts`,
+  'registrar-kit': `${root}packages/registrar-kit/src/index.ts`,
 };
 
 export default defineConfig({
