@@ -145,3 +145,15 @@ describe('Fastly GET /domain-management/v1/tools/suggest', () => {
     });
   });
 });
+
+describe('server-generated errors on Fastly paths use Fastly\'s body', () => {
+  it('an unknown Fastly route and an injected error answer { msg }, v2 answers { message }', async () => {
+    await start({ faults: [{ route: 'GET /v2/status', sequence: [{ type: 'error', status: 500 }] }] });
+    const unknown = await fetch(`${emulator!.url}/domain-management/v1/tools/nope`, { headers: KEY });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ msg: 'Not found' });
+    const v2 = await fetch(`${emulator!.url}/v2/status?domain=a.com&client_id=domainr-test-client`);
+    expect(v2.status).toBe(500);
+    expect(Object.keys(await v2.json())).toEqual(['message']);
+  });
+});

@@ -197,7 +197,7 @@ export async function startEmulatorServer<TState>(
       if (!decision.allowed) {
         return {
           status: 429,
-          body: app.errorBody(429, 'Too many requests'),
+          body: app.errorBody(429, 'Too many requests', req),
           headers: {
             'retry-after': retryAfterSeconds(decision.retryAfterMs),
             'x-emulator-retry-after-ms': String(Math.ceil(decision.retryAfterMs)),
@@ -206,7 +206,7 @@ export async function startEmulatorServer<TState>(
         };
       }
     }
-    if (bodyInvalid) return { status: 400, body: app.errorBody(400, 'Invalid JSON body'), bucketState };
+    if (bodyInvalid) return { status: 400, body: app.errorBody(400, 'Invalid JSON body', req), bucketState };
 
     const ledgerStart = app.ledger.length;
     try {
@@ -217,7 +217,7 @@ export async function startEmulatorServer<TState>(
         return { status: error.status, body: error.body, headers: error.headers, bucketState };
       }
       debug(error);
-      return { status: 500, body: app.errorBody(500, 'Internal error'), bucketState };
+      return { status: 500, body: app.errorBody(500, 'Internal error', req), bucketState };
     } finally {
       for (let i = ledgerStart; i < app.ledger.length; i++) {
         const entry = app.ledger[i]!;
@@ -278,7 +278,7 @@ export async function startEmulatorServer<TState>(
     if (options.latencyMs && options.latencyMs > 0) await sleep(options.latencyMs);
 
     if (!route) {
-      send(res, record, req, { status: 404, body: app.errorBody(404, 'Not found'), bucketState: null });
+      send(res, record, req, { status: 404, body: app.errorBody(404, 'Not found', req), bucketState: null });
       return;
     }
     record.operation = route.operation;
@@ -297,7 +297,7 @@ export async function startEmulatorServer<TState>(
       case 'status':
         send(res, record, req, {
           status: fault.status,
-          body: app.errorBody(fault.status, 'Injected fault'),
+          body: app.errorBody(fault.status, 'Injected fault', req),
           bucketState: peek(),
         });
         return;
@@ -307,7 +307,7 @@ export async function startEmulatorServer<TState>(
       case 'error':
         send(res, record, req, {
           status: fault.status,
-          body: app.errorBody(fault.status, fault.message ?? DEFAULT_FAULT_MESSAGES[fault.status] ?? 'Error'),
+          body: app.errorBody(fault.status, fault.message ?? DEFAULT_FAULT_MESSAGES[fault.status] ?? 'Error', req),
           headers:
             fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) },
           bucketState: peek(),
@@ -343,7 +343,7 @@ export async function startEmulatorServer<TState>(
     handle(incoming, res).catch((error: unknown) => {
       debug(error);
       if (!res.headersSent && !res.destroyed) {
-        const body = JSON.stringify(app.errorBody(500, 'Internal error'));
+        const body = JSON.stringify(app.errorBody(500, 'Internal error', req));
         res.writeHead(500, {
           'content-type': 'application/json',
           'content-length': String(Buffer.byteLength(body)),

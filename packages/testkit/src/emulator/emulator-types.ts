@@ -207,7 +207,7 @@ export interface EmulatorApp<TState> {
   /** Returns null when authorised, else the error response (401 with the provider's body). */
   authenticate(req: EmulatorRequest): EmulatorResponse | null;
   /** The provider's error body for a status and message (used for 404 of unknown routes, 429, bad JSON). */
-  errorBody(status: number, message: string): unknown;
+  errorBody(status: number, message: string, req?: EmulatorRequest): unknown;
   /** Extra headers on every response (DNSimple's X-RateLimit-*). Called after the handler. */
   responseHeaders?(
     req: EmulatorRequest,
