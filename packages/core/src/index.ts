@@ -72,3 +72,31 @@ export {
   splitTxt,
   unquoteTxt,
 } from './validation/txt.js';
+// DNS plans and zone files
+export {
+  type ApplyChange,
+  type ApplyFailure,
+  type ApplyPlanOptions,
+  type ApplyReport,
+  applyPlan,
+} from './dns-plan/apply-plan.js';
+export {
+  formatPlan,
+  isEmptyPlan,
+  type PlanRecordsOptions,
+  type PlanSummary,
+  planRecords,
+  type RecordPlan,
+  type RecordUpdate,
+  summarizePlan,
+} from './dns-plan/plan-records.js';
+export { plainTxt } from './dns-plan/record-content.js';
+export { UnsafePlanError, type UnsafePlanDetails } from './dns-plan/unsafe-plan-error.js';
+export {
+  type ParsedZoneFile,
+  parseTtl,
+  parseZoneFile,
+  type ZoneFileParseOptions,
+  type ZoneFileSkipped,
+} from './dns-plan/zone-file-parse.js';
+export { printZoneFile, quoteCharacterString, type ZoneFilePrintOptions } from './dns-plan/zone-file-print.js';

@@ -107,7 +107,8 @@ export class BucketLimiters {
             minTime: Math.ceil((spec.intervalMs / spec.limit) * SPREAD_MARGIN),
             maxConcurrent: spec.maxConcurrent ?? null,
           };
-    const shared = this.option?.redis && this.option.id ? this.option : null;
+    const option = this.option === false ? undefined : this.option;
+    const shared = option?.redis && option.id ? option : null;
     const limiter = shared
       ? new Bottleneck({
           ...settings,

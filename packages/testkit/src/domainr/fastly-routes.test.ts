@@ -154,6 +154,6 @@ describe('server-generated errors on Fastly paths use Fastly\'s body', () => {
     expect(await unknown.json()).toEqual({ msg: 'Not found' });
     const v2 = await fetch(`${emulator!.url}/v2/status?domain=a.com&client_id=domainr-test-client`);
     expect(v2.status).toBe(500);
-    expect(Object.keys(await v2.json())).toEqual(['message']);
+    expect(Object.keys((await v2.json()) as object)).toEqual(['message']);
   });
 });

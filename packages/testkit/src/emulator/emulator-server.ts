@@ -343,7 +343,7 @@ export async function startEmulatorServer<TState>(
     handle(incoming, res).catch((error: unknown) => {
       debug(error);
       if (!res.headersSent && !res.destroyed) {
-        const body = JSON.stringify(app.errorBody(500, 'Internal error', req));
+        const body = JSON.stringify(app.errorBody(500, 'Internal error'));
         res.writeHead(500, {
           'content-type': 'application/json',
           'content-length': String(Buffer.byteLength(body)),
