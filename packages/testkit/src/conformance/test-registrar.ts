@@ -316,11 +316,11 @@ export function testRegistrar(options: TestRegistrarOptions): void {
       if (!requires('createRecord') || !idn) return;
       const record = await registrar.createRecord('bücher.com', {
         type: 'A',
-        name: 'www',
+        name: 'idn-check',
         content: '192.0.2.7',
         ttl: 3600,
       });
-      expect(record).toMatchObject({ domain: idn, name: 'www', fqdn: `www.${idn}` });
+      expect(record).toMatchObject({ domain: idn, name: 'idn-check', fqdn: `idn-check.${idn}` });
       expect((await toArray(registrar.listRecords(idn))).some((r) => r.id === record.id)).toBe(true);
       await registrar.deleteRecord('bücher.com', record.id);
     });

@@ -1,0 +1,176 @@
+import { type AvailabilityStatus, PermissionError, toArray } from '@registrar-kit/core';
+import { type DomainrState, type RunningEmulator, startDomainrEmulator } from '@registrar-kit/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDomainr } from './domainr-registrar.js';
+
+/** The emulator's named flag combinations (testkit domainr-status-table.ts) → the documented mapping. */
+const EMULATOR_NAMES: [string, string, AvailabilityStatus, boolean][] = [
+  ['available-name.com', 'undelegated inactive', 'available', true],
+  ['registered-name.com', 'active', 'registered', false],
+  ['premium-name.com', 'undelegated inactive premium', 'premium', true],
+  ['unknown-name.com', 'unknown', 'unknown', false],
+  ['undelegated-name.com', 'undelegated', 'unknown', false],
+  ['pending-name.cafe', 'undelegated pending', 'unregistrable', false],
+  ['unregistrable-name.google', 'undelegated unregistrable', 'unregistrable', false],
+  ['disallowed-name.com', 'undelegated disallowed', 'unregistrable', false],
+  ['claimed-name.com', 'claimed', 'reserved', false],
+  ['reserved-name.com', 'claimed reserved', 'reserved', false],
+  ['dpml-name.com', 'undelegated reserved dpml', 'reserved', false],
+  ['parked-name.com', 'active parked', 'registered', false],
+  ['marketed-name.com', 'active marketed', 'registered', false],
+  ['expiring-name.com', 'active expiring', 'registered', false],
+  ['deleting-name.com', 'active deleting', 'registered', false],
+  ['priced-name.com', 'active marketed priced', 'registered', false],
+  ['transferable-name.com', 'active marketed priced transferable', 'registered', false],
+  ['premium-active-name.com', 'active premium', 'registered', false],
+  ['suffix-name.com', 'active suffix', 'registered', false],
+  ['registrar-name.com', 'active registrar', 'registered', false],
+  ['future-flag-name.com', 'active frobnicated', 'registered', false],
+  ['co.uk', 'active suffix zone', 'unregistrable', false],
+  ['never-seen-before.io', 'undelegated inactive', 'available', true],
+];
+
+let emulator: RunningEmulator<DomainrState>;
+const fast = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 5 }, rateLimit: false } as const;
+
+beforeAll(async () => {
+  emulator = await startDomainrEmulator({ rateLimits: false });
+});
+afterAll(() => emulator.close());
+
+describe.each([
+  [
+    'v2 client_id',
+    () => createDomainr({ baseURL: emulator.url, clientId: emulator.seedInfo.credentials.clientId, ...fast }),
+  ],
+  [
+    'v2 RapidAPI',
+    () =>
+      createDomainr({
+        baseURL: emulator.url,
+        rapidApiKey: emulator.seedInfo.credentials.rapidApiKey,
+        ...fast,
+      }),
+  ],
+  [
+    'Fastly',
+    () =>
+      createDomainr({
+        api: 'fastly',
+        baseURL: emulator.url,
+        fastlyToken: emulator.seedInfo.credentials.fastlyToken,
+        ...fast,
+      }),
+  ],
+])('against the Domainr emulator (%s)', (_label, create) => {
+  it('maps every named flag combination as documented, through checkAvailabilityMany', async () => {
+    const items = await toArray(create().checkAvailabilityMany(EMULATOR_NAMES.map(([name]) => name)));
+    expect(items).toHaveLength(EMULATOR_NAMES.length);
+    for (const [name, flags, status, available] of EMULATOR_NAMES) {
+      const item = items.find((i) => i.name === name);
+      expect(item && 'result' in item, name).toBe(true);
+      if (item && 'result' in item) {
+        expect(item.result, name).toMatchObject({
+          domain: name,
+          status,
+          available,
+          providerStatus: flags.split(' '),
+        });
+      }
+    }
+  });
+
+  it('suggests names for a query in the requested zones', async () => {
+    const suggestions = await create().suggestDomains('acme cafe', {
+      tlds: ['io'],
+      registrar: 'dnsimple.com',
+    });
+    expect(suggestions[0]).toMatchObject({ domain: 'acmecafe.io', zone: 'io' });
+    expect(suggestions.every((s) => ['com', 'net', 'org', 'io', 'dev', 'co.uk'].includes(s.zone))).toBe(true);
+  });
+});
+
+describe('emulator specifics', () => {
+  it('v2 registerUrl comes from the search result', async () => {
+    const registrar = createDomainr({
+      baseURL: emulator.url,
+      clientId: emulator.seedInfo.credentials.clientId,
+      ...fast,
+    });
+    const [first] = await registrar.suggestDomains('acme', { tlds: ['com'] });
+    expect(first).toEqual({
+      domain: 'acme.com',
+      zone: 'com',
+      registerUrl: `${emulator.url}/v2/register?domain=acme.com&registrar=&source=api`,
+    });
+    const last = emulator.requests.at(-1)!;
+    expect(last).toMatchObject({
+      method: 'GET',
+      path: '/v2/search',
+      query: { query: 'acme', defaults: 'com', client_id: 'domainr-test-client' },
+    });
+    expect(last.query.callback).toBeUndefined();
+  });
+
+  it('Fastly getPrice quotes the seeded aftermarket offer', async () => {
+    const registrar = createDomainr({
+      api: 'fastly',
+      baseURL: emulator.url,
+      fastlyToken: emulator.seedInfo.credentials.fastlyToken,
+      ...fast,
+    });
+    expect(await registrar.getPrice('transferable-name.com')).toEqual({
+      provider: 'domainr',
+      domain: 'transferable-name.com',
+      operation: 'register',
+      years: 1,
+      price: { amount: '990.00', currency: 'USD' },
+      premium: false,
+      available: false,
+      raw: { vendor: 'ExampleAftermarket', price: '990.00', currency: 'USD' },
+    });
+  });
+
+  it('Fastly scope=estimate is accepted by the emulator', async () => {
+    const registrar = createDomainr({
+      api: 'fastly',
+      scope: 'estimate',
+      baseURL: emulator.url,
+      fastlyToken: emulator.seedInfo.credentials.fastlyToken,
+      ...fast,
+    });
+    expect(await registrar.checkAvailability('available-name.com')).toMatchObject({
+      status: 'unknown',
+      providerStatus: ['undelegated'],
+    });
+  });
+
+  it('RapidAPI with a wrong X-RapidAPI-Host is refused by the gateway (PermissionError)', async () => {
+    const registrar = createDomainr({
+      baseURL: emulator.url,
+      rapidApiKey: emulator.seedInfo.credentials.rapidApiKey,
+      rapidApiHost: 'wrong.p.rapidapi.com',
+      ...fast,
+    });
+    const error = await registrar.checkAvailability('a-b.com').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionError);
+  });
+
+  it('the undocumented {"errors": [...]} answer for an invalid name is status invalid', async () => {
+    const errorsMode = await startDomainrEmulator({
+      rateLimits: false,
+      invalidNameResponse: 'errors',
+      statuses: { 'bad-by-domainr.com': 'invalid' },
+    });
+    try {
+      const registrar = createDomainr({ baseURL: errorsMode.url, clientId: 'domainr-test-client', ...fast });
+      expect(await registrar.checkAvailability('bad-by-domainr.com')).toMatchObject({
+        status: 'invalid',
+        available: false,
+        reason: 'invalid domain name: bad-by-domainr.com',
+      });
+    } finally {
+      await errorsMode.close();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+/** Input checks of the Domainr adapter, run before anything is sent. */
+import { domainNameIssues, ValidationError, type ValidationIssue } from '@registrar-kit/core';
+import type { DomainrApi, DomainrSuggestOptions } from './domainr-types.js';
+
+const PROVIDER = 'domainr';
+
+export function invalid(operation: string, issues: ValidationIssue[]): ValidationError {
+  const text = issues
+    .map((issue) => (issue.path ? `${issue.path} ${issue.message}` : issue.message))
+    .join('; ');
+  return new ValidationError(`${PROVIDER} ${operation}: ${text}`, { provider: PROVIDER, operation, issues });
+}
+
+/** ASCII lower-case name (UTS 46, one trailing dot allowed), or a ValidationError naming the argument. */
+export function checkedName(name: unknown, operation: string, path = 'domain'): string {
+  const { ascii, issues } = domainNameIssues(name, path);
+  if (ascii === null) throw invalid(operation, issues);
+  return ascii;
+}
+
+export interface SuggestQuery {
+  query: string;
+  defaults: string | undefined;
+  location: string | undefined;
+  registrar: string | undefined;
+  keywords: string | undefined;
+}
+
+export function checkedSuggestQuery(
+  query: unknown,
+  opts: DomainrSuggestOptions | undefined,
+  api: DomainrApi,
+): SuggestQuery {
+  const issues: ValidationIssue[] = [];
+  const text = typeof query === 'string' ? query.trim() : '';
+  if (text === '') issues.push({ path: 'query', message: 'must be a non-empty string' });
+  const zones: string[] = [];
+  if (opts?.tlds !== undefined) {
+    if (!Array.isArray(opts.tlds)) issues.push({ path: 'tlds', message: 'must be an array of zones' });
+    else
+      opts.tlds.forEach((tld, index) => {
+        const bare = typeof tld === 'string' ? tld.trim().replace(/^\./, '') : '';
+        const { ascii } = domainNameIssues(`x.${bare}`);
+        if (bare === '' || ascii === null)
+          issues.push({ path: `tlds.${index}`, message: `is not a zone: ${JSON.stringify(tld)}` });
+        else zones.push(ascii.slice(2));
+      });
+  }
+  let location: string | undefined;
+  if (opts?.location !== undefined) {
+    location = typeof opts.location === 'string' ? opts.location.trim() : '';
+    if (!/^[A-Za-z]{2}$/.test(location))
+      issues.push({ path: 'location', message: 'must be a two-letter country code' });
+  }
+  let registrar: string | undefined;
+  if (opts?.registrar !== undefined) {
+    const checked = domainNameIssues(opts.registrar, 'registrar');
+    if (checked.ascii === null) issues.push(...checked.issues);
+    else registrar = checked.ascii;
+  }
+  let keywords: string | undefined;
+  if (opts?.keywords !== undefined) {
+    if (api !== 'fastly') {
+      issues.push({ path: 'keywords', message: "is only documented for the Fastly API (api: 'fastly')" });
+    } else if (
+      !Array.isArray(opts.keywords) ||
+      opts.keywords.some((k) => typeof k !== 'string' || !k.trim() || k.includes(','))
+    ) {
+      issues.push({ path: 'keywords', message: 'must be non-empty strings without commas' });
+    } else keywords = opts.keywords.map((k) => k.trim()).join(',') || undefined;
+  }
+  if (issues.length > 0) throw invalid('suggestDomains', issues);
+  return {
+    query: text,
+    defaults: zones.length > 0 ? zones.join(',') : undefined,
+    location,
+    registrar,
+    keywords,
+  };
+}

@@ -1,0 +1,179 @@
+import { AvailabilitySchema, NotFoundError, ResponseFormatError } from '@registrar-kit/core';
+import { describe, expect, it } from 'vitest';
+import { parseDomainrError } from './domainr-errors.js';
+import {
+  asciiZone,
+  cheapestOffer,
+  fastlyStatusToPriceQuote,
+  fastlySuggestToSuggestions,
+  publicRegisterUrl,
+  statusToAvailability,
+  v2SearchToSuggestions,
+  v2StatusToAvailability,
+} from './domainr-mappers.js';
+
+describe('statusToAvailability', () => {
+  it('builds a model that satisfies AvailabilitySchema, with the raw payload and the flags as sent', () => {
+    const raw = { domain: 'ace.pizza', status: 'undelegated  inactive premium' };
+    const result = statusToAvailability('ace.pizza', raw.status, raw);
+    expect(result).toEqual({
+      provider: 'domainr',
+      domain: 'ace.pizza',
+      available: true,
+      status: 'premium',
+      premium: true,
+      price: null,
+      reason: 'premium name sold by the registry at a premium price',
+      suggestions: [],
+      providerStatus: ['undelegated', 'inactive', 'premium'],
+      raw,
+    });
+    expect(AvailabilitySchema.parse(result)).toEqual(result);
+  });
+
+  it('appends an extra reason, or uses it alone', () => {
+    expect(statusToAvailability('a.com', 'active', {}, 'offer').reason).toBe('offer');
+    expect(statusToAvailability('a.com', 'unknown', {}, 'offer').reason).toMatch(/retry later; offer$/);
+  });
+});
+
+describe('v2StatusToAvailability', () => {
+  it('matches the asked name against Unicode, upper-case or trailing-dot echoes', () => {
+    const body = {
+      status: [
+        { domain: 'other.com', status: 'active' },
+        { domain: 'BÜCHER.com.', status: 'undelegated inactive' },
+      ],
+    };
+    expect(v2StatusToAvailability('xn--bcher-kva.com', body)).toMatchObject({
+      status: 'available',
+      raw: body.status[1],
+    });
+  });
+
+  it('takes the only object even when its name is spelled differently; refuses an answer about other names', () => {
+    expect(v2StatusToAvailability('a.com', { status: [{ domain: 'weird', status: 'active' }] }).status).toBe(
+      'registered',
+    );
+    const error = (() => {
+      try {
+        v2StatusToAvailability('a.com', {
+          status: [
+            { domain: 'b.com', status: 'active' },
+            { domain: 'c.com', status: 'active' },
+          ],
+        });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error).toMatchObject({
+      operation: 'checkAvailability',
+      issues: [{ path: 'status', message: 'no status object for a.com' }],
+    });
+  });
+
+  it('an errors body without a code is an invalid name; the message is redacted of credential parameters', () => {
+    const result = v2StatusToAvailability('a.com', {
+      errors: [{ message: 'bad name', detail: 'https://x/?client_id=abc' }],
+    });
+    expect(result).toMatchObject({
+      status: 'invalid',
+      available: false,
+      reason: 'bad name: https://x/?client_id=[REDACTED]',
+    });
+  });
+
+  it('an errors body with a 4xx other than 400/422 throws that class', () => {
+    expect(() => v2StatusToAvailability('a.com', { errors: [{ code: '404', message: 'gone' }] })).toThrow(
+      NotFoundError,
+    );
+    expect(() => v2StatusToAvailability('a.com', { errors: [{ code: '404', message: 'gone' }] })).toThrow(
+      /error 404: gone/,
+    );
+    expect(v2StatusToAvailability('a.com', { errors: [{ code: 422, message: 'bad' }] })).toMatchObject({
+      status: 'invalid',
+      reason: 'bad',
+    });
+    expect(v2StatusToAvailability('a.com', { errors: [{ code: 400 }] })).toMatchObject({
+      status: 'invalid',
+      reason: 'no status',
+    });
+  });
+});
+
+describe('offers', () => {
+  it("cheapest within the first offer's currency, compared as decimals", () => {
+    expect(
+      cheapestOffer([
+        { vendor: 'A', price: '999.99', currency: 'USD' },
+        { vendor: 'B', price: '1000.00', currency: 'USD' },
+        { vendor: 'C', price: '1', currency: 'EUR' },
+        { vendor: 'D', price: '99.5', currency: 'usd' },
+      ]),
+    ).toEqual({ vendor: 'D', price: '99.5', currency: 'usd' });
+    expect(cheapestOffer([])).toBeNull();
+    expect(cheapestOffer(undefined)).toBeNull();
+  });
+
+  it('fastlyStatusToPriceQuote: null without offers', () => {
+    expect(fastlyStatusToPriceQuote('a.com', { domain: 'a.com', status: 'inactive' })).toBeNull();
+  });
+});
+
+describe('suggestions', () => {
+  it('publicRegisterUrl strips credential parameters, keeps other URLs untouched, drops non-URLs', () => {
+    expect(publicRegisterUrl('https://api.domainr.com/v2/register?domain=a.com&client_id=x&source=api')).toBe(
+      'https://api.domainr.com/v2/register?domain=a.com&source=api',
+    );
+    expect(publicRegisterUrl('https://r.example/?mashape-key=k&domain=a%20b')).toBe(
+      'https://r.example/?domain=a+b',
+    );
+    expect(publicRegisterUrl('https://r.example/?domain=a%20b&registrar=')).toBe(
+      'https://r.example/?domain=a%20b&registrar=',
+    );
+    expect(publicRegisterUrl('/relative')).toBeNull();
+    expect(publicRegisterUrl(undefined)).toBeNull();
+  });
+
+  it('asciiZone: punycode, lower-case, no leading dot', () => {
+    expect(asciiZone('.CO.UK')).toBe('co.uk');
+    expect(asciiZone('рф')).toBe('xn--p1ai');
+    expect(asciiZone('bad zone')).toBe('bad zone');
+  });
+
+  it('maps v2 and Fastly results; an unusable domain is kept lower-cased', () => {
+    expect(
+      v2SearchToSuggestions({
+        results: [
+          { domain: 'ACME.Cafe.', zone: 'Cafe', registerURL: 'https://x.example/r' },
+          { domain: 'Bad Name', zone: 'com' },
+        ],
+      }),
+    ).toEqual([
+      { domain: 'acme.cafe', zone: 'cafe', registerUrl: 'https://x.example/r' },
+      { domain: 'bad name', zone: 'com', registerUrl: null },
+    ]);
+    expect(
+      fastlySuggestToSuggestions({ results: [{ domain: 'mystud.io', zone: 'io', path: '/blog' }] }),
+    ).toEqual([{ domain: 'mystud.io', zone: 'io', registerUrl: null }]);
+  });
+});
+
+describe('parseDomainrError', () => {
+  it('reads {message}, {msg, detail} and {errors: [...]}; anything else gives no message', () => {
+    expect(parseDomainrError({ message: 'Too legit to quit.' })).toEqual({ message: 'Too legit to quit.' });
+    expect(parseDomainrError({ msg: 'Forbidden', detail: 'not enabled' })).toEqual({
+      message: 'Forbidden: not enabled',
+    });
+    expect(parseDomainrError({ msg: 'Forbidden' })).toEqual({ message: 'Forbidden' });
+    expect(parseDomainrError({ detail: 'only detail' })).toEqual({ message: 'only detail' });
+    expect(parseDomainrError({ errors: [{ message: 'invalid', detail: 'x.com' }] })).toEqual({
+      message: 'invalid: x.com',
+    });
+    expect(parseDomainrError({})).toEqual({});
+    expect(parseDomainrError('text')).toEqual({});
+    expect(parseDomainrError({ message: 42 })).toEqual({});
+  });
+});

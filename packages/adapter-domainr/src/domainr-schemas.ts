@@ -1,0 +1,104 @@
+/**
+ * zod schemas of the payloads of Domainr v2 (api.domainr.com / RapidAPI) and of its successor,
+ * Fastly's Domain Research API. Lenient where the docs are vague (extra fields pass through,
+ * undocumented fields are optional); strict on the fields the mappers read.
+ */
+import { DecimalStringSchema } from '@registrar-kit/core';
+import { z } from 'zod';
+
+/** One v2 status object. `zone` is in current responses only; `summary` is deprecated (we compute it). */
+export const V2StatusItemSchema = z
+  .object({
+    domain: z.string(),
+    zone: z.string().optional(),
+    /** Space-delimited flags, increasing precedence. */
+    status: z.string(),
+    summary: z.string().optional(),
+  })
+  .passthrough();
+export type V2StatusItem = z.infer<typeof V2StatusItemSchema>;
+
+/**
+ * A 200 body some third-party clients handle instead of `status` (e.g. for an invalid name);
+ * unconfirmed (api-notes §3.2), parsed defensively.
+ */
+export const V2StatusErrorItemSchema = z
+  .object({
+    code: z.union([z.number(), z.string()]).optional(),
+    message: z.string().optional(),
+    detail: z.string().optional(),
+  })
+  .passthrough();
+export type V2StatusErrorItem = z.infer<typeof V2StatusErrorItemSchema>;
+
+/** `GET /v2/status`: `{"status": [ … ]}` (an array even for one domain), or `{"errors": [ … ]}`. */
+export const V2StatusResponseSchema = z
+  .object({
+    status: z.array(V2StatusItemSchema).optional(),
+    errors: z.array(V2StatusErrorItemSchema).optional(),
+  })
+  .passthrough()
+  .superRefine((body, ctx) => {
+    if (body.status === undefined && body.errors === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'expected an array of status objects' });
+    }
+  });
+export type V2StatusResponse = z.infer<typeof V2StatusResponseSchema>;
+
+/** One v2 search result. Carries no availability. */
+export const V2SearchResultSchema = z
+  .object({
+    domain: z.string(),
+    zone: z.string(),
+    host: z.string().optional(),
+    /** The registrable label with a trailing dot (`acme.`). */
+    subdomain: z.string().optional(),
+    path: z.string().optional(),
+    registerURL: z.string().optional(),
+  })
+  .passthrough();
+export type V2SearchResult = z.infer<typeof V2SearchResultSchema>;
+
+/** `GET /v2/search`. */
+export const V2SearchResponseSchema = z.object({ results: z.array(V2SearchResultSchema) }).passthrough();
+export type V2SearchResponse = z.infer<typeof V2SearchResponseSchema>;
+
+/** An aftermarket offer of Fastly `tools/status`: price is a decimal string. */
+export const FastlyOfferSchema = z
+  .object({
+    vendor: z.string(),
+    price: DecimalStringSchema,
+    currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected an ISO 4217 currency code'),
+  })
+  .passthrough();
+export type FastlyOffer = z.infer<typeof FastlyOfferSchema>;
+
+/** `GET /domain-management/v1/tools/status`: a flat object (not wrapped in an array). */
+export const FastlyStatusResponseSchema = z
+  .object({
+    domain: z.string(),
+    zone: z.string().optional(),
+    status: z.string(),
+    /** Space-delimited tags; semantics undocumented. */
+    tags: z.string().optional(),
+    scope: z.string().optional(),
+    offers: z.array(FastlyOfferSchema).nullish(),
+  })
+  .passthrough();
+export type FastlyStatusResponse = z.infer<typeof FastlyStatusResponseSchema>;
+
+/** One Fastly suggest result: no `host`, no `registerURL`, no availability. */
+export const FastlySuggestResultSchema = z
+  .object({
+    domain: z.string(),
+    zone: z.string(),
+    subdomain: z.string().optional(),
+    path: z.string().optional(),
+  })
+  .passthrough();
+
+/** `GET /domain-management/v1/tools/suggest`. */
+export const FastlySuggestResponseSchema = z
+  .object({ results: z.array(FastlySuggestResultSchema) })
+  .passthrough();
+export type FastlySuggestResponse = z.infer<typeof FastlySuggestResponseSchema>;
