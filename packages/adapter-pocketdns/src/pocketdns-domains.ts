@@ -8,6 +8,7 @@ import {
   type Domain,
   type DomainPatch,
   type ListOptions,
+  multiplyDecimal,
   normalizeDomainName,
   type PriceOptions,
   type PriceQuote,
@@ -23,7 +24,6 @@ import {
 } from '@registrar-kit/core';
 import type { PocketDnsContext } from './pocketdns-context.js';
 import {
-  multiplyAmount,
   PROVIDER,
   toAvailability,
   toDomain,
@@ -326,7 +326,7 @@ export function domainMethods(ctx: PocketDnsContext) {
           domain: ascii,
           operation: kind,
           years,
-          price: { amount: multiplyAmount(price.amount, years), currency: price.currency },
+          price: { amount: multiplyDecimal(price.amount, years), currency: price.currency },
           premium: availability.premium,
           available: availability.available,
         };
@@ -344,7 +344,7 @@ export function domainMethods(ctx: PocketDnsContext) {
         domain: ascii,
         operation: kind,
         years,
-        price: { amount: multiplyAmount(price.amount, years), currency: price.currency },
+        price: { amount: multiplyDecimal(price.amount, years), currency: price.currency },
         premium: false,
         available: null,
       };

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
   contentFromWire,
   contentToWire,
-  multiplyAmount,
   relativeName,
   toDnsRecord,
   toDomain,
@@ -127,17 +126,5 @@ describe('record content', () => {
         priority: 9,
       }),
     ).toEqual({ content: '9 1 2 t.example.com', priority: 9 });
-  });
-});
-
-describe('multiplyAmount', () => {
-  it.each([
-    ['12.99', 3, '38.97'],
-    ['0.10', 3, '0.30'],
-    ['8', 2, '16.00'],
-    ['1200.00', 10, '12000.00'],
-    ['8.125', 4, '32.500'],
-  ])('%s × %i = %s', (amount, factor, expected) => {
-    expect(multiplyAmount(amount, factor)).toBe(expected);
   });
 });

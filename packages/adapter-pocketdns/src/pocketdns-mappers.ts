@@ -185,18 +185,6 @@ export function toUserSession(payload: UserSessionPayload): PocketDnsUserSession
   };
 }
 
-/** `amount × factor` exactly (no float arithmetic), as a decimal string. */
-export function multiplyAmount(amount: string, factor: number): string {
-  if (!Number.isInteger(factor) || factor < 0) throw new TypeError(`not a whole factor: ${factor}`);
-  const text = toDecimalString(amount);
-  const negative = text.startsWith('-');
-  const [whole, fraction = ''] = text.replace('-', '').split('.');
-  const scaled = BigInt(`${whole}${fraction}`) * BigInt(factor);
-  const digits = scaled.toString().padStart(fraction.length + 1, '0');
-  const result = `${digits.slice(0, digits.length - fraction.length)}.${digits.slice(digits.length - fraction.length)}`;
-  return toDecimalString(negative && scaled !== 0n ? `-${result}` : result);
-}
-
 // ---- DNS records ----
 
 const MODEL_TYPES: ReadonlySet<string> = new Set(RECORD_TYPES);

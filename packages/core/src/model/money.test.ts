@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimal, money, toDecimalString } from './money.js';
+import { compareDecimal, money, multiplyDecimal, toDecimalString } from './money.js';
 
 describe('money', () => {
   it.each([
@@ -33,5 +33,22 @@ describe('money', () => {
     ['0099.1', '99.10', 0],
   ])('compareDecimal(%s, %s) has the sign of %i', (a, b, sign) => {
     expect(Math.sign(compareDecimal(a, b))).toBe(sign);
+  });
+});
+
+describe('multiplyDecimal', () => {
+  it.each([
+    ['12.99', 3, '38.97'],
+    ['0.10', 3, '0.30'],
+    ['20', 2, '40.00'],
+    ['8.125', 2, '16.250'],
+    ['-1.50', 2, '-3.00'],
+    ['5.00', 0, '0.00'],
+  ])('%s × %i = %s', (amount, factor, expected) => {
+    expect(multiplyDecimal(amount, factor)).toBe(expected);
+  });
+  it('refuses a factor that is not a whole number', () => {
+    expect(() => multiplyDecimal('1.00', 1.5)).toThrow(TypeError);
+    expect(() => multiplyDecimal('1.00', -1)).toThrow(TypeError);
   });
 });

@@ -56,3 +56,18 @@ export function compareDecimal(a: string, b: string): number {
   if (fracA === fracB) return 0;
   return sign * (fracA < fracB ? -1 : 1);
 }
+
+/**
+ * `amount × factor` exactly for a whole `factor` (no float arithmetic), as a decimal string with
+ * at least two fraction digits: `multiplyDecimal("12.99", 3)` → `"38.97"`. For multi-year prices.
+ */
+export function multiplyDecimal(amount: string, factor: number): string {
+  if (!Number.isInteger(factor) || factor < 0) throw new TypeError(`not a whole factor: ${factor}`);
+  const text = toDecimalString(amount);
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
+  const scaled = BigInt(`${whole}${fraction}`) * BigInt(factor);
+  const digits = scaled.toString().padStart(fraction.length + 1, '0');
+  const result = `${digits.slice(0, digits.length - fraction.length)}.${digits.slice(digits.length - fraction.length)}`;
+  return toDecimalString(negative && scaled !== 0n ? `-${result}` : result);
+}
