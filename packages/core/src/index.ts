@@ -2,6 +2,38 @@
 
 export { type ComparePricesOptions, comparePrices, type PriceComparison } from './compare-prices.js';
 export { defineRegistrar } from './define-registrar.js';
+// DNS plans and zone files
+export {
+  type ApplyChange,
+  type ApplyFailure,
+  type ApplyPlanOptions,
+  type ApplyReport,
+  applyPlan,
+} from './dns-plan/apply-plan.js';
+export {
+  formatPlan,
+  isEmptyPlan,
+  type PlanRecordsOptions,
+  type PlanSummary,
+  planRecords,
+  type RecordPlan,
+  type RecordUpdate,
+  summarizePlan,
+} from './dns-plan/plan-records.js';
+export { plainTxt } from './dns-plan/record-content.js';
+export { type UnsafePlanDetails, UnsafePlanError } from './dns-plan/unsafe-plan-error.js';
+export {
+  type ParsedZoneFile,
+  parseTtl,
+  parseZoneFile,
+  type ZoneFileParseOptions,
+  type ZoneFileSkipped,
+} from './dns-plan/zone-file-parse.js';
+export {
+  printZoneFile,
+  quoteCharacterString,
+  type ZoneFilePrintOptions,
+} from './dns-plan/zone-file-print.js';
 // Errors
 export * from './errors/error-classes.js';
 export { errorFromStatus, RETRYABLE_STATUSES, type StatusErrorOptions } from './errors/error-from-status.js';
@@ -72,31 +104,3 @@ export {
   splitTxt,
   unquoteTxt,
 } from './validation/txt.js';
-// DNS plans and zone files
-export {
-  type ApplyChange,
-  type ApplyFailure,
-  type ApplyPlanOptions,
-  type ApplyReport,
-  applyPlan,
-} from './dns-plan/apply-plan.js';
-export {
-  formatPlan,
-  isEmptyPlan,
-  type PlanRecordsOptions,
-  type PlanSummary,
-  planRecords,
-  type RecordPlan,
-  type RecordUpdate,
-  summarizePlan,
-} from './dns-plan/plan-records.js';
-export { plainTxt } from './dns-plan/record-content.js';
-export { UnsafePlanError, type UnsafePlanDetails } from './dns-plan/unsafe-plan-error.js';
-export {
-  type ParsedZoneFile,
-  parseTtl,
-  parseZoneFile,
-  type ZoneFileParseOptions,
-  type ZoneFileSkipped,
-} from './dns-plan/zone-file-parse.js';
-export { printZoneFile, quoteCharacterString, type ZoneFilePrintOptions } from './dns-plan/zone-file-print.js';

@@ -74,7 +74,11 @@ export async function applyPlan(
       await registrar.deleteRecord(domain, record.id, call);
       report.deleted.push(record);
     } catch (error) {
-      report.failures.push({ change: 'delete', record, error: asRegistrarError(error, registrar, 'deleteRecord') });
+      report.failures.push({
+        change: 'delete',
+        record,
+        error: asRegistrarError(error, registrar, 'deleteRecord'),
+      });
     }
   };
   const abortedDelete = (record: DnsRecord) =>
@@ -107,7 +111,12 @@ export async function applyPlan(
       }
     },
     ({ record, desired }) =>
-      report.failures.push({ change: 'update', input: desired, record, error: abortError(registrar, 'updateRecord') }),
+      report.failures.push({
+        change: 'update',
+        input: desired,
+        record,
+        error: abortError(registrar, 'updateRecord'),
+      }),
   );
 
   await runPool(
@@ -184,10 +193,15 @@ async function createAll(
       try {
         report.created.push(await registrar.createRecord(domain, input, call));
       } catch (error) {
-        report.failures.push({ change: 'create', input, error: asRegistrarError(error, registrar, 'createRecord') });
+        report.failures.push({
+          change: 'create',
+          input,
+          error: asRegistrarError(error, registrar, 'createRecord'),
+        });
       }
     },
-    (input) => report.failures.push({ change: 'create', input, error: abortError(registrar, 'createRecord') }),
+    (input) =>
+      report.failures.push({ change: 'create', input, error: abortError(registrar, 'createRecord') }),
   );
 }
 

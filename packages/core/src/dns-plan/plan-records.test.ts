@@ -28,11 +28,20 @@ describe('planRecords', () => {
   it.each<[string, DnsRecordInput]>([
     ['upper-case and absolute names', { type: 'A', name: 'WWW.Example.COM.', content: '192.0.2.1' }],
     ['an empty name as the apex', { type: 'A', name: '', content: '192.0.2.9' }],
-    ['a host target with a trailing dot and capitals', { type: 'CNAME', name: 'alias', content: 'Target.Example.NET.' }],
-    ['an expanded IPv6 address', { type: 'AAAA', name: 'v6', content: '2001:0DB8:0000:0000:0000:0000:0000:0001' }],
+    [
+      'a host target with a trailing dot and capitals',
+      { type: 'CNAME', name: 'alias', content: 'Target.Example.NET.' },
+    ],
+    [
+      'an expanded IPv6 address',
+      { type: 'AAAA', name: 'v6', content: '2001:0DB8:0000:0000:0000:0000:0000:0001' },
+    ],
     ['a TXT as quoted strings', { type: 'TXT', name: 'txt', content: '"v=spf1 " "-all"' }],
     ['a TXT as one value', { type: 'TXT', name: 'txt2', content: 'v=spf1 -all' }],
-    ['an SRV with a dotted target', { type: 'SRV', name: '_sip._tcp', content: '5 5060 SIP.example.com.', priority: 10 }],
+    [
+      'an SRV with a dotted target',
+      { type: 'SRV', name: '_sip._tcp', content: '5 5060 SIP.example.com.', priority: 10 },
+    ],
     ['a CAA with an upper-case tag', { type: 'CAA', name: '@', content: '0 ISSUE "letsencrypt.org"' }],
   ])('compares on the normalized model: %s', (_label, input) => {
     const current = [
@@ -91,7 +100,11 @@ describe('planRecords', () => {
     const current = record('www', 'A', '192.0.2.1', { ttl: 3600 });
     const plan = planRecords([current], [{ type: 'A', name: 'www', content: '192.0.2.1', ttl: 300 }]);
     expect(plan.updates).toEqual([
-      { record: current, patch: { ttl: 300 }, desired: { type: 'A', name: 'www', content: '192.0.2.1', ttl: 300 } },
+      {
+        record: current,
+        patch: { ttl: 300 },
+        desired: { type: 'A', name: 'www', content: '192.0.2.1', ttl: 300 },
+      },
     ]);
   });
 
@@ -151,10 +164,37 @@ describe('planRecords', () => {
     expect(purge.deletes).toEqual([wwwOld, other, wwwTxt]);
   });
 
+  it('a set that clashes with a desired CNAME is deleted even without purge', () => {
+    const a = record('www', 'A', '192.0.2.1');
+    const cname = record('blog', 'CNAME', 'host.example.net');
+    const untouched = record('mail', 'A', '192.0.2.5');
+    const plan = planRecords(
+      [a, cname, untouched],
+      [
+        { type: 'CNAME', name: 'www', content: 'example.com' },
+        { type: 'A', name: 'blog', content: '192.0.2.7' },
+      ],
+    );
+    expect(plan.creates.map((c) => `${c.name} ${c.type}`)).toEqual(['www CNAME', 'blog A']);
+    expect(plan.deletes).toEqual([a, cname]);
+  });
+
   it('purge with an empty desired set deletes every record', () => {
     const current = [record('a', 'A', '192.0.2.1'), record('b', 'A', '192.0.2.2')];
     expect(planRecords(current, []).deletes).toEqual([]);
     expect(planRecords(current, [], { purge: true }).deletes).toEqual(current);
+  });
+
+  it('a current record whose content does not validate is compared as it stands', () => {
+    const odd = record('odd', 'A', ' not-an-ip ');
+    const plan = planRecords([odd], [{ type: 'A', name: 'odd', content: '192.0.2.1' }]);
+    expect(plan.updates).toEqual([
+      {
+        record: odd,
+        patch: { content: '192.0.2.1' },
+        desired: { type: 'A', name: 'odd', content: '192.0.2.1' },
+      },
+    ]);
   });
 
   it('names are case-insensitive on both sides', () => {

@@ -69,7 +69,8 @@ const setKey = (name: string, type: RecordType) => `${name}\u0000${type}`;
  * desired record is made exactly equal to the desired records of that set: matching records stay
  * (a TTL change is an update), the rest of the desired records update the rest of the current
  * ones pairwise (sorted by priority then content) and the remainder is created or deleted. A set
- * the desired records do not name is left alone unless `purge`, which deletes it.
+ * the desired records do not name is left alone unless `purge`, which deletes it, or unless it
+ * clashes with a desired CNAME (a CNAME cannot share its name with other records, RFC 1034 §3.6.2).
  *
  * Invalid desired records throw one `ValidationError` listing every issue (`desired.N.field`).
  */
@@ -90,7 +91,10 @@ export function planRecords(
     } catch (error) {
       const found = error instanceof ValidationError ? error.issues : [{ path: '', message: String(error) }];
       for (const issue of found)
-        issues.push({ path: issue.path ? `desired.${index}.${issue.path}` : `desired.${index}`, message: issue.message });
+        issues.push({
+          path: issue.path ? `desired.${index}.${issue.path}` : `desired.${index}`,
+          message: issue.message,
+        });
       return;
     }
     const ttl = canonical.ttl ?? options.defaultTtl;
@@ -157,10 +161,18 @@ export function planRecords(
     });
     for (const extra of leftovers.slice(toPlace.length)) plan.deletes.push(extra.record);
   }
-  if (options.purge) {
-    for (const [key, have] of currentSets) {
-      if (!desiredSets.has(key)) for (const entry of have) plan.deletes.push(entry.record);
-    }
+  // A CNAME cannot share its name (RFC 1034 §3.6.2): a set that clashes with a desired one goes too.
+  const desiredTypes = new Map<string, Set<RecordType>>();
+  for (const [, [first]] of desiredSets) {
+    const { name, type } = (first as DesiredEntry).input;
+    desiredTypes.set(name, (desiredTypes.get(name) ?? new Set()).add(type));
+  }
+  for (const [key, have] of currentSets) {
+    if (desiredSets.has(key)) continue;
+    const { record: sample } = have[0] as CurrentEntry;
+    const types = desiredTypes.get(currentName(sample));
+    const clash = types !== undefined && (sample.type === 'CNAME' || types.has('CNAME'));
+    if (options.purge || clash) for (const entry of have) plan.deletes.push(entry.record);
   }
   return plan;
 }

@@ -1,6 +1,6 @@
 import type { DnsRecord, RecordType } from '../model/dns-record.js';
-import { unquoteTxt } from '../validation/txt.js';
 import { validateRecordInput } from '../validation/record-input.js';
+import { unquoteTxt } from '../validation/txt.js';
 
 /** Record types whose `priority` is part of the record (MX preference, SRV priority). */
 export const TYPES_WITH_PRIORITY: ReadonlySet<RecordType> = new Set(['MX', 'SRV']);

@@ -1,9 +1,8 @@
 import { ValidationError } from '../errors/error-classes.js';
-import type { ValidationIssue } from '../errors/registrar-error.js';
 import type { DnsRecordInput, RecordType } from '../model/dns-record.js';
 import { validateRecordInput } from '../validation/record-input.js';
 import { TYPES_WITH_PRIORITY } from './record-content.js';
-import { type ZoneEntry, type ZoneToken, tokenizeZoneFile } from './zone-file-tokens.js';
+import { tokenizeZoneFile, type ZoneEntry, type ZoneToken } from './zone-file-tokens.js';
 
 export interface ZoneFileParseOptions {
   /** The zone; default the file's first `$ORIGIN`, else its SOA owner. */
@@ -41,7 +40,16 @@ const SUPPORTED: ReadonlySet<string> = new Set<RecordType>([
 const CLASSES: ReadonlySet<string> = new Set(['IN', 'CH', 'CS', 'HS', 'NONE', 'ANY']);
 const TTL_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 const MAX_TTL = 2_147_483_647;
-const FIELDS: Partial<Record<RecordType, number>> = { A: 1, AAAA: 1, CNAME: 1, NS: 1, ALIAS: 1, MX: 2, SRV: 4, CAA: 3 };
+const FIELDS: Partial<Record<RecordType, number>> = {
+  A: 1,
+  AAAA: 1,
+  CNAME: 1,
+  NS: 1,
+  ALIAS: 1,
+  MX: 2,
+  SRV: 4,
+  CAA: 3,
+};
 
 /** A name as read: absolute (no trailing dot) when an origin was known, else still relative. */
 interface Name {
@@ -67,7 +75,8 @@ function isClass(text: string): boolean {
 /** Resolves a name field against the current `$ORIGIN` (RFC 1035 §5.1: `@`, relative, absolute). */
 function resolveName(text: string, origin: string | null): Name {
   const name = text.toLowerCase();
-  if (name === '@') return origin === null ? { name: '@', absolute: false } : { name: origin, absolute: true };
+  if (name === '@')
+    return origin === null ? { name: '@', absolute: false } : { name: origin, absolute: true };
   if (name.endsWith('.')) return { name: name.slice(0, -1), absolute: true };
   if (origin === null) return { name, absolute: false };
   return { name: origin === '' ? name : `${name}.${origin}`, absolute: true };
@@ -88,7 +97,8 @@ export function parseZoneFile(text: string, options: ZoneFileParseOptions = {}):
   const records: DnsRecordInput[] = [];
   const skipped: ZoneFileSkipped[] = [];
 
-  let zone: string | null = options.origin === undefined ? null : resolveName(absolute(options.origin), null).name;
+  let zone: string | null =
+    options.origin === undefined ? null : resolveName(absolute(options.origin), null).name;
   let origin = zone;
   let directiveTtl: number | undefined;
   let lastExplicitTtl: number | undefined;
@@ -156,10 +166,8 @@ export function parseZoneFile(text: string, options: ZoneFileParseOptions = {}):
       const token = tokens[index];
       if (!token || token.quoted) break;
       const asTtl = ttl === undefined ? parseTtl(token.text) : null;
-      if (asTtl !== null) {
-        if (asTtl > MAX_TTL) fail(line, `TTL ${token.text} is larger than ${MAX_TTL}`, 'ttl');
-        ttl = asTtl;
-      } else if (recordClass === undefined && isClass(token.text)) recordClass = token.text.toUpperCase();
+      if (asTtl !== null) ttl = asTtl;
+      else if (recordClass === undefined && isClass(token.text)) recordClass = token.text.toUpperCase();
       else break;
       index++;
     }
@@ -189,7 +197,11 @@ export function parseZoneFile(text: string, options: ZoneFileParseOptions = {}):
     const rdata = tokens.slice(index);
     const expected = FIELDS[recordType];
     if (expected !== undefined ? rdata.length !== expected : rdata.length === 0) {
-      fail(line, `${type} needs ${expected ?? 'at least 1'} field${expected === 1 ? '' : 's'}`, 'content');
+      fail(
+        line,
+        `${type} needs ${expected ?? 'at least 1'} field${(expected ?? 1) === 1 ? '' : 's'}`,
+        'content',
+      );
       return null;
     }
     const name = relative(owner);
@@ -254,8 +266,13 @@ export function parseZoneFile(text: string, options: ZoneFileParseOptions = {}):
   }
 
   if (issues.length > 0) {
-    const summary = issues.map((issue) => `${issue.path.replace(/^line\.(\d+)/, 'line $1')}: ${issue.message}`);
-    throw new ValidationError(`Invalid zone file: ${summary.join('; ')}`, { operation: 'parseZoneFile', issues });
+    const summary = issues.map(
+      (issue) => `${issue.path.replace(/^line\.(\d+)/, 'line $1')}: ${issue.message}`,
+    );
+    throw new ValidationError(`Invalid zone file: ${summary.join('; ')}`, {
+      operation: 'parseZoneFile',
+      issues,
+    });
   }
   return { origin: zone, records, skipped };
 }

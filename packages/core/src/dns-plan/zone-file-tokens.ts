@@ -120,7 +120,11 @@ export function tokenizeZoneFile(text: string): { entries: ZoneEntry[]; issues: 
         fail(line, 'unterminated quoted string');
         continue;
       }
-      current.tokens.push({ text: text.slice(start, i), value: DECODER.decode(Uint8Array.from(bytes)), quoted: true });
+      current.tokens.push({
+        text: text.slice(start, i),
+        value: DECODER.decode(Uint8Array.from(bytes)),
+        quoted: true,
+      });
       i++;
       continue;
     }
@@ -136,7 +140,11 @@ export function tokenizeZoneFile(text: string): { entries: ZoneEntry[]; issues: 
       bytes.push(...Buffer.from(point, 'utf8'));
       i += point.length;
     }
-    current.tokens.push({ text: text.slice(start, i), value: DECODER.decode(Uint8Array.from(bytes)), quoted: false });
+    current.tokens.push({
+      text: text.slice(start, i),
+      value: DECODER.decode(Uint8Array.from(bytes)),
+      quoted: false,
+    });
   }
   if (depth > 0) fail(openedOn, 'unclosed "(" (missing ")")');
   flush();

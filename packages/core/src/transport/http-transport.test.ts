@@ -15,6 +15,7 @@ import {
 } from '../errors/error-classes.js';
 import { urlPath } from '../validation/path-segment.js';
 import { createTransport, type TransportOptions } from './http-transport.js';
+import { BucketLimiters } from './rate-limiter.js';
 import type { TransportEvent } from './transport-events.js';
 
 const BASE = 'https://api.example.test';
@@ -433,18 +434,25 @@ describe('Retry-After and rate-limit headers', () => {
 });
 
 describe('limits, timeouts and abort', () => {
+  // Lower bounds only: a slow machine can make gaps longer, never shorter.
   it('spaces requests of a bucket evenly (limiter spacing)', async () => {
-    const sentAt: number[] = [];
-    const scope = nock(BASE).get('/x').times(5).reply(200, { id: 1, name: 'x' });
-    scope.on('request', () => sentAt.push(performance.now()));
-    const t = transport({ buckets: { reads: { limit: 10, intervalMs: 1000 } } });
-    await Promise.all(
-      Array.from({ length: 5 }, () =>
-        t.request({ operation: 'op', method: 'GET', path: '/x', bucket: 'reads', schema: Item }),
-      ),
-    );
-    const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]!);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(95);
+    const limiters = new BucketLimiters('test', { reads: { limit: 20, intervalMs: 1000 } }, undefined);
+    const start = performance.now();
+    const grantedAt: number[] = [];
+    await Promise.all(Array.from({ length: 5 }, () => limiters.acquire('reads').then(() => grantedAt.push(performance.now() - start))));
+    // 1000 ms / 20 = 50 ms apart (52.5 with the 5% safety margin), never closer.
+    for (const gap of grantedAt.slice(1).map((at, i) => at - grantedAt[i]!)) expect(gap).toBeGreaterThanOrEqual(49);
+    await limiters.disconnect();
+  });
+
+  it('a window bucket allows a burst up to the limit, then waits for the refill', async () => {
+    const limiters = new BucketLimiters('test', { hourly: { limit: 3, intervalMs: 600, strategy: 'window' } }, undefined);
+    const start = performance.now();
+    const grantedAt: number[] = [];
+    await Promise.all(Array.from({ length: 4 }, () => limiters.acquire('hourly').then(() => grantedAt.push(performance.now() - start))));
+    expect(grantedAt[3]).toBeGreaterThanOrEqual(500);
+    expect(grantedAt[2]! - grantedAt[0]!).toBeLessThan(grantedAt[3]! - grantedAt[2]!);
+    await limiters.disconnect();
   });
 
   it('rateLimit: false and a per-bucket false disable the limiter', async () => {

@@ -1,0 +1,19 @@
+/** Shared setup of the nock tests: a Glauca registrar with fast retries, no rate limits and a fixed clock. */
+import { createGlauca, type GlaucaOptions } from './glauca-registrar.js';
+
+export const TOKEN = 'glauca-secret-token-4f2a9c';
+export const NOW = new Date('2025-06-01T00:00:00Z');
+
+export function glauca(options: GlaucaOptions = {}) {
+  return createGlauca({
+    token: TOKEN,
+    retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 },
+    rateLimit: false,
+    now: () => NOW,
+    ...options,
+  });
+}
+
+/** Headers every authenticated request carries. */
+export const AUTH = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
+export const JSON_AUTH = { ...AUTH, 'content-type': 'application/json' };

@@ -1,0 +1,11 @@
+export {
+  createGlauca,
+  GLAUCA_BASE_URL,
+  GLAUCA_SANDBOX_BASE_URL,
+  GLAUCA_TOKEN_ENV,
+  type GlaucaOptions,
+  type GlaucaRegistrar,
+  type GlaucaTokenContext,
+  HEXDNS_BASE_URL,
+} from './glauca-registrar.js';
+export type { GlaucaExtras, GlaucaRestoreResult } from './glauca-types.js';
