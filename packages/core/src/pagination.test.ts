@@ -3,7 +3,11 @@ import { type Page, paginate } from './pagination.js';
 import { toArray } from './to-array.js';
 
 /** A fake listing of `total` items in pages of `size`, recording requests and concurrency. */
-function listing(total: number, size: number, { delay = (_page: number): number => 5, withTotal = true } = {}) {
+function listing(
+  total: number,
+  size: number,
+  { delay = (_page: number): number => 5, withTotal = true } = {},
+) {
   const requested: number[] = [];
   let inFlight = 0;
   let maxInFlight = 0;

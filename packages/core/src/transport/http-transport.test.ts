@@ -439,17 +439,30 @@ describe('limits, timeouts and abort', () => {
     const limiters = new BucketLimiters('test', { reads: { limit: 20, intervalMs: 1000 } }, undefined);
     const start = performance.now();
     const grantedAt: number[] = [];
-    await Promise.all(Array.from({ length: 5 }, () => limiters.acquire('reads').then(() => grantedAt.push(performance.now() - start))));
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        limiters.acquire('reads').then(() => grantedAt.push(performance.now() - start)),
+      ),
+    );
     // 1000 ms / 20 = 50 ms apart (52.5 with the 5% safety margin), never closer.
-    for (const gap of grantedAt.slice(1).map((at, i) => at - grantedAt[i]!)) expect(gap).toBeGreaterThanOrEqual(49);
+    for (const gap of grantedAt.slice(1).map((at, i) => at - grantedAt[i]!))
+      expect(gap).toBeGreaterThanOrEqual(49);
     await limiters.disconnect();
   });
 
   it('a window bucket allows a burst up to the limit, then waits for the refill', async () => {
-    const limiters = new BucketLimiters('test', { hourly: { limit: 3, intervalMs: 600, strategy: 'window' } }, undefined);
+    const limiters = new BucketLimiters(
+      'test',
+      { hourly: { limit: 3, intervalMs: 600, strategy: 'window' } },
+      undefined,
+    );
     const start = performance.now();
     const grantedAt: number[] = [];
-    await Promise.all(Array.from({ length: 4 }, () => limiters.acquire('hourly').then(() => grantedAt.push(performance.now() - start))));
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        limiters.acquire('hourly').then(() => grantedAt.push(performance.now() - start)),
+      ),
+    );
     expect(grantedAt[3]).toBeGreaterThanOrEqual(500);
     expect(grantedAt[2]! - grantedAt[0]!).toBeLessThan(grantedAt[3]! - grantedAt[2]!);
     await limiters.disconnect();

@@ -71,7 +71,8 @@ function normalizeHost(value: string, path: string, rules: RecordRules, issues: 
   const ascii = [...host].every((char) => char.charCodeAt(0) < 128)
     ? host
     : toASCII(host, { useSTD3ASCIIRules: false, transitionalProcessing: false });
-  if (!ascii || !ascii.split('.').every((label) => NAME_LABEL.test(label)) || ascii.length > 253) {
+  const labelsValid = ascii?.split('.').every((label) => NAME_LABEL.test(label)) ?? false;
+  if (!ascii || !labelsValid || ascii.length > 253) {
     issues.push({ path, message: `"${value}" is not a valid host name` });
     return host;
   }
