@@ -94,3 +94,15 @@ describe('redactSecrets', () => {
     expect(redactSecrets('encoded%20secret', ['encoded secret'])).toBe('[REDACTED]');
   });
 });
+
+describe('toJSON with unusual causes', () => {
+  it('serialises a prototype-less or plain object cause (as test runners replace causes) without throwing', () => {
+    const bare = Object.assign(Object.create(null), { message: 'token abc', nested: { a: 1 } });
+    const error = new NotFoundError('gone', { cause: bare });
+    expect(error.toJSON().cause).toEqual({ message: 'token abc', nested: { a: 1 } });
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(new NotFoundError('gone', { cause: circular }).toJSON().cause).toBe('[cause that cannot be serialised]');
+    expect(new NotFoundError('gone', { cause: 'Bearer abcdef' }).toJSON().cause).toBe('Bearer [REDACTED]');
+  });
+});

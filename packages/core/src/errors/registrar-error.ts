@@ -122,6 +122,14 @@ function causeToJSON(cause: unknown): unknown {
       ...(typeof code === 'string' ? { code } : {}),
     };
   }
+  if (cause !== null && typeof cause === 'object') {
+    // A plain object (possibly without a prototype, as test runners make): its JSON, redacted.
+    try {
+      return JSON.parse(redactSecrets(JSON.stringify(cause)));
+    } catch {
+      return '[cause that cannot be serialised]';
+    }
+  }
   return redactSecrets(String(cause));
 }
 
