@@ -15,7 +15,7 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '@registrar-kit/core';
-import { mapDomain, nameServersBody, secDnsFromDsRecords } from './glauca-mappers.js';
+import { mapDomain, nameServersBody, secDnsFromDsRecords } from './glauca-domain-mappers.js';
 import { callSpec, type GlaucaContext } from './glauca-registrar.js';
 import {
   GlaucaDomainListSchema,

@@ -8,6 +8,14 @@ import {
 } from '@registrar-kit/core';
 import { describe, expect, it } from 'vitest';
 import {
+  dnskeyKeyTag,
+  dsRecordsFromSecDns,
+  glaucaProviderStatus,
+  mapDomain,
+  mapDomainStatus,
+  secDnsFromDsRecords,
+} from './glauca-domain-mappers.js';
+import {
   CONTACT_ID,
   DOMAIN_ID,
   domainPayload,
@@ -18,24 +26,20 @@ import {
   zonePayload,
 } from './glauca-fixtures.js';
 import {
-  decodeRecordId,
-  dnskeyKeyTag,
-  dsRecordsFromSecDns,
-  encodeRecordId,
-  glaucaProviderStatus,
   mapAvailability,
-  mapDomain,
-  mapDomainStatus,
-  mapRecord,
   mapRegistration,
   mapTransfer,
+  registrationStatus,
+  transferStatus,
+} from './glauca-order-mappers.js';
+import {
+  decodeRecordId,
+  encodeRecordId,
+  mapRecord,
   mapZoneRecords,
   recordCreateBody,
   recordPatchBody,
-  registrationStatus,
-  secDnsFromDsRecords,
-  transferStatus,
-} from './glauca-mappers.js';
+} from './glauca-record-mappers.js';
 import { GlaucaDomainPayloadSchema, GlaucaOrderSchema, HexZoneSchema } from './glauca-schemas.js';
 
 const NOW = new Date('2025-06-01T00:00:00Z');

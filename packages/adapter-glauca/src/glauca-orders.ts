@@ -36,7 +36,7 @@ import {
   mapTransfer,
   orderCost,
   registrationStatus,
-} from './glauca-mappers.js';
+} from './glauca-order-mappers.js';
 import { callSpec, type GlaucaContext } from './glauca-registrar.js';
 import {
   type GlaucaCheckResult,

@@ -33,7 +33,7 @@ import {
   recordCreateBody,
   recordPatchBody,
   recordSegment,
-} from './glauca-mappers.js';
+} from './glauca-record-mappers.js';
 import { callSpec, type GlaucaContext } from './glauca-registrar.js';
 import {
   HexAddressRecordSchema,
