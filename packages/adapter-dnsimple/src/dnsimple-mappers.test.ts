@@ -10,7 +10,6 @@ import {
   mapRecord,
   mapRegistration,
   mapTransfer,
-  multiplyDecimal,
   parseTransferId,
   priceOf,
 } from './dnsimple-mappers.js';
@@ -166,16 +165,6 @@ describe('states and ids', () => {
 });
 
 describe('money', () => {
-  it.each([
-    ['20.00', 3, '60.00'],
-    ['12.99', 9, '116.91'],
-    ['0.10', 3, '0.30'],
-    ['8.125', 2, '16.250'],
-    ['5', 2, '10'],
-  ])('%s × %i = %s exactly', (amount, factor, expected) => {
-    expect(multiplyDecimal(amount, factor)).toBe(expected);
-  });
-
   it('prices are exact decimal strings in USD; a missing price is a ResponseFormatError', () => {
     const prices = {
       domain: 'a.com',

@@ -12,6 +12,7 @@ import {
   type DsRecord,
   type Money,
   money,
+  multiplyDecimal,
   type PriceOperation,
   type PriceQuote,
   quoteTxtString,
@@ -260,16 +261,6 @@ export function priceOf(prices: DnsimplePrices, operation: PriceOperation): Mone
     );
   }
   return money(value, CURRENCY);
-}
-
-/** Exact decimal × whole number, without floats: `"20.00" × 3` → `"60.00"`. */
-export function multiplyDecimal(amount: string, factor: number): string {
-  const [whole = '0', fraction = ''] = amount.split('.');
-  const scaled = BigInt(whole + fraction) * BigInt(factor);
-  const digits = scaled.toString().padStart(fraction.length + 1, '0');
-  return fraction.length === 0
-    ? digits
-    : `${digits.slice(0, -fraction.length)}.${digits.slice(-fraction.length)}`;
 }
 
 export function mapPriceQuote(
