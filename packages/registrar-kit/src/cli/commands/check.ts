@@ -1,0 +1,120 @@
+/** `registrar-kit check <name...>`: availability of each name at each selected provider. */
+import type { AvailabilityStatus, Money, Registrar } from '@registrar-kit/core';
+import type { Command } from 'commander';
+import { type CliState, runAction } from '../action.js';
+import { mapLimit } from '../concurrency.js';
+import { selectProviders } from '../context.js';
+import { EXIT_FAILURE, EXIT_OK, errorSummary } from '../errors.js';
+import { startProgress } from '../progress.js';
+import type { IO, Renderer } from '../render.js';
+
+/** One row of `check --json`: a name at a provider, or the error that provider gave. */
+export interface CheckResult {
+  name: string;
+  provider: string;
+  available: boolean | null;
+  status: AvailabilityStatus | null;
+  premium: boolean | null;
+  price: Money | null;
+  reason: string | null;
+  error: { name: string; message: string } | null;
+  raw?: unknown;
+}
+
+/** Checks every name at every registrar (bounded concurrency); one row per name × provider, in that order. */
+export async function checkNames(
+  registrars: readonly Registrar[],
+  names: readonly string[],
+  io: IO,
+): Promise<CheckResult[]> {
+  const jobs = names.flatMap((name) => registrars.map((registrar) => ({ name, registrar })));
+  const progress = startProgress(io, 'checking availability', jobs.length);
+  try {
+    return await mapLimit(jobs, 8, async ({ name, registrar }): Promise<CheckResult> => {
+      try {
+        const result = await registrar.checkAvailability(name);
+        return {
+          name,
+          provider: registrar.provider,
+          available: result.available,
+          status: result.status,
+          premium: result.premium,
+          price: result.price,
+          reason: result.reason,
+          error: null,
+          raw: result.raw,
+        };
+      } catch (error) {
+        return {
+          name,
+          provider: registrar.provider,
+          available: null,
+          status: null,
+          premium: null,
+          price: null,
+          reason: null,
+          error: errorSummary(error, io.env),
+        };
+      } finally {
+        progress.tick();
+      }
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+export function statusCell(out: Renderer, status: AvailabilityStatus | null): string {
+  const { colors } = out;
+  switch (status) {
+    case null:
+      return colors.red('error');
+    case 'available':
+      return colors.green(status);
+    case 'premium':
+      return colors.yellow(status);
+    case 'registered':
+    case 'reserved':
+    case 'unregistrable':
+    case 'invalid':
+      return colors.red(status);
+    default:
+      return colors.dim(status);
+  }
+}
+
+export function money(price: Money | null | undefined): string {
+  return price ? `${price.amount} ${price.currency}` : '-';
+}
+
+export function renderCheckTable(out: Renderer, results: readonly CheckResult[]): void {
+  out.table({
+    head: ['name', 'provider', 'status', 'premium', 'price (1 year)', 'note'],
+    rows: results.map((row) => [
+      row.name,
+      row.provider,
+      statusCell(out, row.status),
+      row.error ? '' : out.yesNo(row.premium),
+      row.error ? '' : money(row.price),
+      row.error ? out.colors.red(`${row.error.name}: ${row.error.message}`) : (row.reason ?? ''),
+    ]),
+  });
+}
+
+export function registerCheck(program: Command, state: CliState): void {
+  program
+    .command('check')
+    .description('check the availability of names across providers (one row per name × provider)')
+    .argument('<name...>', 'domain names to check')
+    .option('--provider <ids>', 'comma-separated providers (default: every provider that can check)')
+    .action((names: string[], options: { provider?: string }, command: Command) =>
+      runAction(state, command, async (ctx) => {
+        const ids = selectProviders(options.provider, 'checkAvailability');
+        const registrars = await ctx.registrars(ids);
+        const results = await checkNames(registrars, names, ctx.io);
+        if (ctx.out.json) ctx.out.printJson({ results });
+        else renderCheckTable(ctx.out, results);
+        return results.some((row) => row.error !== null) ? EXIT_FAILURE : EXIT_OK;
+      }),
+    );
+}

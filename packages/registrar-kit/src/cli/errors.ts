@@ -1,0 +1,141 @@
+/**
+ * Turns any error into one clear line plus a hint, and picks the exit code: 0 ok, 1 failure,
+ * 2 usage. Every text is redacted (known credential values from the environment, credential query
+ * parameters and authorization schemes) before it is printed.
+ */
+import { isRegistrarError, type RegistrarError, redactSecrets } from '@registrar-kit/core';
+import { credentialHint, isKnownProvider, PROVIDER_LIST, PROVIDERS } from '../providers.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** A wrong flag, argument or combination: exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    readonly hint: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export interface DescribedError {
+  name: string;
+  code: string;
+  message: string;
+  hint: string | null;
+  exitCode: number;
+}
+
+/** The values of every credential environment variable, to be removed from any output. */
+export function credentialValues(env: NodeJS.ProcessEnv): string[] {
+  const names = new Set<string>(['FASTLY_API_TOKEN']);
+  for (const id of PROVIDER_LIST) {
+    const { requires, oneOf = [], optional = [] } = PROVIDERS[id].env;
+    for (const name of [...requires, ...oneOf, ...optional]) {
+      if (name !== 'DNSIMPLE_ACCOUNT_ID') names.add(name);
+    }
+  }
+  return [...names].map((name) => env[name]).filter((value): value is string => Boolean(value));
+}
+
+export function redact(text: string, env: NodeJS.ProcessEnv): string {
+  return redactSecrets(text, credentialValues(env));
+}
+
+function hintFor(error: RegistrarError): string | null {
+  const provider = isKnownProvider(error.provider) ? error.provider : null;
+  switch (error.name) {
+    case 'AuthenticationError':
+      if (provider) {
+        return error.status === undefined
+          ? `set ${credentialHint(provider)} or use --emulate`
+          : `check ${credentialHint(provider)} (the provider refused the credential) or use --emulate`;
+      }
+      return 'check the credentials or use --emulate';
+    case 'PermissionError':
+      return 'the credential is valid but may not do this: check its scopes or account';
+    case 'NotFoundError':
+      return provider
+        ? `check the name: \`registrar-kit domains list --provider ${provider}\` lists what the account holds`
+        : 'check the name or id';
+    case 'ValidationError': {
+      const issues =
+        (error as RegistrarError & { issues?: { path: string; message: string }[] }).issues ?? [];
+      if (issues.some((issue) => issue.path === 'owner')) {
+        return 'pass --owner <user_identifier> (PocketDNS keeps domains per user of the partner account)';
+      }
+      if (issues.some((issue) => issue.path === 'baseURL' || issue.path === 'dnsBaseURL')) {
+        return '--base-url must be https (plain http only for loopback hosts such as 127.0.0.1)';
+      }
+      if (issues.length > 0)
+        return issues
+          .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+          .join('; ');
+      return 'check the arguments';
+    }
+    case 'UnsupportedOperationError':
+      return '`registrar-kit providers` shows what each provider supports';
+    case 'RateLimitError':
+      return error.retryAfterMs !== undefined
+        ? `the provider allows the next request in ${Math.ceil(error.retryAfterMs / 1000)} s`
+        : 'wait a moment and try again';
+    case 'NetworkError':
+      return error.code === 'timeout'
+        ? 'the provider did not answer in time: try again later'
+        : 'check the network connection (and --base-url, if given)';
+    case 'PaymentRequiredError':
+      return 'the account balance or payment method does not cover this';
+    case 'ConflictError':
+      return 'the provider refused because of the current state (it may already exist)';
+    case 'ResponseFormatError':
+    case 'ProviderError':
+      return 'the provider answered unexpectedly: try again later, or run with --debug for details';
+    default:
+      return null;
+  }
+}
+
+/** One line and a hint for any thrown value; never a stack trace. */
+export function describeError(error: unknown, env: NodeJS.ProcessEnv): DescribedError {
+  if (error instanceof UsageError) {
+    return {
+      name: 'UsageError',
+      code: 'usage',
+      message: redact(error.message, env),
+      hint: error.hint === null ? null : redact(error.hint, env),
+      exitCode: EXIT_USAGE,
+    };
+  }
+  if (isRegistrarError(error)) {
+    const hint = hintFor(error);
+    return {
+      name: error.name,
+      code: String(error.code),
+      message: redact(firstLine(error.message), env),
+      hint: hint === null ? null : redact(hint, env),
+      exitCode: EXIT_FAILURE,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    name: error instanceof Error ? error.name : 'Error',
+    code: 'internal',
+    message: redact(firstLine(message), env),
+    hint: 'run with --debug for details',
+    exitCode: EXIT_FAILURE,
+  };
+}
+
+/** `{ name, message }` of a per-row failure (check, compare), redacted. */
+export function errorSummary(error: unknown, env: NodeJS.ProcessEnv): { name: string; message: string } {
+  const described = describeError(error, env);
+  return { name: described.name, message: described.message };
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find((part) => part.trim() !== '') ?? text;
+  return line.trim();
+}

@@ -1,0 +1,72 @@
+import { createDnsimple } from '@registrar-kit/adapter-dnsimple';
+import { createDomainr } from '@registrar-kit/adapter-domainr';
+import { createGlauca } from '@registrar-kit/adapter-glauca';
+import { createPocketDns } from '@registrar-kit/adapter-pocketdns';
+import { type KnownProviderId, ValidationError } from '@registrar-kit/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createRegistrar, PROVIDER_LIST, PROVIDERS, type RegistrarConfig } from './index.js';
+
+const FACTORIES = {
+  pocketdns: createPocketDns,
+  glauca: createGlauca,
+  dnsimple: createDnsimple,
+  domainr: createDomainr,
+} as const;
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('createRegistrar', () => {
+  it.each(PROVIDER_LIST)('builds the %s adapter', (id: KnownProviderId) => {
+    const registrar = createRegistrar({ provider: id } as RegistrarConfig);
+    expect(registrar.provider).toBe(id);
+    // The same capabilities as the adapter's own factory: it is that adapter.
+    expect(registrar.capabilities).toEqual(FACTORIES[id]().capabilities);
+    expect(PROVIDERS[id].create).toBe(FACTORIES[id]);
+  });
+
+  it('passes the other options to the factory', () => {
+    // A plain-http baseURL to a public host is refused by the adapter: the option reached it.
+    expect(() => createRegistrar({ provider: 'dnsimple', baseURL: 'http://example.com' })).toThrow(
+      ValidationError,
+    );
+    expect(() => createRegistrar({ provider: 'dnsimple', baseURL: 'http://127.0.0.1:9' })).not.toThrow();
+    // Glauca refuses two credential options at once: again the options reached createGlauca.
+    expect(() => createRegistrar({ provider: 'glauca', token: 'a', personalAccessToken: 'b' })).toThrow(
+      /only one of/,
+    );
+  });
+
+  it('reads the provider from REGISTRAR_PROVIDER when the config has none', () => {
+    vi.stubEnv('REGISTRAR_PROVIDER', 'glauca');
+    expect(createRegistrar().provider).toBe('glauca');
+    expect(createRegistrar({ timeoutMs: 5000 }).provider).toBe('glauca');
+    // config.provider wins over the environment.
+    expect(createRegistrar({ provider: 'domainr' }).provider).toBe('domainr');
+  });
+
+  it('refuses an unknown provider with a ValidationError listing the known ids', () => {
+    let caught: unknown;
+    try {
+      createRegistrar({ provider: 'namecheap' } as unknown as RegistrarConfig);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    const error = caught as ValidationError;
+    for (const id of PROVIDER_LIST) expect(error.message).toContain(id);
+    expect(error.message).toContain('"namecheap"');
+    expect(error.issues[0]?.path).toBe('provider');
+  });
+
+  it('refuses an unknown REGISTRAR_PROVIDER and a missing provider, naming the variable', () => {
+    vi.stubEnv('REGISTRAR_PROVIDER', 'gandi');
+    expect(() => createRegistrar()).toThrow(
+      /REGISTRAR_PROVIDER.*gandi.*pocketdns, glauca, dnsimple, domainr/,
+    );
+    vi.stubEnv('REGISTRAR_PROVIDER', '');
+    expect(() => createRegistrar()).toThrow(ValidationError);
+    expect(() => createRegistrar()).toThrow(/REGISTRAR_PROVIDER/);
+  });
+});

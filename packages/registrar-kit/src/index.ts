@@ -1,0 +1,15 @@
+export * from '@registrar-kit/core';
+export {
+  createRegistrar,
+  REGISTRAR_PROVIDER_ENV,
+  type RegistrarConfig,
+  type RegistrarConfigFromEnv,
+} from './create-registrar.js';
+export {
+  credentialHint,
+  isKnownProvider,
+  PROVIDER_LIST,
+  PROVIDERS,
+  type ProviderDefinition,
+  type ProviderOptionsMap,
+} from './providers.js';
