@@ -102,7 +102,9 @@ describe('toJSON with unusual causes', () => {
     expect(error.toJSON().cause).toEqual({ message: 'token abc', nested: { a: 1 } });
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    expect(new NotFoundError('gone', { cause: circular }).toJSON().cause).toBe('[cause that cannot be serialised]');
+    expect(new NotFoundError('gone', { cause: circular }).toJSON().cause).toBe(
+      '[cause that cannot be serialised]',
+    );
     expect(new NotFoundError('gone', { cause: 'Bearer abcdef' }).toJSON().cause).toBe('Bearer [REDACTED]');
   });
 });

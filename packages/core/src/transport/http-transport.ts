@@ -268,7 +268,9 @@ export function createTransport(options: TransportOptions): Transport {
       ...(issues ? { issues } : {}),
       invalidCredential: details.invalidCredential ?? false,
       requestId: headers['x-request-id'],
-      retryAfterMs: status === 429 || status === 503 ? retryAfterMs(headers) : undefined,
+      // X-RateLimit-Reset is a quota window's end: it times a 429, never a 503's retry.
+      retryAfterMs:
+        status === 429 || status === 503 ? retryAfterMs(headers, Date.now(), status === 429) : undefined,
       cause: body === undefined ? undefined : new ProviderBody(redactValue(body, secrets)),
     });
   }
