@@ -19,7 +19,6 @@ import {
   type RenewResult,
   type TldPrice,
   type Transfer,
-  toDecimalString,
   toUnicodeDomainName,
   unquoteTxt,
 } from '@registrar-kit/core';

@@ -1,5 +1,5 @@
 /**
- * The `registrar-kit` command. Exit codes: 0 ok, 1 failure, 2 usage.
+ * The `registrar-kit` command. Exit codes: 0 ok, 1 failure, 2 usage, 3 `dns diff --exit-code` found changes.
  */
 import { describeError } from './cli/errors.js';
 import { runCli } from './cli/program.js';
@@ -11,7 +11,7 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
-const io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
 
 runCli(process.argv.slice(2), io)
   .catch((error: unknown) => {

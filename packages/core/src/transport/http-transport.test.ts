@@ -460,7 +460,7 @@ describe('limits, timeouts and abort', () => {
       ),
     );
     // 1000 ms / 20 = 50 ms apart (52.5 with the 5% safety margin): grant i never comes before i × 50 ms.
-    grantedAt.forEach((at, i) => expect(at).toBeGreaterThanOrEqual(i * 50 - 1));
+    for (const [i, at] of grantedAt.entries()) expect(at).toBeGreaterThanOrEqual(i * 50 - 1);
     await limiters.disconnect();
   });
 

@@ -3,64 +3,17 @@
  * checks its --json output and exit codes. The root `pnpm test` builds every package first; when
  * dist/cli.js is missing, these tests are skipped with a message (run `pnpm --filter registrar-kit... build`).
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDomainrEmulator, startPocketDnsEmulator } from '@registrar-kit/testkit/emulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { built, CLI, cli, errorOf, json, type Run } from './cli-test-helpers.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-const built = existsSync(CLI);
 if (!built) {
   console.warn(
     `registrar-kit e2e: ${CLI} is missing; skipping. Build it with \`pnpm --filter registrar-kit... build\`.`,
   );
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** A clean environment: no credentials, no REGISTRAR_PROVIDER, no colours. */
-function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...extra };
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: baseEnv(env), timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-async function json<T = Record<string, unknown>>(
-  args: string[],
-  env?: Record<string, string>,
-): Promise<{ run: Run; body: T }> {
-  const run = await cli([...args, '--json'], env);
-  let body: T;
-  try {
-    body = JSON.parse(run.stdout) as T;
-  } catch {
-    throw new Error(`stdout is not JSON (exit ${run.code}):\n${run.stdout}\nstderr:\n${run.stderr}`);
-  }
-  return { run, body };
-}
-
-function errorOf(run: Run): { name: string; code: string; message: string; hint: string | null } {
-  return (JSON.parse(run.stderr.trim().split('\n').at(-1)!) as { error: never }).error;
 }
 
 type Row = Record<string, unknown>;

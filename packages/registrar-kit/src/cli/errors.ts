@@ -1,6 +1,6 @@
 /**
  * Turns any error into one clear line plus a hint, and picks the exit code: 0 ok, 1 failure,
- * 2 usage. Every text is redacted (known credential values from the environment, credential query
+ * 2 usage (3: `dns diff --exit-code` found changes). Every text is redacted (known credential values from the environment, credential query
  * parameters and authorization schemes) before it is printed.
  */
 import { isRegistrarError, type RegistrarError, redactSecrets } from '@registrar-kit/core';
@@ -9,6 +9,8 @@ import { credentialHint, isKnownProvider, PROVIDER_LIST, PROVIDERS } from '../pr
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+/** `dns diff --exit-code`: the zone differs from the file (as `git diff --exit-code`). */
+export const EXIT_CHANGES = 3;
 
 /** A wrong flag, argument or combination: exit code 2. */
 export class UsageError extends Error {
@@ -76,6 +78,8 @@ function hintFor(error: RegistrarError): string | null {
           .join('; ');
       return 'check the arguments';
     }
+    case 'UnsafePlanError':
+      return 'check the plan (`registrar-kit dns diff`), then pass --force to apply it anyway';
     case 'UnsupportedOperationError':
       return '`registrar-kit providers` shows what each provider supports';
     case 'RateLimitError':

@@ -13,10 +13,15 @@ export interface OutputStream {
   isTTY?: boolean;
 }
 
+/** Where `--file -` and confirmation answers are read from. */
+export type InputStream = NodeJS.ReadableStream & { isTTY?: boolean };
+
 export interface IO {
   stdout: OutputStream;
   stderr: OutputStream;
   env: NodeJS.ProcessEnv;
+  /** Absent: nothing can be read (no `--file -`, no confirmation). */
+  stdin?: InputStream;
 }
 
 export interface RenderOptions {

@@ -50,7 +50,8 @@ export function createDomainrApp(
     // `{"message": ...}` [seed]. Used by the server for unknown routes, 429 and injected faults on
     // every path (it has no request context), so the Fastly paths get this body for those too.
     // Fastly paths answer Fastly's `{ msg }`; everything else Domainr's `{ message }`.
-    errorBody: (_status, message, req) => (req?.path.startsWith('/domain-management/') ? { msg: message } : { message }),
+    errorBody: (_status, message, req) =>
+      req?.path.startsWith('/domain-management/') ? { msg: message } : { message },
     ledger: [],
     seedInfo: {
       ownedDomains: [...state.seed.domainNames],

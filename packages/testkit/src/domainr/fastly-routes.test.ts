@@ -146,7 +146,7 @@ describe('Fastly GET /domain-management/v1/tools/suggest', () => {
   });
 });
 
-describe('server-generated errors on Fastly paths use Fastly\'s body', () => {
+describe("server-generated errors on Fastly paths use Fastly's body", () => {
   it('an unknown Fastly route and an injected error answer { msg }, v2 answers { message }', async () => {
     await start({ faults: [{ route: 'GET /v2/status', sequence: [{ type: 'error', status: 500 }] }] });
     const unknown = await fetch(`${emulator!.url}/domain-management/v1/tools/nope`, { headers: KEY });

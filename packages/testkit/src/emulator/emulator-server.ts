@@ -307,7 +307,11 @@ export async function startEmulatorServer<TState>(
       case 'error':
         send(res, record, req, {
           status: fault.status,
-          body: app.errorBody(fault.status, fault.message ?? DEFAULT_FAULT_MESSAGES[fault.status] ?? 'Error', req),
+          body: app.errorBody(
+            fault.status,
+            fault.message ?? DEFAULT_FAULT_MESSAGES[fault.status] ?? 'Error',
+            req,
+          ),
           headers:
             fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) },
           bucketState: peek(),

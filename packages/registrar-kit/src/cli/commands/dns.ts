@@ -1,4 +1,7 @@
-/** `registrar-kit dns list|add|rm` against one provider. */
+/**
+ * `registrar-kit dns list|add|rm` against one provider, and the declarative commands in their own
+ * files: `dns export|diff|apply|copy`.
+ */
 import {
   type DnsRecord,
   type DnsRecordInput,
@@ -10,6 +13,10 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type CliState, runAction } from '../action.js';
 import { selectOneProvider } from '../context.js';
 import type { Renderer } from '../render.js';
+import { registerDnsApply } from './dns-apply.js';
+import { registerDnsCopy } from './dns-copy.js';
+import { registerDnsDiff } from './dns-diff.js';
+import { registerDnsExport } from './dns-export.js';
 
 function nonNegativeInt(label: string) {
   return (value: string): number => {
@@ -109,4 +116,8 @@ export function registerDns(program: Command, state: CliState): void {
         else ctx.out.line(`deleted record ${recordId} from ${domain} at ${id}`);
       }),
     );
+  registerDnsExport(dns, state);
+  registerDnsDiff(dns, state);
+  registerDnsApply(dns, state);
+  registerDnsCopy(dns, state);
 }
