@@ -41,7 +41,11 @@ export function renderRecords(out: Renderer, records: readonly DnsRecord[], with
 }
 
 export function registerDns(program: Command, state: CliState): void {
-  const dns = program.command('dns').description('the DNS records of a zone at one provider');
+  const dns = program
+    .command('dns')
+    .description(
+      'the DNS records of a zone: list, add, rm; export, diff, apply a zone file; copy between providers',
+    );
   dns
     .command('list')
     .description('list the records of a zone')
