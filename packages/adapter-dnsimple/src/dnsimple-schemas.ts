@@ -20,13 +20,28 @@ export const PaginationSchema = z
   .passthrough();
 
 /** `{ data: T }` */
+// Envelopes are built once per payload schema and reused: zod compiles a parser per schema
+// object, so building one per request showed up as 10% of a call's CPU in the benchmark.
+const envelopes = new WeakMap<z.ZodType, z.ZodType>();
+const pages = new WeakMap<z.ZodType, z.ZodType>();
+
 export function envelope<T extends z.ZodType>(data: T) {
-  return z.object({ data }).passthrough();
+  const schema = () => z.object({ data }).passthrough();
+  const cached = envelopes.get(data) as ReturnType<typeof schema> | undefined;
+  if (cached) return cached;
+  const built = schema();
+  envelopes.set(data, built);
+  return built;
 }
 
 /** `{ data: T[], pagination }` */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ data: z.array(item), pagination: PaginationSchema }).passthrough();
+  const schema = () => z.object({ data: z.array(item), pagination: PaginationSchema }).passthrough();
+  const cached = pages.get(item) as ReturnType<typeof schema> | undefined;
+  if (cached) return cached;
+  const built = schema();
+  pages.set(item, built);
+  return built;
 }
 
 export const AccountSchema = z

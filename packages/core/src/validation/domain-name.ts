@@ -65,8 +65,10 @@ export function normalizeDomainName(name: string): string {
 
 /** The Unicode form of an ASCII domain name, for display (`xn--bcher-kva.example` → `bücher.example`). */
 export function toUnicodeDomainName(ascii: string): string {
-  const trimmed = ascii.endsWith('.') ? ascii.slice(0, -1) : ascii;
-  return toUnicode(trimmed.toLowerCase(), { useSTD3ASCIIRules: false }).domain;
+  const trimmed = (ascii.endsWith('.') ? ascii.slice(0, -1) : ascii).toLowerCase();
+  // Only `xn--` labels change: skip UTS 46 for the common all-ASCII name (it is hot in listings).
+  if (!trimmed.includes('xn--')) return trimmed;
+  return toUnicode(trimmed, { useSTD3ASCIIRules: false }).domain;
 }
 
 /** True when `value` looks like a domain name rather than a provider id (it has a dot and is valid). */

@@ -66,6 +66,8 @@ export class DnsimpleState {
   readonly user: DnsimpleUser;
   /** Domains of every account, in creation order. */
   readonly domains: DnsimpleDomain[] = [];
+  /** `domainsOf` per account, cleared whenever a domain is added or removed. */
+  private readonly domainsByAccount = new Map<number, DnsimpleDomain[]>();
   readonly zones = new Map<string, DnsimpleZone>();
   /** Records per zone name, in creation order (ids ascending). */
   readonly records = new Map<string, DnsimpleZoneRecord[]>();
@@ -147,7 +149,13 @@ export class DnsimpleState {
   }
 
   domainsOf(accountId: number): DnsimpleDomain[] {
-    return this.domains.filter((d) => d.account_id === accountId);
+    // Memoised per account until a domain is added or removed: a paginated listing of 10,000
+    // domains otherwise filters the whole portfolio for every page.
+    const cached = this.domainsByAccount.get(accountId);
+    if (cached) return cached;
+    const list = this.domains.filter((d) => d.account_id === accountId);
+    this.domainsByAccount.set(accountId, list);
+    return list;
   }
 
   /** Adds a domain and its zone (SOA + apex NS system records, then the given records). */
@@ -173,6 +181,7 @@ export class DnsimpleState {
       whoisPrivacy: null,
     };
     this.domains.push(domain);
+    this.domainsByAccount.clear();
     this.byId.set(domain.id, domain);
     this.byName.set(ascii, domain);
 
@@ -212,6 +221,7 @@ export class DnsimpleState {
   removeDomain(domain: DnsimpleDomain): void {
     const index = this.domains.indexOf(domain);
     if (index >= 0) this.domains.splice(index, 1);
+    this.domainsByAccount.clear();
     this.byId.delete(domain.id);
     this.byName.delete(domain.name);
     this.zones.delete(domain.name);
