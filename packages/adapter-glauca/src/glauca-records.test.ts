@@ -284,6 +284,19 @@ describe('createRecord', () => {
   });
 });
 
+describe('blank TXT', () => {
+  it('is refused before any request (HexDNS answers 400 "data: This field may not be blank")', async () => {
+    const error = await glauca()
+      .createRecord('example.com', { type: 'TXT', name: 'empty', content: '' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([{ path: 'content', message: 'must not be empty' }]);
+    await expect(
+      glauca().updateRecord('example.com', `txt:${RECORDS.txt.id}`, { content: '' }),
+    ).rejects.toThrow(ValidationError);
+  });
+});
+
 describe('createRecords (emulated)', () => {
   it('creates with at most 4 requests in flight, keeps input order and reports per-record errors', async () => {
     const registrar = await withZone();

@@ -61,13 +61,17 @@ const RECORD_SCHEMA: Record<HexKind, z.ZodType<HexRecord>> = {
   caa: HexCaaRecordSchema,
 };
 
-/** HexDNS rules: every model type, TTL a non-negative 32-bit integer (no documented bounds), no CNAME at the apex. */
+/**
+ * HexDNS rules: every model type, TTL a non-negative 32-bit integer (no documented bounds), no
+ * CNAME at the apex, no blank TXT (HexDNS: "data: This field may not be blank").
+ */
 export function hexdnsRules(zone?: string): RecordRules {
   return {
     types: RECORD_TYPES,
     ttl: { min: 0, max: 2_147_483_647 },
     ...(zone ? { zone } : {}),
     cnameAtApex: false,
+    emptyTxt: false,
   };
 }
 

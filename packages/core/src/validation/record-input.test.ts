@@ -179,3 +179,18 @@ describe('validateRecordPatch', () => {
     ]);
   });
 });
+
+describe('emptyTxt rule', () => {
+  it('allows an empty TXT by default and refuses it when the provider says so, in inputs and patches', () => {
+    expect(validateRecordInput({ type: 'TXT', name: '@', content: '' }).content).toBe('');
+    expect(
+      issuesOf(() => validateRecordInput({ type: 'TXT', name: '@', content: '' }, { emptyTxt: false })),
+    ).toEqual(['content: must not be empty']);
+    expect(issuesOf(() => validateRecordPatch({ content: '' }, { emptyTxt: false }, 'TXT'))).toEqual([
+      'content: must not be empty',
+    ]);
+    expect(issuesOf(() => validateRecordPatch({ content: '' }, {}, 'A'))).toEqual([
+      'content: must not be empty',
+    ]);
+  });
+});

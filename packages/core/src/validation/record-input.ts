@@ -19,6 +19,8 @@ export interface RecordRules {
   zone?: string;
   /** Whether a CNAME may stand at the apex (default false: RFC 1034 forbids it). */
   cnameAtApex?: boolean;
+  /** Whether a TXT record may hold the empty string (default true: RFC 1035 allows it). */
+  emptyTxt?: boolean;
 }
 
 const NAME_LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
@@ -166,7 +168,7 @@ export function validateRecordInput(input: DnsRecordInput, rules: RecordRules = 
   const name = normalizeRecordName(input.name, rules, issues);
   let content = '';
   if (typeof input.content !== 'string') issues.push({ path: 'content', message: 'must be a string' });
-  else if (input.content.length === 0 && type !== 'TXT')
+  else if (input.content.length === 0 && (type !== 'TXT' || rules.emptyTxt === false))
     issues.push({ path: 'content', message: 'must not be empty' });
   else if (knownType) content = canonicalContent(type, input.content, rules, issues);
 
@@ -228,6 +230,8 @@ export function validateRecordPatch(
   if (patch.name !== undefined) out.name = normalizeRecordName(patch.name, rules, issues);
   if (patch.content !== undefined) {
     if (typeof patch.content !== 'string') issues.push({ path: 'content', message: 'must be a string' });
+    else if (patch.content.length === 0 && (type !== 'TXT' || rules.emptyTxt === false))
+      issues.push({ path: 'content', message: 'must not be empty' });
     else if (type) out.content = canonicalContent(type, patch.content, rules, issues);
     else out.content = patch.content;
   }
