@@ -19,7 +19,14 @@ for (const dir of dirs) {
     ['attw', 'attw', ['--pack', '.', '--format', 'ascii', '--profile', 'node16']],
   ]) {
     try {
-      execFileSync('pnpm', ['exec', command, ...args], { cwd: dir, stdio: 'pipe', encoding: 'utf8' });
+      const output = execFileSync('pnpm', ['exec', command, ...args], {
+        cwd: dir,
+        stdio: 'pipe',
+        encoding: 'utf8',
+      });
+      // attw exits 0 for a package without types: that is a failure for us.
+      if (/does not contain types/.test(output))
+        throw Object.assign(new Error('no types'), { stdout: output });
       console.log(`ok    ${label.padEnd(8)} ${name}`);
     } catch (error) {
       failed++;
