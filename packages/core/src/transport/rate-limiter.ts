@@ -42,7 +42,14 @@ export class BucketLimiters {
     private readonly namespace: string,
     private readonly defaults: Record<string, BucketSpec>,
     private readonly option: RateLimitOption | undefined,
-  ) {}
+  ) {
+    // A limiter shared through Redis registers itself there first (a few hundred ms): start that
+    // now for every known bucket, so the first request does not wait for it.
+    if (option && option.redis && option.id) {
+      const names = new Set([...Object.keys(defaults), ...Object.keys(option.buckets ?? {})]);
+      for (const name of names) this.limiterFor(name);
+    }
+  }
 
   /** Resolves when a request in `bucket` may be sent; rejects with an aborted NetworkError on abort. */
   async acquire(bucket: string | undefined, signal?: AbortSignal): Promise<void> {
