@@ -1,6 +1,7 @@
 import Bottleneck from 'bottleneck';
 import { NetworkError } from '../errors/error-classes.js';
 import { abortableDelay } from './abortable-delay.js';
+import { LocalBucket } from './local-bucket.js';
 
 /**
  * A documented rate-limit bucket: at most `limit` requests per `intervalMs`.
@@ -12,7 +13,6 @@ export interface BucketSpec {
   limit: number;
   intervalMs: number;
   strategy?: 'spread' | 'window';
-  maxConcurrent?: number;
 }
 
 /** Redis connection shared by several processes (an ioredis client). */
@@ -35,7 +35,11 @@ const SPREAD_MARGIN = 1.05;
 
 /** One bottleneck limiter per bucket, plus pauses the provider asks for (rate-limit headers). */
 export class BucketLimiters {
+  /** Bottleneck limiters, only for buckets shared through Redis. */
   private readonly limiters = new Map<string, Bottleneck>();
+  /** In-process buckets (see local-bucket.ts for why these are not bottleneck). */
+  private readonly locals = new Map<string, LocalBucket | null>();
+  private readonly shared: SharedRateLimit | null;
   private readonly pausedUntil = new Map<string, number>();
 
   constructor(
@@ -43,9 +47,10 @@ export class BucketLimiters {
     private readonly defaults: Record<string, BucketSpec>,
     private readonly option: RateLimitOption | undefined,
   ) {
+    this.shared = option && option.redis && option.id ? { redis: option.redis, id: option.id } : null;
     // A limiter shared through Redis registers itself there first (a few hundred ms): start that
     // now for every known bucket, so the first request does not wait for it.
-    if (option && option.redis && option.id) {
+    if (option && this.shared) {
       const names = new Set([...Object.keys(defaults), ...Object.keys(option.buckets ?? {})]);
       for (const name of names) this.limiterFor(name);
     }
@@ -56,6 +61,13 @@ export class BucketLimiters {
     if (!bucket || this.option === false) return;
     const paused = (this.pausedUntil.get(bucket) ?? 0) - Date.now();
     if (paused > 0) await abortableDelay(paused, signal);
+    if (!this.shared) {
+      const local = this.localFor(bucket);
+      if (!local) return;
+      const wait = local.reserve();
+      if (wait > 0) await abortableDelay(wait, signal);
+      return;
+    }
     const limiter = this.limiterFor(bucket);
     if (!limiter) return;
     const slot = limiter.schedule(() => Promise.resolve());
@@ -97,6 +109,16 @@ export class BucketLimiters {
     await Promise.all([...this.limiters.values()].map((limiter) => limiter.disconnect(false)));
   }
 
+  private localFor(bucket: string): LocalBucket | null {
+    if (this.locals.has(bucket)) return this.locals.get(bucket) ?? null;
+    const spec = this.spec(bucket);
+    const local = spec
+      ? new LocalBucket(spec.limit, spec.intervalMs, spec.strategy ?? 'spread', SPREAD_MARGIN)
+      : null;
+    this.locals.set(bucket, local);
+    return local;
+  }
+
   private limiterFor(bucket: string): Bottleneck | null {
     const existing = this.limiters.get(bucket);
     if (existing) return existing;
@@ -108,14 +130,13 @@ export class BucketLimiters {
             reservoir: spec.limit,
             reservoirRefreshAmount: spec.limit,
             reservoirRefreshInterval: spec.intervalMs,
-            maxConcurrent: spec.maxConcurrent ?? null,
+            maxConcurrent: null,
           }
         : {
             minTime: Math.ceil((spec.intervalMs / spec.limit) * SPREAD_MARGIN),
-            maxConcurrent: spec.maxConcurrent ?? null,
+            maxConcurrent: null,
           };
-    const option = this.option === false ? undefined : this.option;
-    const shared = option?.redis && option.id ? option : null;
+    const shared = this.shared;
     const limiter = shared
       ? new Bottleneck({
           ...settings,
