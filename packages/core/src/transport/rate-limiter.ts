@@ -1,7 +1,6 @@
-import Bottleneck from 'bottleneck';
-import { NetworkError } from '../errors/error-classes.js';
 import { abortableDelay } from './abortable-delay.js';
 import { LocalBucket } from './local-bucket.js';
+import { SharedBucket } from './shared-bucket.js';
 
 /**
  * A documented rate-limit bucket: at most `limit` requests per `intervalMs`.
@@ -35,8 +34,8 @@ const SPREAD_MARGIN = 1.05;
 
 /** One bottleneck limiter per bucket, plus pauses the provider asks for (rate-limit headers). */
 export class BucketLimiters {
-  /** Bottleneck limiters, only for buckets shared through Redis. */
-  private readonly limiters = new Map<string, Bottleneck>();
+  /** Buckets shared through Redis (bottleneck clustering). */
+  private readonly limiters = new Map<string, SharedBucket | null>();
   /** In-process buckets (see local-bucket.ts for why these are not bottleneck). */
   private readonly locals = new Map<string, LocalBucket | null>();
   private readonly shared: SharedRateLimit | null;
@@ -52,7 +51,7 @@ export class BucketLimiters {
     // now for every known bucket, so the first request does not wait for it.
     if (option && this.shared) {
       const names = new Set([...Object.keys(defaults), ...Object.keys(option.buckets ?? {})]);
-      for (const name of names) this.limiterFor(name);
+      for (const name of names) this.sharedFor(name);
     }
   }
 
@@ -68,25 +67,7 @@ export class BucketLimiters {
       if (wait > 0) await abortableDelay(wait, signal);
       return;
     }
-    const limiter = this.limiterFor(bucket);
-    if (!limiter) return;
-    const slot = limiter.schedule(() => Promise.resolve());
-    if (!signal) return slot;
-    await new Promise<void>((resolve, reject) => {
-      if (signal.aborted) return reject(abortError());
-      const onAbort = () => reject(abortError());
-      signal.addEventListener('abort', onAbort, { once: true });
-      slot.then(
-        () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
+    await this.sharedFor(bucket)?.reserve(signal);
   }
 
   /** Holds every request of `bucket` until `untilMs` (epoch ms). */
@@ -106,7 +87,7 @@ export class BucketLimiters {
   }
 
   async disconnect(): Promise<void> {
-    await Promise.all([...this.limiters.values()].map((limiter) => limiter.disconnect(false)));
+    await Promise.all([...this.limiters.values()].map((limiter) => limiter?.disconnect()));
   }
 
   private localFor(bucket: string): LocalBucket | null {
@@ -119,39 +100,14 @@ export class BucketLimiters {
     return local;
   }
 
-  private limiterFor(bucket: string): Bottleneck | null {
-    const existing = this.limiters.get(bucket);
-    if (existing) return existing;
+  private sharedFor(bucket: string): SharedBucket | null {
+    if (this.limiters.has(bucket)) return this.limiters.get(bucket) ?? null;
     const spec = this.spec(bucket);
-    if (!spec) return null;
-    const settings: Bottleneck.ConstructorOptions =
-      spec.strategy === 'window'
-        ? {
-            reservoir: spec.limit,
-            reservoirRefreshAmount: spec.limit,
-            reservoirRefreshInterval: spec.intervalMs,
-            maxConcurrent: null,
-          }
-        : {
-            minTime: Math.ceil((spec.intervalMs / spec.limit) * SPREAD_MARGIN),
-            maxConcurrent: null,
-          };
-    const shared = this.shared;
-    const limiter = shared
-      ? new Bottleneck({
-          ...settings,
-          id: `${shared.id}:${this.namespace}:${bucket}`,
-          datastore: 'ioredis',
-          clearDatastore: false,
-          connection: new Bottleneck.IORedisConnection({ client: shared.redis as never }),
-        })
-      : new Bottleneck(settings);
-    limiter.on('error', () => {});
+    const limiter =
+      spec && this.shared
+        ? new SharedBucket(spec, this.shared, `${this.namespace}:${bucket}`, SPREAD_MARGIN)
+        : null;
     this.limiters.set(bucket, limiter);
     return limiter;
   }
-}
-
-function abortError(): NetworkError {
-  return new NetworkError('The request was aborted while waiting for a rate-limit slot', { code: 'aborted' });
 }
