@@ -12,6 +12,7 @@ import {
   normalizeDomainName,
   PermissionError,
   type RequestSpec,
+  requestOptions,
   type Transport,
   type TransportResponse,
   type TransportUserOptions,
@@ -126,13 +127,7 @@ export function createDnsimpleClient(options: DnsimpleOptions): DnsimpleClient {
   });
 
   const send: DnsimpleClient['send'] = (spec, opts) =>
-    transport.request({
-      ...spec,
-      bucket: HOURLY_BUCKET,
-      signal: opts?.signal,
-      timeoutMs: opts?.timeoutMs,
-      idempotencyKey: opts?.idempotencyKey,
-    });
+    transport.request({ ...spec, bucket: HOURLY_BUCKET, ...requestOptions(opts) });
 
   /** Discovered account ids, per token (a token read from the environment may change). */
   const discovered = new Map<string, Promise<string>>();

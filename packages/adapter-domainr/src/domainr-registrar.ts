@@ -19,6 +19,7 @@ import {
   type RegistrarError,
   type RegistrarMethods,
   redactSecrets,
+  requestOptions,
   type Transport,
   type ValidationIssue,
 } from '@registrar-kit/core';
@@ -68,10 +69,6 @@ type CredentialName = keyof typeof DOMAINR_ENV;
 function present(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
-}
-
-function requestOptions(opts: CallOptions | undefined) {
-  return { signal: opts?.signal, timeoutMs: opts?.timeoutMs, idempotencyKey: opts?.idempotencyKey };
 }
 
 function asRegistrarError(error: unknown): RegistrarError {

@@ -11,12 +11,13 @@ import {
   type ListOptions,
   NotFoundError,
   ResponseFormatError,
+  requestOptions,
   urlPath,
   ValidationError,
   type ValidationIssue,
 } from '@registrar-kit/core';
 import { mapDomain, nameServersBody, secDnsFromDsRecords } from './glauca-domain-mappers.js';
-import { callSpec, type GlaucaContext } from './glauca-registrar.js';
+import type { GlaucaContext } from './glauca-registrar.js';
 import {
   GlaucaDomainListSchema,
   type GlaucaDomainPayload,
@@ -97,7 +98,7 @@ export function makeDomainMethods(
         path: urlPath`/api/domains/${id}/`,
         schema: GlaucaDomainPayloadSchema,
         bucket: 'domains',
-        ...callSpec(opts),
+        ...requestOptions(opts),
       });
     } catch (error) {
       if (error instanceof NotFoundError) ctx.forgetDomainId(id);
@@ -119,7 +120,7 @@ export function makeDomainMethods(
       body,
       schema: GlaucaDomainPayloadSchema,
       bucket: 'domains',
-      ...callSpec(opts),
+      ...requestOptions(opts),
     });
   }
 
@@ -136,7 +137,7 @@ export function makeDomainMethods(
             path: '/api/domains/',
             schema: GlaucaDomainListSchema,
             bucket: 'domains',
-            ...callSpec(opts),
+            ...requestOptions(opts),
           });
           rememberDomains(list);
           const now = ctx.now();

@@ -21,6 +21,7 @@ import {
   type RenewInput,
   RenewInputSchema,
   type RenewResult,
+  requestOptions,
   type Transfer,
   type TransferInput,
   TransferInputSchema,
@@ -37,7 +38,7 @@ import {
   orderCost,
   registrationStatus,
 } from './glauca-order-mappers.js';
-import { callSpec, type GlaucaContext } from './glauca-registrar.js';
+import type { GlaucaContext } from './glauca-registrar.js';
 import {
   type GlaucaCheckResult,
   GlaucaCheckResultSchema,
@@ -127,7 +128,7 @@ export function makeOrderMethods(
       bucket: 'domains',
       // A check only reads: safe to retry.
       idempotent: true,
-      ...callSpec(opts),
+      ...requestOptions(opts),
     });
 
   function quote(
@@ -210,7 +211,7 @@ export function makeOrderMethods(
             path: urlPath`/api/domains/${id}/check_restore/`,
             schema: GlaucaCheckResultSchema,
             bucket: 'domains',
-            ...callSpec(opts),
+            ...requestOptions(opts),
           });
           return quote(result, ascii, operation, years);
         }
@@ -245,7 +246,7 @@ export function makeOrderMethods(
         body: { domain: ascii, period: period(data.years), ...contacts, off_session: true },
         schema: GlaucaOrderSchema,
         bucket: 'orders',
-        ...callSpec(opts),
+        ...requestOptions(opts),
       });
       return mapRegistration(order);
     },
@@ -258,7 +259,7 @@ export function makeOrderMethods(
         path: urlPath`/api/domain_registration_orders/${id}/`,
         schema: GlaucaOrderSchema,
         bucket: 'orders',
-        ...callSpec(opts),
+        ...requestOptions(opts),
       });
       return mapRegistration(order);
     },
@@ -289,7 +290,7 @@ export function makeOrderMethods(
         body: { domain: ascii, auth_code: data.authCode, ...contacts, off_session: true },
         schema: GlaucaOrderSchema,
         bucket: 'orders',
-        ...callSpec(opts),
+        ...requestOptions(opts),
       });
       return mapTransfer(order);
     },
@@ -302,7 +303,7 @@ export function makeOrderMethods(
         path: urlPath`/api/domain_transfer_orders/${id}/`,
         schema: GlaucaOrderSchema,
         bucket: 'orders',
-        ...callSpec(opts),
+        ...requestOptions(opts),
       });
       return mapTransfer(order);
     },
@@ -318,7 +319,7 @@ export function makeOrderMethods(
         body: { period: period(parsed.data.years), off_session: true },
         schema: GlaucaOrderSchema,
         bucket: 'orders',
-        ...callSpec(opts),
+        ...requestOptions(opts),
       });
       if (order.state === 'failed') {
         const reason = order.last_error ?? 'the renew order failed';
@@ -357,7 +358,7 @@ export function makeOrderMethods(
         body: { off_session: true },
         schema: GlaucaOrderSchema,
         bucket: 'orders',
-        ...callSpec(opts),
+        ...requestOptions(opts),
       });
       return {
         provider: PROVIDER,

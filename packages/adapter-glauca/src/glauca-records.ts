@@ -19,6 +19,7 @@ import {
   RECORD_TYPES,
   type RecordRules,
   type RegistrarError,
+  requestOptions,
   urlPath,
   ValidationError,
   validateRecordInput,
@@ -34,7 +35,7 @@ import {
   recordPatchBody,
   recordSegment,
 } from './glauca-record-mappers.js';
-import { callSpec, type GlaucaContext } from './glauca-registrar.js';
+import type { GlaucaContext } from './glauca-registrar.js';
 import {
   HexAddressRecordSchema,
   HexAliasRecordSchema,
@@ -134,7 +135,7 @@ export function makeRecordMethods(ctx: GlaucaContext) {
       body,
       schema: RECORD_SCHEMA[kind],
       bucket: 'dns',
-      ...callSpec(opts),
+      ...requestOptions(opts),
     });
     return mapRecord(kind, created, zone.root);
   }
@@ -153,7 +154,7 @@ export function makeRecordMethods(ctx: GlaucaContext) {
       path: urlPath`/api/${recordSegment(kind)}/${hexId}/`,
       schema: RECORD_SCHEMA[kind],
       bucket: 'dns',
-      ...callSpec(opts),
+      ...requestOptions(opts),
     });
     if (record.zone !== zone.id) {
       throw new NotFoundError(`glauca ${operation}: record ${hexId} is not in zone ${zone.root}`, {
@@ -178,7 +179,7 @@ export function makeRecordMethods(ctx: GlaucaContext) {
             path: urlPath`/api/dns_zones/${zone.id}/`,
             schema: HexZoneSchema,
             bucket: 'dns',
-            ...callSpec(opts),
+            ...requestOptions(opts),
           });
           yield* mapZoneRecords(data);
         },
@@ -266,7 +267,7 @@ export function makeRecordMethods(ctx: GlaucaContext) {
           body: recordPatchBody(current.type, valid),
           schema: RECORD_SCHEMA[kind],
           bucket: 'dns',
-          ...callSpec(opts),
+          ...requestOptions(opts),
         });
         return mapRecord(kind, updated, resolved.root);
       } catch (error) {
@@ -284,7 +285,7 @@ export function makeRecordMethods(ctx: GlaucaContext) {
         method: 'DELETE',
         path: urlPath`/api/${recordSegment(kind)}/${hexId}/`,
         bucket: 'dns',
-        ...callSpec(opts),
+        ...requestOptions(opts),
       });
     },
   };

@@ -17,6 +17,7 @@ import {
   paginate,
   type Registrar,
   type RequestSpec,
+  requestOptions,
   type Transport,
   type TransportUserOptions,
   urlPath,
@@ -92,17 +93,6 @@ export interface GlaucaContext {
   now(): Date;
   contacts: ContactIds;
   autoReverse: boolean | undefined;
-}
-
-/** `signal`, `timeoutMs` and `idempotencyKey` of a call, for a request spec. */
-export function callSpec(
-  opts: CallOptions | undefined,
-): Pick<RequestSpec<unknown>, 'signal' | 'timeoutMs' | 'idempotencyKey'> {
-  return {
-    ...(opts?.signal ? { signal: opts.signal } : {}),
-    ...(opts?.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-    ...(opts?.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
-  };
 }
 
 /** True when the argument is meant as a name (it has a dot); ids never do. */
@@ -242,7 +232,7 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
         path: '/api/domains/',
         schema: GlaucaDomainListSchema,
         bucket: 'domains',
-        ...callSpec(opts),
+        ...requestOptions(opts),
       });
       rememberDomains(list);
       const id = domainIds.get(name);
@@ -272,7 +262,7 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
             path: urlPath`/api/domains/${domain}/`,
             schema: GlaucaDomainPayloadSchema,
             bucket: 'domains',
-            ...callSpec(opts),
+            ...requestOptions(opts),
           });
           return ctx.resolveZone(payload.domain, opts, operation);
         }
@@ -284,7 +274,7 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
           path: urlPath`/api/dns_zones/${domain}/`,
           schema: HexZoneSchema,
           bucket: 'dns',
-          ...callSpec(opts),
+          ...requestOptions(opts),
         });
         zoneRoots.set(zone.id, zone.zone_root.toLowerCase());
         return { id: zone.id, root: zone.zone_root.toLowerCase() };
@@ -302,7 +292,7 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
             query: { limit: ZONE_PAGE_SIZE, offset: (page - 1) * ZONE_PAGE_SIZE },
             schema: HexZonePageSchema,
             bucket: 'dns',
-            ...callSpec(opts),
+            ...requestOptions(opts),
             // paginate's signal follows opts.signal and also stops the listing once the zone is found.
             signal,
           });

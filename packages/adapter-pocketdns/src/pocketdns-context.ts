@@ -10,6 +10,7 @@ import {
   NotFoundError,
   normalizeDomainName,
   type RequestSpec,
+  requestOptions,
   type Transport,
   type TransportResponse,
   type TransportUserOptions,
@@ -112,12 +113,7 @@ export class PocketDnsContext {
     opts: CallOptions = {},
   ): Promise<TransportResponse<T>> {
     this.requireApiKey(spec.operation);
-    return this.transport.request({
-      ...spec,
-      ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-      ...(opts.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
-    });
+    return this.transport.request({ ...spec, ...requestOptions(opts) });
   }
 
   /** The owner of a call (explicit, then per call, then the factory's), checked; null when none is set. */

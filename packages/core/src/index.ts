@@ -83,6 +83,7 @@ export {
   type RateLimitOption,
   type SharedRateLimit,
 } from './transport/rate-limiter.js';
+export { requestOptions } from './transport/request-options.js';
 export { rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './transport/retry-after.js';
 export { DEFAULT_RETRY, type RetryOptions, shouldRetry } from './transport/retry-policy.js';
 export type { EventBase, EventListener, TransportEvent } from './transport/transport-events.js';

@@ -29,6 +29,13 @@ export type RateLimitOption =
       buckets?: Record<string, Partial<BucketSpec> | false>;
     } & Partial<SharedRateLimit>);
 
+/** The Redis connection and id when the buckets are shared across processes, else null. */
+function sharedOf(option: RateLimitOption | undefined): SharedRateLimit | null {
+  if (!option) return null;
+  const { redis, id } = option;
+  return redis && id ? { redis, id } : null;
+}
+
 /** Extra spacing so that clock and network jitter never push two requests into one window. */
 const SPREAD_MARGIN = 1.05;
 
@@ -46,7 +53,7 @@ export class BucketLimiters {
     private readonly defaults: Record<string, BucketSpec>,
     private readonly option: RateLimitOption | undefined,
   ) {
-    this.shared = option && option.redis && option.id ? { redis: option.redis, id: option.id } : null;
+    this.shared = sharedOf(option);
     // A limiter shared through Redis registers itself there first (a few hundred ms): start that
     // now for every known bucket, so the first request does not wait for it.
     if (option && this.shared) {
