@@ -5,11 +5,11 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createPocketDns } from '@registrar-kit/adapter-pocketdns';
+import { redisUnavailableReason, startRedisServer } from '@registrar-kit/testkit/emulators';
 import type { Figure, Measurement, MeasurementResult } from './measurement.js';
 import { median } from './stats.js';
 import { startEmulatorProcess } from './support/emulator-process.js';
 import type { WorkerConfig, WorkerDone } from './support/rate-limit-worker.js';
-import { redisUnavailableReason, startRedisServer } from './support/redis-server.js';
 
 const CHECKS = 600;
 /**

@@ -4,6 +4,7 @@
  * processes sharing one bucket are proven by shared-rate-limit.test.ts.)
  */
 import type { BucketSpec, Registrar, TransportEvent } from '@registrar-kit/core';
+import { type RunningRedis, redisUnavailableReason, startRedisServer } from '@registrar-kit/testkit';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +14,6 @@ import {
   type ProviderId,
   startEmulator,
 } from './support/providers.js';
-import { type RunningRedis, redisUnavailableReason, startRedisServer } from './support/redis-server.js';
 
 const skipReason = redisUnavailableReason();
 

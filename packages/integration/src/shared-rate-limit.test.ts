@@ -2,9 +2,13 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startPocketDnsEmulator } from '@registrar-kit/testkit';
+import {
+  type RunningRedis,
+  redisUnavailableReason,
+  startPocketDnsEmulator,
+  startRedisServer,
+} from '@registrar-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningRedis, redisUnavailableReason, startRedisServer } from './support/redis-server.js';
 
 const run = promisify(execFile);
 const worker = fileURLToPath(new URL('./support/limit-worker.mjs', import.meta.url));

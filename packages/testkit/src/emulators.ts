@@ -18,6 +18,7 @@ export * from './glauca/glauca-emulator.js';
 export type { GlaucaState } from './glauca/glauca-state.js';
 export * from './pocketdns/pocketdns-emulator.js';
 export type { PocketDnsState } from './pocketdns/pocketdns-state.js';
+export { type RunningRedis, redisUnavailableReason, startRedisServer } from './redis/redis-server.js';
 export {
   REFERENCE_API_KEY,
   type ReferenceState,

@@ -1,15 +1,13 @@
-// Copied from packages/integration/src/support/redis-server.ts (the shared rate-limit test), which
-// bench cannot import: integration is a private test package, not a dependency of bench.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { Redis } from 'ioredis';
+import { connect, createServer } from 'node:net';
 
+/** A throwaway redis-server for tests that share rate limits across processes. */
 export interface RunningRedis {
   port: number;
   stop(): Promise<void>;
 }
 
-/** Why Redis tests skip on this machine, or null when redis-server is installed. */
+/** Why Redis-backed tests skip on this machine, or null when redis-server is installed. */
 export function redisUnavailableReason(): string | null {
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
@@ -30,7 +28,22 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a throwaway redis-server on a free loopback port (no persistence). */
+/** True once the server answers `PING` with `+PONG` (plain RESP over TCP: no client library needed). */
+function ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+    socket.setTimeout(500, () => done(false));
+  });
+}
+
+/** Starts redis-server on a free loopback port, without persistence, and waits until it answers. */
 export async function startRedisServer(): Promise<RunningRedis> {
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -49,23 +62,14 @@ export async function startRedisServer(): Promise<RunningRedis> {
     ],
     { stdio: 'ignore' },
   );
-  const probe = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {}); // refused while the server starts: retried below
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      await probe.connect();
-      await probe.ping();
-      break;
-    } catch {
-      probe.disconnect();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  for (let attempt = 0; attempt < 100 && !(await ping(port)); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  probe.disconnect();
   return {
     port,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
