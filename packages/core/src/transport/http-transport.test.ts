@@ -482,6 +482,24 @@ describe('limits, timeouts and abort', () => {
     await limiters.disconnect();
   });
 
+  it('a request that waited for its bucket slot reports a rate-limit event', async () => {
+    const events: TransportEvent[] = [];
+    nock(BASE).get('/x').times(2).reply(200, { id: 1, name: 'x' });
+    const t = transport({
+      buckets: { reads: { limit: 10, intervalMs: 1000 } },
+      onEvent: (e) => events.push(e),
+    });
+    await Promise.all(
+      [1, 2].map(() =>
+        t.request({ operation: 'op', method: 'GET', path: '/x', bucket: 'reads', schema: Item }),
+      ),
+    );
+    const waits = events.filter((e) => e.type === 'rate-limit');
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toMatchObject({ reason: 'bucket', operation: 'op', path: '/x' });
+    expect((waits[0] as { waitMs: number }).waitMs).toBeGreaterThanOrEqual(99);
+  });
+
   it('rateLimit: false and a per-bucket false disable the limiter', async () => {
     nock(BASE).get('/x').times(20).reply(200, { id: 1, name: 'x' });
     const off = transport({ buckets: { reads: { limit: 1, intervalMs: 60_000 } }, rateLimit: false });

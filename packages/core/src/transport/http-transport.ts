@@ -117,7 +117,8 @@ export function createTransport(options: TransportOptions): Transport {
       path: spec.path,
       attempt,
     };
-    await limiters.acquire(spec.bucket, spec.signal);
+    const waited = await limiters.acquire(spec.bucket, spec.signal);
+    if (waited >= 1) emit({ type: 'rate-limit', ...base, waitMs: Math.round(waited), reason: 'bucket' });
     const credentials = await options.credentials();
     const secrets = [
       ...Object.values(credentials.headers ?? {}),

@@ -62,19 +62,22 @@ export class BucketLimiters {
     }
   }
 
-  /** Resolves when a request in `bucket` may be sent; rejects with an aborted NetworkError on abort. */
-  async acquire(bucket: string | undefined, signal?: AbortSignal): Promise<void> {
-    if (!bucket || this.option === false) return;
+  /**
+   * Resolves when a request in `bucket` may be sent, with how long it waited for its slot (ms; a
+   * pause the provider asked for included); rejects with an aborted NetworkError on abort.
+   */
+  async acquire(bucket: string | undefined, signal?: AbortSignal): Promise<number> {
+    if (!bucket || this.option === false) return 0;
+    const started = performance.now();
     const paused = (this.pausedUntil.get(bucket) ?? 0) - Date.now();
     if (paused > 0) await abortableDelay(paused, signal);
     if (!this.shared) {
-      const local = this.localFor(bucket);
-      if (!local) return;
-      const wait = local.reserve();
+      const wait = this.localFor(bucket)?.reserve() ?? 0;
       if (wait > 0) await abortableDelay(wait, signal);
-      return;
+    } else {
+      await this.sharedFor(bucket)?.reserve(signal);
     }
-    await this.sharedFor(bucket)?.reserve(signal);
+    return performance.now() - started;
   }
 
   /** Holds every request of `bucket` until `untilMs` (epoch ms). */

@@ -3,7 +3,7 @@ export type TransportEvent =
   | ({ type: 'request' } & EventBase)
   | ({ type: 'response'; status: number; durationMs: number } & EventBase)
   | ({ type: 'retry'; delayMs: number; reason: string } & EventBase)
-  | ({ type: 'rate-limit'; waitMs: number; reason: 'retry-after' | 'remaining-quota' } & EventBase)
+  | ({ type: 'rate-limit'; waitMs: number; reason: 'retry-after' | 'remaining-quota' | 'bucket' } & EventBase)
   | ({ type: 'error'; errorName: string; code: string; status?: number; durationMs: number } & EventBase);
 
 export interface EventBase {
