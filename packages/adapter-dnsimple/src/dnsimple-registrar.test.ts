@@ -1,9 +1,3 @@
-/**
- * Behaviour beyond the fixtures: credentials and account from options or the environment, local
- * validation before anything is sent, TXT quoting, IDN zones, the batch fallback, call options,
- * adaptive pacing and secrets in errors.
- */
-import { inspect } from 'node:util';
 import {
   AuthenticationError,
   CAPABILITIES,
@@ -15,6 +9,7 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '@registrar-kit/core';
+import { errorRenderings } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDnsimple } from './index.js';
@@ -410,18 +405,7 @@ describe('rate limits and secrets', () => {
         .getDomain('example.com')
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(classes[index]!);
-      let current: unknown = error;
-      while (current) {
-        for (const text of [
-          String(current),
-          (current as Error).stack ?? '',
-          JSON.stringify(current),
-          inspect(current, { depth: 10, showHidden: true }),
-        ]) {
-          expect(text).not.toContain(TOKEN);
-        }
-        current = (current as Error).cause;
-      }
+      for (const text of errorRenderings(error)) expect(text).not.toContain(TOKEN);
     }
   });
 });

@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import {
   AuthenticationError,
   CAPABILITIES,
@@ -11,6 +10,7 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '@registrar-kit/core';
+import { errorRenderings } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDomainr } from './domainr-registrar.js';
@@ -180,14 +180,7 @@ describe('Fastly errors', () => {
       .checkAvailability('a-b.com')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
-    for (const text of [
-      String(error),
-      JSON.stringify(error),
-      inspect(error, { depth: 10, showHidden: true }),
-      (error as Error).stack,
-    ]) {
-      expect(text).not.toContain(TOKEN);
-    }
+    for (const text of errorRenderings(error)) expect(text).not.toContain(TOKEN);
   });
 });
 

@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import {
   AuthenticationError,
   AvailabilitySchema,
@@ -16,6 +15,7 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '@registrar-kit/core';
+import { errorRenderings } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDomainr } from './domainr-registrar.js';
@@ -45,26 +45,8 @@ const availableModel = (domain: string, raw: unknown) => ({
   raw,
 });
 
-/** Every rendering of an error a user might log, cause chain included. */
-function renderings(error: unknown): string[] {
-  const out: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 10; depth++) {
-    const e = current as Error;
-    out.push(
-      String(e),
-      e.message ?? '',
-      e.stack ?? '',
-      JSON.stringify(e),
-      inspect(e, { depth: 10, showHidden: true }),
-    );
-    out.push(JSON.stringify(Object.entries(e)));
-    current = (e as { cause?: unknown }).cause;
-  }
-  return out;
-}
 function expectNoSecret(value: unknown, secrets: string[]): void {
-  for (const text of renderings(value)) for (const secret of secrets) expect(text).not.toContain(secret);
+  for (const text of errorRenderings(value)) for (const secret of secrets) expect(text).not.toContain(secret);
 }
 
 const savedEnv: Partial<Record<string, string>> = {};

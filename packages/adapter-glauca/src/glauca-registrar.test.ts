@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import {
   AuthenticationError,
   ConflictError,
@@ -13,6 +12,7 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '@registrar-kit/core';
+import { errorRenderings } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseGlaucaError } from './glauca-errors.js';
@@ -240,24 +240,6 @@ describe('error mapping (DRF bodies)', () => {
 });
 
 describe('secrets', () => {
-  const renderings = (error: unknown): string[] => {
-    const out: string[] = [];
-    for (
-      let current = error as Error | undefined, depth = 0;
-      current && depth < 10;
-      current = current.cause as Error | undefined, depth++
-    ) {
-      out.push(
-        String(current),
-        current.message,
-        current.stack ?? '',
-        JSON.stringify(current),
-        inspect(current, { depth: 10, showHidden: true }),
-      );
-    }
-    return out;
-  };
-
   it.each([
     [
       '403 echoing the token',
@@ -286,7 +268,7 @@ describe('secrets', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(Error);
-    for (const text of renderings(error)) expect(text).not.toContain(TOKEN);
+    for (const text of errorRenderings(error)) expect(text).not.toContain(TOKEN);
     expect(JSON.stringify(events)).not.toContain(TOKEN);
   });
 

@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import {
   AuthenticationError,
   CAPABILITIES,
@@ -11,6 +10,7 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '@registrar-kit/core';
+import { errorRenderings } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPocketDns, POCKETDNS_BUCKETS, type PocketDnsBucket, type PocketDnsOptions } from './index.js';
@@ -194,26 +194,9 @@ describe('errors', () => {
   });
 
   describe('no API key in any rendering of an error', () => {
-    const renderings = (error: unknown): string[] => {
-      const out: string[] = [];
-      for (
-        let e = error as Error | undefined, depth = 0;
-        e && depth < 10;
-        e = e.cause as Error | undefined, depth++
-      ) {
-        out.push(
-          String(e),
-          e.message,
-          e.stack ?? '',
-          JSON.stringify(e),
-          inspect(e, { depth: 10, showHidden: true }),
-        );
-      }
-      return out;
-    };
     const expectClean = (error: unknown) => {
       expect(error).toHaveProperty('provider', 'pocketdns');
-      for (const text of renderings(error)) expect(text).not.toContain(KEY);
+      for (const text of errorRenderings(error)) expect(text).not.toContain(KEY);
     };
 
     it('401 whose body echoes the key', async () => {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { isRegistrarError, type TransportEvent } from '@registrar-kit/core';
 import {
+  errorRenderings,
   type FaultKind,
   startDnsimpleEmulator,
   startDomainrEmulator,
@@ -24,7 +25,7 @@ import {
   PROVIDER_IDS,
   type ProviderId,
 } from './support/providers.js';
-import { closedPort, errorRenderings } from './support/renderings.js';
+import { closedPort } from './support/renderings.js';
 
 const run = promisify(execFile);
 const keyOf = (provider: ProviderId) => `sk_live_RECOGNISABLE_${provider}`;

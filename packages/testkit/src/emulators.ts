@@ -25,3 +25,4 @@ export {
   startReferenceEmulator,
 } from './reference/reference-emulator.js';
 export { createReferenceRegistrar, type ReferenceRegistrarOptions } from './reference/reference-registrar.js';
+export { errorRenderings } from './secrets/error-renderings.js';

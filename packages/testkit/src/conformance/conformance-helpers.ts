@@ -1,32 +1,7 @@
-import { inspect } from 'node:util';
 import type { Capability, Registrar } from '@registrar-kit/core';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
 
-/** Every rendering of an error a user might log, its cause chain included. */
-export function errorRenderings(error: unknown): string[] {
-  const out: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 10; depth++) {
-    const e = current as Error;
-    out.push(
-      String(e),
-      e.message ?? '',
-      e.stack ?? '',
-      safeJson(e),
-      inspect(e, { depth: 10, showHidden: true }),
-    );
-    current = (e as { cause?: unknown }).cause;
-  }
-  return out;
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? '';
-  } catch {
-    return '';
-  }
-}
+export { errorRenderings } from '../secrets/error-renderings.js';
 
 /** Runs `fn` and returns what it threw (fails the test when it did not throw). */
 export async function caught(fn: () => Promise<unknown> | unknown): Promise<unknown> {
