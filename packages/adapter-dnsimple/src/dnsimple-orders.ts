@@ -279,7 +279,11 @@ export function orderMethods(client: DnsimpleClient) {
     opts?: CallOptions,
   ): Promise<DnsimpleRestoreResult> {
     const issues: ValidationIssue[] = [];
-    const premium = premiumPrice(input.premiumPrice, issues);
+    // JavaScript callers can pass anything: only an object (or nothing) is an input.
+    const given =
+      input === undefined || (typeof input === 'object' && input !== null && !Array.isArray(input));
+    if (!given) issues.push({ path: 'input', message: 'must be an object such as { premiumPrice }' });
+    const premium = given ? premiumPrice(input.premiumPrice, issues) : undefined;
     if (issues.length > 0) fail('restoreDomain', issues, 'restore');
     const { name, base } = await registrarPath(domain, 'restoreDomain', opts);
     const { data } = await client.send(

@@ -409,3 +409,20 @@ describe('rate limits and secrets', () => {
     }
   });
 });
+
+describe('restoreDomain input from JavaScript callers', () => {
+  it.each([null, 'yes', 42, []])(
+    'refuses %j as the input with a ValidationError before any request',
+    async (input) => {
+      const counter = countRequests();
+      const error = await dnsimple()
+        .restoreDomain('example.com', input as never)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues).toEqual([
+        { path: 'input', message: 'must be an object such as { premiumPrice }' },
+      ]);
+      expect(counter.count).toBe(0);
+    },
+  );
+});

@@ -384,6 +384,79 @@ const METHODS: MethodFuzz[] = [
   },
 ];
 
+/** Adapter-specific methods that take input: the same guarantees as the Registrar methods. */
+const extra = (registrar: Registrar, name: string) => (registrar as Loose)[name].bind(registrar);
+const EXTRAS: Record<ProviderId, MethodFuzz[]> = {
+  pocketdns: [
+    {
+      method: 'applyTemplate',
+      property: (r) =>
+        call(
+          fc.tuple(
+            domainArg,
+            fc.oneof(idArg, fc.constantFrom('tpl_website_basic')),
+            fc.oneof(
+              fc.dictionary(fc.string({ maxLength: 10 }), fc.oneof(fc.string({ maxLength: 20 }), nasty)),
+              garbage,
+            ),
+          ),
+          ([d, t, v]) => extra(r, 'applyTemplate')(d, t, v),
+        ),
+    },
+    {
+      method: 'createUser',
+      property: (r) =>
+        call(
+          fc.oneof(
+            fc.record({ userIdentifier: fc.oneof(idArg, nasty), email: fc.oneof(fc.emailAddress(), nasty) }),
+            garbage,
+          ),
+          (input) => extra(r, 'createUser')(input),
+        ),
+    },
+  ],
+  dnsimple: [
+    ...['authorizeTransferOut', 'getDnssec', 'enableDnssec', 'disableDnssec'].map((method) => ({
+      method,
+      property: (r: Registrar) => call(domainArg, (d) => extra(r, method)(d)),
+    })),
+    ...['getRestore', 'getRegistration', 'getRenewal'].map((method) => ({
+      method,
+      property: (r: Registrar) => call(fc.tuple(domainArg, idArg), ([d, id]) => extra(r, method)(d, id)),
+    })),
+    { method: 'cancelTransfer', property: (r) => call(idArg, (id) => extra(r, 'cancelTransfer')(id)) },
+    {
+      method: 'restoreDomain',
+      property: (r) =>
+        call(fc.tuple(domainArg, fc.option(garbage, { nil: undefined })), ([d, i]) =>
+          extra(r, 'restoreDomain')(d, i),
+        ),
+    },
+  ],
+  glauca: [
+    ...['getAuthCode', 'regenerateAuthCode', 'restoreDomain'].map((method) => ({
+      method,
+      property: (r: Registrar) => call(domainArg, (d) => extra(r, method)(d)),
+    })),
+    { method: 'getRegistration', property: (r) => call(idArg, (id) => extra(r, 'getRegistration')(id)) },
+  ],
+  domainr: [
+    {
+      method: 'checkAvailabilityMany',
+      property: (r) =>
+        call(fc.oneof(fc.array(domainArg, { maxLength: 5 }), garbage), async (names) => {
+          // Per-name failures are results, not rejections: each must still be a typed error.
+          for await (const result of extra(r, 'checkAvailabilityMany')(names) as AsyncIterable<{
+            error?: unknown;
+          }>) {
+            if (result.error !== undefined && !isRegistrarError(result.error))
+              throw new Error(`untyped per-name error: ${String(result.error)}`);
+          }
+        }),
+    },
+  ],
+};
+
 /**
  * Runs a call; any rejection must be a typed RegistrarError. (A synchronous throw counts as a
  * rejection here: DNSimple's listings check `pageSize` when called, the others when iterated.)
@@ -427,6 +500,16 @@ describe.each(PROVIDER_IDS)('fuzz %s', (provider: ProviderId) => {
       // The record check is not vacuous: valid inputs in the seeded zone reach the emulator.
       if (fuzz.method.endsWith('(seeded zone)') && registrar.supports('createRecord'))
         expect(received.flatMap((request) => recordsOf(provider, request)).length).toBeGreaterThan(0);
+    },
+    30_000,
+  );
+
+  it.each(EXTRAS[provider].map((m) => [m.method, m] as const))(
+    'adapter-specific %s: typed errors only; every request path-safe',
+    async (_name, fuzz) => {
+      const from = emulator.requests.length;
+      await fc.assert(fuzz.property(registrar, zone), { numRuns: RUNS, seed: 42, endOnFailure: true });
+      expect(emulator.requests.slice(from).flatMap(pathProblems)).toEqual([]);
     },
     30_000,
   );
