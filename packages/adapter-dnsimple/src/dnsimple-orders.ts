@@ -5,8 +5,8 @@
  */
 import {
   type CallOptions,
+  domainNameIssues,
   type Money,
-  normalizeDomainName,
   ProviderError,
   type RegisterInput,
   RegisterInputSchema,
@@ -18,7 +18,6 @@ import {
   type TransferInput,
   TransferInputSchema,
   urlPath,
-  type ValidationError,
   type ValidationIssue,
 } from '@registrar-kit/core';
 import { type DnsimpleClient, parseDomainName } from './dnsimple-client.js';
@@ -98,14 +97,9 @@ export function orderMethods(client: DnsimpleClient) {
     if (!parsed.success) fail('registerDomain', zodIssues(parsed.error), 'registration');
     const value = parsed.data;
     const issues: ValidationIssue[] = [];
-    let name = '';
-    try {
-      name = normalizeDomainName(value.domain);
-    } catch (error) {
-      issues.push(
-        ...((error as ValidationError).issues ?? [{ path: 'domain', message: 'is not a domain name' }]),
-      );
-    }
+    const checked = domainNameIssues(value.domain);
+    const name = checked.ascii ?? '';
+    issues.push(...checked.issues);
     if (value.years !== 1)
       issues.push({
         path: 'years',
@@ -191,14 +185,9 @@ export function orderMethods(client: DnsimpleClient) {
     if (!parsed.success) fail('transferDomain', zodIssues(parsed.error), 'transfer');
     const value = parsed.data;
     const issues: ValidationIssue[] = [];
-    let name = '';
-    try {
-      name = normalizeDomainName(value.domain);
-    } catch (error) {
-      issues.push(
-        ...((error as ValidationError).issues ?? [{ path: 'domain', message: 'is not a domain name' }]),
-      );
-    }
+    const checked = domainNameIssues(value.domain);
+    const name = checked.ascii ?? '';
+    issues.push(...checked.issues);
     if (value.years !== undefined && value.years !== 1)
       issues.push({
         path: 'years',

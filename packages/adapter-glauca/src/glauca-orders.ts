@@ -7,7 +7,7 @@ import {
   type Availability,
   type CallOptions,
   type ContactIds,
-  encodePathSegment,
+  domainNameIssues,
   normalizeDomainName,
   PaymentRequiredError,
   PRICE_OPERATIONS,
@@ -231,12 +231,9 @@ export function makeOrderMethods(
           });
         }
       }
-      let ascii = '';
-      try {
-        ascii = normalizeDomainName(data.domain);
-      } catch (error) {
-        issues.push(...((error as ValidationError).issues ?? []));
-      }
+      const checked = domainNameIssues(data.domain);
+      const ascii = checked.ascii ?? '';
+      issues.push(...checked.issues);
       const contacts = orderContacts(data.contacts, ctx.contacts, issues);
       if (issues.length > 0) throw invalid('registerDomain', 'Invalid registration', issues);
       const order = await ctx.domains({
@@ -252,7 +249,6 @@ export function makeOrderMethods(
     },
 
     async getRegistration(id: string, opts?: CallOptions): Promise<Registration> {
-      encodePathSegment(id);
       const order = await ctx.domains({
         operation: 'getRegistration',
         method: 'GET',
@@ -275,12 +271,9 @@ export function makeOrderMethods(
         issues.push({ path: 'extendRegistration', message: 'Glauca transfers always add one year' });
       if (data.owner !== undefined)
         issues.push({ path: 'owner', message: 'Glauca has no owner for transfers (use contacts)' });
-      let ascii = '';
-      try {
-        ascii = normalizeDomainName(data.domain);
-      } catch (error) {
-        issues.push(...((error as ValidationError).issues ?? []));
-      }
+      const checked = domainNameIssues(data.domain);
+      const ascii = checked.ascii ?? '';
+      issues.push(...checked.issues);
       const contacts = orderContacts(data.contacts, ctx.contacts, issues);
       if (issues.length > 0) throw invalid('transferDomain', 'Invalid transfer', issues);
       const order = await ctx.domains({
@@ -296,7 +289,6 @@ export function makeOrderMethods(
     },
 
     async getTransfer(id: string, opts?: CallOptions): Promise<Transfer> {
-      encodePathSegment(id);
       const order = await ctx.domains({
         operation: 'getTransfer',
         method: 'GET',
