@@ -1,7 +1,14 @@
 import { NotFoundError, toArray, ValidationError } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API, CONTACT_ID, DOMAIN_ID, domainPayload, RFC4034_PUBLIC_KEY } from './glauca-fixtures.js';
+import {
+  API,
+  CONTACT_ID,
+  DOMAIN_ID,
+  domainModel,
+  domainPayload,
+  RFC4034_PUBLIC_KEY,
+} from './glauca-fixtures.js';
 import { AUTH, glauca, JSON_AUTH } from './glauca-test-setup.js';
 
 const OTHER_ID = 'domains_domainregistration_0000000000000000000000000000beef';
@@ -30,28 +37,7 @@ describe('listDomains', () => {
     const domains = await toArray(glauca().listDomains());
     expect(domains).toEqual([
       {
-        provider: 'glauca',
-        id: DOMAIN_ID,
-        name: 'honey-example.li',
-        unicodeName: 'honey-example.li',
-        status: 'active',
-        providerStatus: ['client_transfer_prohibited'],
-        owner: CONTACT_ID,
-        createdAt: new Date('2024-03-11T14:02:55Z'),
-        expiresAt: new Date('2026-03-11T14:02:55Z'),
-        updatedAt: new Date('2025-01-20T09:41:12Z'),
-        autoRenew: null,
-        whoisPrivacy: null,
-        transferLock: true,
-        nameservers: ['ns1.as207960.net', 'ns2.as207960.net'],
-        dsRecords: [
-          {
-            keyTag: 6687,
-            algorithm: 13,
-            digestType: 2,
-            digest: '66818ACF61D1EF06C90B5871A045E2302A7474A6BAC046FE3FE23B9338F9D559',
-          },
-        ],
+        ...domainModel(),
         raw: list()[0],
       },
       {

@@ -3,6 +3,8 @@
  * §13, glauca-dns.md §6), with typed ids as the current API sends them.
  */
 
+import type { Domain } from '@registrar-kit/core';
+
 export const API = 'https://domains.glauca.digital';
 export const DNS = 'https://dns.glauca.digital';
 
@@ -199,5 +201,33 @@ export function zonePayload(overrides: Record<string, unknown> = {}): Record<str
     rp_records: [],
     https_records: [],
     ...overrides,
+  };
+}
+
+/** The model `domainPayload()` maps to (without `raw`), as the mapper and the method tests expect it. */
+export function domainModel(): Omit<Domain, 'raw'> {
+  return {
+    provider: 'glauca',
+    id: DOMAIN_ID,
+    name: 'honey-example.li',
+    unicodeName: 'honey-example.li',
+    status: 'active',
+    providerStatus: ['client_transfer_prohibited'],
+    owner: CONTACT_ID,
+    createdAt: new Date('2024-03-11T14:02:55Z'),
+    expiresAt: new Date('2026-03-11T14:02:55Z'),
+    updatedAt: new Date('2025-01-20T09:41:12Z'),
+    autoRenew: null,
+    whoisPrivacy: null,
+    transferLock: true,
+    nameservers: ['ns1.as207960.net', 'ns2.as207960.net'],
+    dsRecords: [
+      {
+        keyTag: 6687,
+        algorithm: 13,
+        digestType: 2,
+        digest: '66818ACF61D1EF06C90B5871A045E2302A7474A6BAC046FE3FE23B9338F9D559',
+      },
+    ],
   };
 }

@@ -16,8 +16,8 @@ import {
   secDnsFromDsRecords,
 } from './glauca-domain-mappers.js';
 import {
-  CONTACT_ID,
   DOMAIN_ID,
+  domainModel,
   domainPayload,
   orderPayload,
   RECORDS,
@@ -93,28 +93,7 @@ describe('mapDomain', () => {
     const payload = parseDomain();
     const domain = mapDomain(payload, NOW);
     expect(domain).toEqual({
-      provider: 'glauca',
-      id: DOMAIN_ID,
-      name: 'honey-example.li',
-      unicodeName: 'honey-example.li',
-      status: 'active',
-      providerStatus: ['client_transfer_prohibited'],
-      owner: CONTACT_ID,
-      createdAt: new Date('2024-03-11T14:02:55Z'),
-      expiresAt: new Date('2026-03-11T14:02:55Z'),
-      updatedAt: new Date('2025-01-20T09:41:12Z'),
-      autoRenew: null,
-      whoisPrivacy: null,
-      transferLock: true,
-      nameservers: ['ns1.as207960.net', 'ns2.as207960.net'],
-      dsRecords: [
-        {
-          keyTag: 6687,
-          algorithm: 13,
-          digestType: 2,
-          digest: '66818ACF61D1EF06C90B5871A045E2302A7474A6BAC046FE3FE23B9338F9D559',
-        },
-      ],
+      ...domainModel(),
       raw: payload,
     });
     expect(DomainSchema.parse(domain)).toEqual(domain);
