@@ -45,6 +45,31 @@ export {
   type RegistrarErrorOptions,
   type ValidationIssue,
 } from './errors/registrar-error.js';
+// Provider kit (what every adapter is written on)
+export { createRecordsOneByOne, ONE_BY_ONE_CONCURRENCY } from './kit/create-records-one-by-one.js';
+export {
+  type CredentialSpec,
+  findCredential,
+  loadCredential,
+  missingCredentialError,
+} from './kit/credential.js';
+export { contextualAsync, contextualIterable, withContext } from './kit/error-context.js';
+export {
+  type MapOptions,
+  mapInCompletionOrder,
+  mapLimit,
+  mapSettled,
+  type Settled,
+} from './kit/map-concurrent.js';
+export { NameIdCache } from './kit/name-id-cache.js';
+export { type ErrorContext, invalidInput, parseInput, zodIssues } from './kit/parse-input.js';
+export {
+  type CredentialInfo,
+  credentialVariables,
+  defineProviderInfo,
+  hasCredentialsInEnv,
+  type ProviderInfo,
+} from './kit/provider-info.js';
 export * from './model/availability.js';
 export * from './model/bulk-result.js';
 export * from './model/dns-record.js';
