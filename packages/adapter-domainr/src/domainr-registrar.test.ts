@@ -327,6 +327,13 @@ describe('capabilities and unsupported methods', () => {
       ['deleteRecord', () => registrar.deleteRecord('a.com', '1')],
       ['getDsRecords', () => registrar.getDsRecords('a.com')],
       ['setDsRecords', () => registrar.setDsRecords('a.com', [])],
+      ['listContacts', () => toArray(registrar.listContacts())],
+      ['getContact', () => registrar.getContact('1')],
+      ['createContact', () => registrar.createContact({} as never)],
+      ['getTldRequirements', () => registrar.getTldRequirements('com')],
+      ['getAuthCode', () => registrar.getAuthCode('a.com')],
+      ['getZone', () => registrar.getZone('a.com')],
+      ['createZone', () => registrar.createZone('a.com')],
     ];
     expect(calls.map(([name]) => name).sort()).toEqual(
       CAPABILITIES.filter((name) => name !== 'checkAvailability' && name !== 'suggestDomains').sort(),

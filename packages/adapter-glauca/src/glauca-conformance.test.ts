@@ -170,11 +170,11 @@ describe('Glauca adapter against the Glauca emulator', () => {
 
   it('reads and regenerates the auth code', async () => {
     const name = emulator.seedInfo.ownedDomains[0]!;
-    const before = await glauca.getAuthCode(name);
+    const before = (await glauca.getAuthCode(name)).authCode;
     const after = await glauca.regenerateAuthCode(name);
     expect(after).toMatch(/^.{16}$/);
     expect(after).not.toBe(before);
-    expect(await glauca.getAuthCode(name)).toBe(after);
+    expect((await glauca.getAuthCode(name)).authCode).toBe(after);
   });
 
   it('authenticates with a personal access token', async () => {

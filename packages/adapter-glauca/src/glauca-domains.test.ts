@@ -282,11 +282,16 @@ describe('DS records (sec_dns)', () => {
 describe('auth codes', () => {
   it('getAuthCode reads auth_info', async () => {
     nock(API).get(`/api/domains/${DOMAIN_ID}/`).reply(200, domainPayload());
-    expect(await glauca().getAuthCode(DOMAIN_ID)).toBe('hT4#mQ9zKp2LwR7a');
+    expect(await glauca().getAuthCode(DOMAIN_ID)).toEqual({
+      provider: 'glauca',
+      domain: 'honey-example.li',
+      authCode: 'hT4#mQ9zKp2LwR7a',
+      delivery: 'returned',
+    });
     nock(API)
       .get(`/api/domains/${DOMAIN_ID}/`)
       .reply(200, domainPayload({ auth_info: null }));
-    expect(await glauca().getAuthCode(DOMAIN_ID)).toBeNull();
+    expect((await glauca().getAuthCode(DOMAIN_ID)).authCode).toBeNull();
   });
 
   it('regenerateAuthCode PATCHes regen_auth_code and returns the new code', async () => {

@@ -3,6 +3,7 @@
  * get/setDsRecords (`sec_dns`), and the Glauca-specific getAuthCode / regenerateAuthCode.
  */
 import {
+  type AuthCode,
   type CallOptions,
   type Domain,
   type DomainPatch,
@@ -165,8 +166,15 @@ export function makeDomainMethods(
       return mapDomain(payload, ctx.now()).dsRecords ?? [];
     },
 
-    async getAuthCode(domain: string, opts?: CallOptions): Promise<string | null> {
-      return (await fetchDomain(domain, opts, 'getAuthCode')).auth_info ?? null;
+    /** Glauca returns the code it stores (`auth_info`); null when it holds none. */
+    async getAuthCode(domain: string, opts?: CallOptions): Promise<AuthCode> {
+      const payload = await fetchDomain(domain, opts, 'getAuthCode');
+      return {
+        provider: 'glauca',
+        domain: payload.domain.toLowerCase(),
+        authCode: payload.auth_info ?? null,
+        delivery: 'returned',
+      };
     },
 
     async regenerateAuthCode(domain: string, opts?: CallOptions): Promise<string> {

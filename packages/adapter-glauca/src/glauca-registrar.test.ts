@@ -36,7 +36,16 @@ describe('factory', () => {
       Object.entries(registrar.capabilities)
         .filter(([, v]) => !v)
         .map(([k]) => k),
-    ).toEqual(['listTldPrices', 'suggestDomains']);
+    ).toEqual([
+      'listTldPrices',
+      'suggestDomains',
+      'listContacts',
+      'getContact',
+      'createContact',
+      'getTldRequirements',
+      'getZone',
+      'createZone',
+    ]);
     await expect(registrar.listTldPrices()).rejects.toThrow(UnsupportedOperationError);
     await expect(registrar.suggestDomains('x')).rejects.toMatchObject({
       provider: 'glauca',

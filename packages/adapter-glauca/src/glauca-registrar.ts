@@ -341,12 +341,14 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
       createRecords: recordMethods.createRecords,
       updateRecord: recordMethods.updateRecord,
       deleteRecord: recordMethods.deleteRecord,
+      getAuthCode: domainMethods.getAuthCode,
     },
     {
-      getAuthCode: domainMethods.getAuthCode,
       regenerateAuthCode: domainMethods.regenerateAuthCode,
       restoreDomain: orderMethods.restoreDomain,
       getRegistration: orderMethods.getRegistration,
+    },
+    {
       close: async () => {
         await Promise.all([domainsTransport.close(), dnsTransport.close()]);
       },

@@ -14,14 +14,10 @@ export interface GlaucaRestoreResult {
 }
 
 export interface GlaucaExtras {
-  /** The transfer (EPP) auth code Glauca stores for the domain (`auth_info`), or null when it has none. */
-  getAuthCode(domain: string, opts?: CallOptions): Promise<string | null>;
   /** Sets a new auth code at the registry (`regen_auth_code: true`) and returns it. */
   regenerateAuthCode(domain: string, opts?: CallOptions): Promise<string>;
   /** Restores a deleted domain in its redemption period (`POST /api/domains/{id}/restore/`; charges). */
   restoreDomain(domain: string, opts?: CallOptions): Promise<GlaucaRestoreResult>;
   /** Reads a registration order (poll it after `registerDomain`). */
   getRegistration(id: string, opts?: CallOptions): Promise<Registration>;
-  /** Stops the rate limiters (and their Redis connections when shared). */
-  close(): Promise<void>;
 }

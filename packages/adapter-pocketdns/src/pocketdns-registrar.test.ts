@@ -29,7 +29,19 @@ describe('factory and credentials', () => {
     const r = registrar();
     expect(r.provider).toBe('pocketdns');
     const unsupported = CAPABILITIES.filter((c) => !r.capabilities[c]);
-    expect(unsupported).toEqual(['registerDomain', 'getDsRecords', 'setDsRecords', 'suggestDomains']);
+    expect(unsupported).toEqual([
+      'registerDomain',
+      'getDsRecords',
+      'setDsRecords',
+      'suggestDomains',
+      'listContacts',
+      'getContact',
+      'createContact',
+      'getTldRequirements',
+      'getAuthCode',
+      'getZone',
+      'createZone',
+    ]);
     expect(r.supports('createRecords')).toBe(true);
     expect(typeof r.applyTemplate).toBe('function');
     expect(typeof r.createUser).toBe('function');

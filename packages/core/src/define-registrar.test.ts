@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineRegistrar } from './define-registrar.js';
-import { UnsupportedOperationError } from './errors/error-classes.js';
-import { CAPABILITIES } from './registrar.js';
+import { UnsupportedOperationError, ValidationError } from './errors/error-classes.js';
+import { CAPABILITIES, LIST_CAPABILITIES } from './registrar.js';
 import { toArray } from './to-array.js';
 
 describe('defineRegistrar', () => {
@@ -29,7 +29,7 @@ describe('defineRegistrar', () => {
     async (name) => {
       const method = registrar[name] as (...args: unknown[]) => unknown;
       const result = method('example.com', {}, {});
-      const error = await (name === 'listDomains' || name === 'listRecords'
+      const error = await (LIST_CAPABILITIES.has(name)
         ? toArray(result as AsyncIterable<unknown>)
         : (result as Promise<unknown>)
       ).catch((e: unknown) => e);
@@ -45,5 +45,76 @@ describe('defineRegistrar', () => {
   it('keeps adapter-specific extras', () => {
     expect(registrar.checkAvailabilityMany()).toBe('extra');
     expect(registrar.provider).toBe('domainr');
+  });
+});
+
+describe('defineRegistrar: the provider kit', () => {
+  const record = {
+    provider: 'example',
+    id: '1',
+    domain: 'example.com',
+    name: 'a',
+    fqdn: 'a.example.com',
+    type: 'A' as const,
+    content: '192.0.2.1',
+    ttl: 3600,
+    priority: null,
+    createdAt: null,
+    updatedAt: null,
+    raw: null,
+  };
+
+  it('gives a provider with createRecord and no bulk call createRecords as single creates', async () => {
+    const sent: string[] = [];
+    const registrar = defineRegistrar('example', {
+      createRecord: async (_domain, input) => {
+        sent.push(input.name);
+        return { ...record, name: input.name };
+      },
+    });
+    expect(registrar.supports('createRecords')).toBe(true);
+    const result = await registrar.createRecords('example.com', [
+      { type: 'A', name: 'a', content: '192.0.2.1' },
+      { type: 'A', name: 'b', content: '192.0.2.2' },
+    ]);
+    expect(result.created.map((r) => r.name)).toEqual(['a', 'b']);
+    expect(sent.sort()).toEqual(['a', 'b']);
+  });
+
+  it('names provider and operation on every error, extras included', async () => {
+    const registrar = defineRegistrar(
+      'example',
+      {
+        getDomain: async () => {
+          throw new ValidationError('bad');
+        },
+      },
+      {
+        restoreDomain: async () => {
+          throw new ValidationError('bad');
+        },
+      },
+    );
+    await expect(registrar.getDomain('x')).rejects.toMatchObject({
+      provider: 'example',
+      operation: 'getDomain',
+    });
+    await expect(registrar.restoreDomain()).rejects.toMatchObject({
+      provider: 'example',
+      operation: 'restoreDomain',
+    });
+  });
+
+  it('close() runs the adapter close once however often it is called', async () => {
+    let closes = 0;
+    const registrar = defineRegistrar('example', {}, undefined, {
+      close: async () => {
+        closes++;
+      },
+    });
+    await Promise.all([registrar.close(), registrar.close()]);
+    await registrar.close();
+    expect(closes).toBe(1);
+    await expect(defineRegistrar('example', {}).close()).resolves.toBeUndefined();
   });
 });

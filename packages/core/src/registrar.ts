@@ -1,5 +1,7 @@
+import type { AuthCode } from './model/auth-code.js';
 import type { Availability } from './model/availability.js';
 import type { BulkResult } from './model/bulk-result.js';
+import type { Contact, ContactInput } from './model/contact.js';
 import type { DnsRecord, DnsRecordInput, DnsRecordPatch } from './model/dns-record.js';
 import type { Domain, DomainPatch } from './model/domain.js';
 import type { DsRecord } from './model/ds-record.js';
@@ -8,6 +10,8 @@ import type { Registration, RenewResult, Transfer } from './model/orders.js';
 import type { PriceOperation, PriceQuote, TldPrice } from './model/price.js';
 import type { ProviderId } from './model/provider-id.js';
 import type { DomainSuggestion } from './model/suggestion.js';
+import type { TldRequirements } from './model/tld-requirements.js';
+import type { Zone } from './model/zone.js';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -53,6 +57,16 @@ export interface RegistrarMethods {
   setDsRecords(domain: string, records: DsRecord[], opts?: CallOptions): Promise<DsRecord[]>;
 
   suggestDomains(query: string, opts?: SuggestOptions): Promise<DomainSuggestion[]>;
+
+  // Contract v2: the whole lifecycle.
+  listContacts(opts?: ListOptions): AsyncIterable<Contact>;
+  getContact(id: string, opts?: CallOptions): Promise<Contact>;
+  createContact(input: ContactInput, opts?: CallOptions): Promise<Contact>;
+  getTldRequirements(tld: string, opts?: CallOptions): Promise<TldRequirements>;
+  getAuthCode(domain: string, opts?: CallOptions): Promise<AuthCode>;
+  /** The DNS-hosting side of a domain. */
+  getZone(domain: string, opts?: CallOptions): Promise<Zone>;
+  createZone(domain: string, opts?: CallOptions): Promise<Zone>;
 }
 
 export type Capability = keyof RegistrarMethods;
@@ -77,14 +91,30 @@ export const CAPABILITIES = [
   'getDsRecords',
   'setDsRecords',
   'suggestDomains',
+  'listContacts',
+  'getContact',
+  'createContact',
+  'getTldRequirements',
+  'getAuthCode',
+  'getZone',
+  'createZone',
 ] as const satisfies readonly Capability[];
 
 /** Methods that return an async iterable rather than a promise. */
-export const LIST_CAPABILITIES: ReadonlySet<Capability> = new Set(['listDomains', 'listRecords']);
+export const LIST_CAPABILITIES: ReadonlySet<Capability> = new Set([
+  'listDomains',
+  'listRecords',
+  'listContacts',
+]);
 
 /** One typed API over a registrar or DNS host. Every method exists; unsupported ones reject with `UnsupportedOperationError`. */
 export interface Registrar extends RegistrarMethods {
   readonly provider: ProviderId;
   readonly capabilities: Readonly<Record<Capability, boolean>>;
   supports(capability: Capability): boolean;
+  /**
+   * Releases timers, sockets and shared (Redis) rate limiters. Idempotent; not a capability: every
+   * registrar has it. Calls made after it are not supported.
+   */
+  close(): Promise<void>;
 }

@@ -58,3 +58,36 @@ export function contextualIterable<A extends unknown[], T>(
     },
   });
 }
+
+/**
+ * `fn` whose failures carry provider and operation, whatever it returns: a promise (rejections),
+ * an async iterable (failures of `next()`), or a plain value (a synchronous throw).
+ */
+export function contextual<A extends unknown[], R>(
+  provider: string,
+  operation: string,
+  fn: (...args: A) => R,
+): (...args: A) => R {
+  const iterable = contextualIterable(
+    provider,
+    operation,
+    (iterableOf: AsyncIterable<unknown>) => iterableOf,
+  );
+  return (...args: A): R => {
+    let result: R;
+    try {
+      result = fn(...args);
+    } catch (error) {
+      throw withContext(error, provider, operation);
+    }
+    if (result instanceof Promise) {
+      return result.catch((error: unknown) => {
+        throw withContext(error, provider, operation);
+      }) as R;
+    }
+    if (result !== null && typeof result === 'object' && Symbol.asyncIterator in result) {
+      return iterable(result as AsyncIterable<unknown>) as R;
+    }
+    return result;
+  };
+}

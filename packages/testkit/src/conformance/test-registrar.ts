@@ -8,6 +8,7 @@ import {
   DnsRecordSchema,
   DomainSchema,
   isRegistrarError,
+  LIST_CAPABILITIES,
   NetworkError,
   NotFoundError,
   PermissionError,
@@ -426,8 +427,7 @@ export function testRegistrar(options: TestRegistrarOptions): void {
           const method = registrar[capability] as (...args: unknown[]) => unknown;
           const result = method.call(registrar, 'example.com', { years: 1 }, {});
           const error = await caught(async () => {
-            if (capability === 'listDomains' || capability === 'listRecords')
-              await toArray(result as AsyncIterable<unknown>);
+            if (LIST_CAPABILITIES.has(capability)) await toArray(result as AsyncIterable<unknown>);
             else await result;
           });
           expect(error, capability).toBeInstanceOf(UnsupportedOperationError);
