@@ -1,7 +1,7 @@
 // Model
 
 export { type ComparePricesOptions, comparePrices, type PriceComparison } from './compare-prices.js';
-export { defineRegistrar } from './define-registrar.js';
+export { type DefineRegistrarOptions, defineRegistrar } from './define-registrar.js';
 // DNS plans and zone files
 export {
   type ApplyChange,
@@ -70,8 +70,10 @@ export {
   hasCredentialsInEnv,
   type ProviderInfo,
 } from './kit/provider-info.js';
+export * from './model/auth-code.js';
 export * from './model/availability.js';
 export * from './model/bulk-result.js';
+export * from './model/contact.js';
 export * from './model/dns-record.js';
 export * from './model/domain.js';
 export * from './model/ds-record.js';
@@ -81,6 +83,8 @@ export * from './model/orders.js';
 export * from './model/price.js';
 export * from './model/provider-id.js';
 export * from './model/suggestion.js';
+export * from './model/tld-requirements.js';
+export * from './model/zone.js';
 // Helpers
 export { type Page, type PaginateOptions, paginate } from './pagination.js';
 // The Registrar interface
