@@ -85,6 +85,18 @@ export * from './model/provider-id.js';
 export * from './model/suggestion.js';
 export * from './model/tld-requirements.js';
 export * from './model/zone.js';
+// Moving a domain between providers
+export { type MoveDomainOptions, moveDomain } from './move/move-domain.js';
+export { TRANSFER_LOCK_DAYS } from './move/move-preflight.js';
+export {
+  MOVE_STEPS,
+  type MoveReport,
+  type MoveState,
+  type MoveStep,
+  type MoveStepName,
+  type MoveStepStatus,
+} from './move/move-report.js';
+export { type WaitForTransferOptions, waitForTransfer } from './move/wait-for-transfer.js';
 // Helpers
 export { type Page, type PaginateOptions, paginate } from './pagination.js';
 // The Registrar interface
