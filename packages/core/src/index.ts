@@ -99,6 +99,14 @@ export {
 export { type WaitForTransferOptions, waitForTransfer } from './move/wait-for-transfer.js';
 // Helpers
 export { type Page, type PaginateOptions, paginate } from './pagination.js';
+// Portfolio across registrars
+export { DOMAIN_FLAGS, type DomainFlag, domainFlags } from './portfolio/domain-flags.js';
+export {
+  type Portfolio,
+  type PortfolioEntry,
+  type PortfolioOptions,
+  portfolio,
+} from './portfolio/portfolio.js';
 // The Registrar interface
 export * from './registrar.js';
 export { toArray } from './to-array.js';
