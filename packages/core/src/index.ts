@@ -53,7 +53,7 @@ export {
   loadCredential,
   missingCredentialError,
 } from './kit/credential.js';
-export { contextualAsync, contextualIterable, withContext } from './kit/error-context.js';
+export { contextual, contextualAsync, contextualIterable, withContext } from './kit/error-context.js';
 export {
   type MapOptions,
   mapInCompletionOrder,
@@ -61,6 +61,7 @@ export {
   mapSettled,
   type Settled,
 } from './kit/map-concurrent.js';
+export { assertWithinMaxPrice, priceRefusal } from './kit/money-guard.js';
 export { NameIdCache } from './kit/name-id-cache.js';
 export { type ErrorContext, invalidInput, parseInput, zodIssues } from './kit/parse-input.js';
 export {

@@ -10,6 +10,7 @@ import { applyPlan } from '../dns-plan/apply-plan.js';
 import { isEmptyPlan, planRecords, summarizePlan } from '../dns-plan/plan-records.js';
 import { NotFoundError, ValidationError } from '../errors/error-classes.js';
 import { isRegistrarError, type RegistrarError } from '../errors/registrar-error.js';
+import { priceRefusal } from '../kit/money-guard.js';
 import type { DnsRecord, DnsRecordInput } from '../model/dns-record.js';
 import type { Domain } from '../model/domain.js';
 import type { TransferInput } from '../model/inputs.js';
@@ -18,7 +19,7 @@ import type { Zone } from '../model/zone.js';
 import type { CallOptions, Registrar } from '../registrar.js';
 import { toArray } from '../to-array.js';
 import { normalizeDomainName } from '../validation/domain-name.js';
-import { priceRefusal, transferRefusal } from './move-preflight.js';
+import { transferRefusal } from './move-preflight.js';
 import type { MoveReport, MoveState, MoveStep, MoveStepName } from './move-report.js';
 
 export interface MoveDomainOptions {
@@ -252,7 +253,7 @@ async function priceStep(
       ...(options.years !== undefined ? { years: options.years } : {}),
       ...call,
     });
-    const refusal = priceRefusal(quote.price, options.maxPrice);
+    const refusal = priceRefusal(quote.price, options.maxPrice, 'the transfer');
     if (refusal) stop('refused', 'price', refusal);
     record(
       'price',

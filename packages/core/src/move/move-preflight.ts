@@ -4,8 +4,6 @@
  * reason or null.
  */
 import type { Domain } from '../model/domain.js';
-import type { Money } from '../model/money.js';
-import { compareDecimal } from '../model/money.js';
 
 /** ICANN Transfer Policy: no inter-registrar transfer within 60 days of registration or transfer. */
 export const TRANSFER_LOCK_DAYS = 60;
@@ -57,15 +55,5 @@ export function transferRefusal(domain: Domain, options: PreflightOptions): stri
       return `${domain.name} expires on ${domain.expiresAt.toISOString().slice(0, 10)}, within ${options.expiryWindowDays} days: renew it first`;
     }
   }
-  return null;
-}
-
-/** Why a quoted price is not acceptable under `maxPrice`, or null. */
-export function priceRefusal(price: Money, maxPrice: Money | undefined): string | null {
-  if (!maxPrice) return null;
-  if (price.currency !== maxPrice.currency)
-    return `the transfer costs ${price.amount} ${price.currency}, and maxPrice is in ${maxPrice.currency}`;
-  if (compareDecimal(price.amount, maxPrice.amount) > 0)
-    return `the transfer costs ${price.amount} ${price.currency}, above maxPrice ${maxPrice.amount} ${maxPrice.currency}`;
   return null;
 }
