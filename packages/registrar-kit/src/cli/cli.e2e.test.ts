@@ -6,6 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CAPABILITIES } from '@registrar-kit/core';
 import { startDomainrEmulator, startPocketDnsEmulator } from '@registrar-kit/testkit/emulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { built, CLI, cli, errorOf, json, type Run } from './cli-test-helpers.js';
@@ -29,7 +30,8 @@ describe.runIf(built).concurrent('registrar-kit CLI (built, spawned)', { timeout
     expect(caps.pocketdns).toMatchObject({ listDomains: true, listTldPrices: true, registerDomain: false });
     expect(caps.domainr).toMatchObject({ checkAvailability: true, getPrice: false, suggestDomains: true });
     expect(caps.dnsimple).toMatchObject({ getDsRecords: true, createRecords: true });
-    expect(Object.keys(caps.glauca!)).toHaveLength(18);
+    expect(Object.keys(caps.glauca!)).toEqual([...CAPABILITIES]);
+    expect(caps.glauca).toMatchObject({ getAuthCode: true });
   });
 
   it('check: one row per name × provider', async () => {
