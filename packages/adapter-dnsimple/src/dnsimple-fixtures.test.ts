@@ -444,6 +444,8 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
             price: { amount, currency: 'USD' },
             premium: true,
             available: null,
+            // The fixture's renewal_price: one further year.
+            renewalPrice: { amount: '20.00', currency: 'USD' },
           });
           PriceQuoteSchema.parse(quote);
         }

@@ -278,6 +278,7 @@ export function mapPriceQuote(
     price: { amount: multiplyDecimal(unit.amount, years), currency: unit.currency },
     premium: prices.premium,
     available: null,
+    renewalPrice: priceOf(prices, 'renew'),
   };
 }
 

@@ -50,10 +50,17 @@ export interface DnsimpleRestoreInput {
 
 function registrantId(
   client: DnsimpleClient,
-  contacts: { registrant?: string } | undefined,
+  contacts: { registrant?: unknown } | undefined,
   issues: ValidationIssue[],
 ): number | null {
   const value = contacts?.registrant ?? client.options.registrantId;
+  if (typeof value === 'object' && value !== null) {
+    issues.push({
+      path: 'contacts.registrant',
+      message: 'must be a DNSimple contact id (a contact object is not supported yet)',
+    });
+    return null;
+  }
   if (value === undefined || value === '') {
     issues.push({
       path: 'contacts.registrant',

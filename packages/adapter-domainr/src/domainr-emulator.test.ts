@@ -127,6 +127,7 @@ describe('emulator specifics', () => {
       price: { amount: '990.00', currency: 'USD' },
       premium: false,
       available: false,
+      renewalPrice: null,
       raw: { vendor: 'ExampleAftermarket', price: '990.00', currency: 'USD' },
     });
   });

@@ -220,6 +220,7 @@ describe('Fastly getPrice (cheapest aftermarket offer)', () => {
       price: { amount: '2500.50', currency: 'USD' },
       premium: false,
       available: false,
+      renewalPrice: null,
       raw: { vendor: 'ExampleAftermarket', price: '2500.5', currency: 'USD' },
     });
     expect(PriceQuoteSchema.parse(quote)).toBeTruthy();

@@ -186,6 +186,8 @@ export function fastlyStatusToPriceQuote(
     price: money(offer.price, offer.currency),
     premium: availability.premium,
     available: availability.available,
+    // An aftermarket offer is a one-off sale; the renewal is the registry's, which Fastly does not give.
+    renewalPrice: null,
     raw: offer,
   };
 }

@@ -72,6 +72,7 @@ describe('getPrice', () => {
       price: { amount: '38.97', currency: 'GBP' },
       premium: false,
       available: true,
+      renewalPrice: null,
     });
   });
 
@@ -87,6 +88,7 @@ describe('getPrice', () => {
       price: { amount: '9.50', currency: 'GBP' },
       premium: false,
       available: true,
+      renewalPrice: null,
     });
   });
 

@@ -69,7 +69,11 @@ function period(years: number): { unit: 'y'; value: number } {
 }
 
 /** Contact ids of an order: the call's contacts over the factory's; the registrant is required. */
-function orderContacts(given: ContactIds | undefined, defaults: ContactIds, issues: ValidationIssue[]) {
+function orderContacts(
+  given: Partial<Record<keyof ContactIds, unknown>> | undefined,
+  defaults: ContactIds,
+  issues: ValidationIssue[],
+) {
   const contacts = { ...defaults, ...given };
   if (!contacts.registrant) {
     issues.push({
@@ -82,11 +86,12 @@ function orderContacts(given: ContactIds | undefined, defaults: ContactIds, issu
     if (value !== undefined && (typeof value !== 'string' || value.length === 0))
       issues.push({ path: `contacts.${key}`, message: 'must be a Glauca contact id' });
   }
+  const id = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
-    registrant: contacts.registrant ?? null,
-    admin_contact: contacts.admin ?? null,
-    billing_contact: contacts.billing ?? null,
-    tech_contact: contacts.tech ?? null,
+    registrant: id(contacts.registrant),
+    admin_contact: id(contacts.admin),
+    billing_contact: id(contacts.billing),
+    tech_contact: id(contacts.tech),
   };
 }
 
@@ -156,6 +161,8 @@ export function makeOrderMethods(
       price: gbp(result.price),
       premium: false,
       available: result.available,
+      // Glauca's check answers one price for the asked operation and period only.
+      renewalPrice: null,
     };
   }
 

@@ -518,6 +518,7 @@ describe('prices and availability', () => {
       price: { amount: '38.97', currency: 'USD' },
       premium: false,
       available: true,
+      renewalPrice: null,
     });
   });
 
@@ -549,6 +550,7 @@ describe('prices and availability', () => {
       price: { amount: '17.00', currency: 'USD' },
       premium: false,
       available: null,
+      renewalPrice: { amount: '8.50', currency: 'USD' },
     });
     expect(await registrar().getPrice('example.com', { operation: 'transfer' })).toMatchObject({
       operation: 'transfer',

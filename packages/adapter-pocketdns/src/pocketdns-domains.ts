@@ -329,6 +329,7 @@ export function domainMethods(ctx: PocketDnsContext) {
           price: { amount: multiplyDecimal(price.amount, years), currency: price.currency },
           premium: availability.premium,
           available: availability.available,
+          renewalPrice: null,
         };
       }
       const tld = await tldOf(ascii, operation, callOptions);
@@ -347,6 +348,7 @@ export function domainMethods(ctx: PocketDnsContext) {
         price: { amount: multiplyDecimal(price.amount, years), currency: price.currency },
         premium: false,
         available: null,
+        renewalPrice: tld.renew,
       };
     },
   };

@@ -6,7 +6,13 @@ import type { PriceQuote } from './model/price.js';
 import type { ProviderId } from './model/provider-id.js';
 import type { Registrar } from './registrar.js';
 
-function fake(provider: ProviderId, amount: string, currency: string, delayMs = 0): Registrar {
+function fake(
+  provider: ProviderId,
+  amount: string,
+  currency: string,
+  delayMs = 0,
+  renewal: string | null = null,
+): Registrar {
   return defineRegistrar(provider, {
     getPrice: async (name, opts) => {
       await new Promise<void>((resolve, reject) => {
@@ -24,6 +30,7 @@ function fake(provider: ProviderId, amount: string, currency: string, delayMs = 
         price: { amount, currency },
         premium: false,
         available: true,
+        renewalPrice: renewal === null ? null : { amount: renewal, currency },
       } satisfies PriceQuote;
     },
   });
@@ -128,4 +135,52 @@ describe('comparePrices', () => {
     expect(result.quotes).toEqual([]);
     expect(result.failures[0]!.error).toBeInstanceOf(NetworkError);
   });
+});
+
+describe('comparePrices with totalYears: what a customer pays over time', () => {
+  const promo = fake('pocketdns', '1.99', 'USD', 0, '45.00');
+  const steady = fake('dnsimple', '15.00', 'USD', 0, '15.00');
+  const unknownRenewal = fake('glauca', '5.00', 'USD');
+
+  it('adds totalCost (the term plus renewals, exact decimals) and ranks by it, not by the first year', async () => {
+    const result = await comparePrices([promo, steady, unknownRenewal], 'example.com', { totalYears: 3 });
+    expect(result.quotes.map((q) => [q.provider, q.price.amount, q.totalCost?.amount ?? null])).toEqual([
+      ['dnsimple', '15.00', '45.00'],
+      ['pocketdns', '1.99', '91.99'],
+      ['glauca', '5.00', null],
+    ]);
+    expect(result.byCurrency.USD!.map((q) => q.provider)).toEqual(['dnsimple', 'pocketdns', 'glauca']);
+  });
+
+  it('totalYears equal to the term is the price itself; without totalYears there is no totalCost', async () => {
+    const same = await comparePrices([promo], 'example.com', { years: 2, totalYears: 2 });
+    expect(same.quotes[0]!.totalCost).toEqual({ amount: '1.99', currency: 'USD' });
+    const plain = await comparePrices([promo, steady], 'example.com');
+    expect(plain.quotes.map((q) => q.provider)).toEqual(['pocketdns', 'dnsimple']);
+    expect('totalCost' in plain.quotes[0]!).toBe(false);
+  });
+
+  it('never mixes currencies: a GBP total is ranked in its own group without rates, with them by worth', async () => {
+    const pounds = fake('glauca', '10.00', 'GBP', 0, '10.00');
+    const alone = await comparePrices([steady, pounds], 'example.com', { totalYears: 2 });
+    expect(alone.quotes.map((q) => [q.provider, q.totalCost])).toEqual([
+      ['glauca', { amount: '20.00', currency: 'GBP' }],
+      ['dnsimple', { amount: '30.00', currency: 'USD' }],
+    ]);
+    const ranked = await comparePrices([steady, pounds], 'example.com', {
+      totalYears: 2,
+      exchangeRates: { USD: 1, GBP: 2 },
+    });
+    expect(ranked.quotes.map((q) => q.provider)).toEqual(['dnsimple', 'glauca']);
+  });
+
+  it.each([0, 1.5, Number.NaN, 101])(
+    'refuses totalYears %s below the term or not whole (ValidationError)',
+    async (totalYears) => {
+      await expect(comparePrices([promo], 'example.com', { years: 2, totalYears })).rejects.toMatchObject({
+        name: 'ValidationError',
+        issues: [{ path: 'totalYears' }],
+      });
+    },
+  );
 });

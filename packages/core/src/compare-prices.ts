@@ -1,6 +1,6 @@
-import { NetworkError, ProviderError } from './errors/error-classes.js';
+import { NetworkError, ProviderError, ValidationError } from './errors/error-classes.js';
 import { isRegistrarError, type RegistrarError } from './errors/registrar-error.js';
-import { compareDecimal } from './model/money.js';
+import { addDecimal, compareDecimal, type Money, multiplyDecimal } from './model/money.js';
 import type { PriceOperation, PriceQuote } from './model/price.js';
 import type { ProviderId } from './model/provider-id.js';
 import type { Registrar } from './registrar.js';
@@ -11,9 +11,18 @@ export interface ComparePricesOptions {
   /** Worth of one unit of each currency in one common reference unit: `{ USD: 1, GBP: 1.27 }`. */
   exchangeRates?: Record<string, number>;
   signal?: AbortSignal;
+  /**
+   * Rank by what a customer pays over this many years: the quoted operation (`years`) plus
+   * renewals at each quote's `renewalPrice` up to `totalYears`. Adds `totalCost` to every quote
+   * (null when the provider gives no renewal price). At least `years`.
+   */
+  totalYears?: number;
   /** Deadline per provider in ms: a provider slower than this is listed in `failures` (NetworkError, code timeout). */
   timeoutMs?: number;
 }
+
+/** A quote in a comparison; `totalCost` is there when `totalYears` was asked. */
+export type ComparedQuote = PriceQuote & { totalCost?: Money | null };
 
 export interface PriceComparison {
   /**
@@ -22,9 +31,9 @@ export interface PriceComparison {
    * are ranked within their own currency, after the converted ones, currency groups in code order.
    * Quotes in different currencies are never compared as if equal.
    */
-  quotes: PriceQuote[];
+  quotes: ComparedQuote[];
   /** The same quotes grouped by currency, each group cheapest first. */
-  byCurrency: Record<string, PriceQuote[]>;
+  byCurrency: Record<string, ComparedQuote[]>;
   failures: { provider: ProviderId; error: RegistrarError }[];
 }
 
@@ -39,34 +48,80 @@ export async function comparePrices(
 ): Promise<PriceComparison> {
   const operation = options.operation ?? 'register';
   const years = options.years ?? 1;
+  checkTotalYears(options.totalYears, years);
   const settled = await Promise.allSettled(
     registrars.map((registrar) => withDeadline(registrar, name, { operation, years }, options)),
   );
-  const quotes: PriceQuote[] = [];
+  const quotes: ComparedQuote[] = [];
   const failures: PriceComparison['failures'] = [];
+  const { totalYears } = options;
   settled.forEach((result, index) => {
     const provider = registrars[index]!.provider;
-    if (result.status === 'fulfilled') quotes.push(result.value);
+    if (result.status === 'fulfilled')
+      quotes.push(
+        totalYears === undefined
+          ? result.value
+          : { ...result.value, totalCost: totalCost(result.value, totalYears) },
+      );
     else failures.push({ provider, error: asRegistrarError(result.reason, provider) });
   });
   return rankQuotes(quotes, failures, options.exchangeRates);
 }
 
+/**
+ * What the customer pays over `totalYears`: the quote plus `renewalPrice` for every further year;
+ * null when a further year has no renewal price, or one in another currency.
+ */
+export function totalCost(quote: PriceQuote, totalYears: number): Money | null {
+  const further = totalYears - quote.years;
+  if (further <= 0) return quote.price;
+  const renewal = quote.renewalPrice;
+  if (!renewal || renewal.currency !== quote.price.currency) return null;
+  return {
+    amount: addDecimal(quote.price.amount, multiplyDecimal(renewal.amount, further)),
+    currency: renewal.currency,
+  };
+}
+
+function checkTotalYears(totalYears: number | undefined, years: number): void {
+  if (totalYears === undefined || (Number.isInteger(totalYears) && totalYears >= years && totalYears <= 100))
+    return;
+  const message = `must be a whole number of years from ${years} (the quoted term) to 100`;
+  throw new ValidationError(`comparePrices: invalid totalYears: ${message}`, {
+    operation: 'comparePrices',
+    issues: [{ path: 'totalYears', message }],
+  });
+}
+
+/** The amount a quote is ranked by: its total cost when one was asked, else its price. */
+function rankedMoney(quote: ComparedQuote): Money | null {
+  return quote.totalCost === undefined ? quote.price : quote.totalCost;
+}
+
+/** Cheapest first; a quote with no total cost after those with one. */
+function byAmount(a: ComparedQuote, b: ComparedQuote): number {
+  const ma = rankedMoney(a);
+  const mb = rankedMoney(b);
+  if (!ma || !mb) return (ma ? 0 : 1) - (mb ? 0 : 1);
+  return compareDecimal(ma.amount, mb.amount);
+}
+
 function rankQuotes(
-  quotes: PriceQuote[],
+  quotes: ComparedQuote[],
   failures: PriceComparison['failures'],
   rates: Record<string, number> | undefined,
 ): PriceComparison {
-  const rateOf = (quote: PriceQuote) => rates?.[quote.price.currency];
+  const rateOf = (quote: ComparedQuote) => rates?.[quote.price.currency];
+  const worth = (quote: ComparedQuote) => {
+    const amount = rankedMoney(quote);
+    return amount ? Number(amount.amount) * rateOf(quote)! : Number.POSITIVE_INFINITY;
+  };
   const converted = quotes.filter((quote) => rateOf(quote) !== undefined);
   const unconverted = quotes.filter((quote) => rateOf(quote) === undefined);
-  converted.sort((a, b) => Number(a.price.amount) * rateOf(a)! - Number(b.price.amount) * rateOf(b)!);
-  unconverted.sort(
-    (a, b) =>
-      a.price.currency.localeCompare(b.price.currency) || compareDecimal(a.price.amount, b.price.amount),
-  );
-  const byCurrency: Record<string, PriceQuote[]> = {};
-  for (const quote of [...quotes].sort((a, b) => compareDecimal(a.price.amount, b.price.amount))) {
+  converted.sort((a, b) => worth(a) - worth(b));
+  unconverted.sort((a, b) => a.price.currency.localeCompare(b.price.currency) || byAmount(a, b));
+  const byCurrency: Record<string, ComparedQuote[]> = {};
+  for (const quote of [...quotes].sort(byAmount)) {
     const group = byCurrency[quote.price.currency] ?? [];
     group.push(quote);
     byCurrency[quote.price.currency] = group;

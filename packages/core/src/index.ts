@@ -1,6 +1,12 @@
 // Model
 
-export { type ComparePricesOptions, comparePrices, type PriceComparison } from './compare-prices.js';
+export {
+  type ComparedQuote,
+  type ComparePricesOptions,
+  comparePrices,
+  type PriceComparison,
+  totalCost,
+} from './compare-prices.js';
 export { type DefineRegistrarOptions, defineRegistrar } from './define-registrar.js';
 // DNS plans and zone files
 export {
@@ -20,7 +26,7 @@ export {
   type RecordUpdate,
   summarizePlan,
 } from './dns-plan/plan-records.js';
-export { plainTxt } from './dns-plan/record-content.js';
+export { canonicalRecordContent, plainTxt } from './dns-plan/record-content.js';
 export { type UnsafePlanDetails, UnsafePlanError } from './dns-plan/unsafe-plan-error.js';
 export {
   type ParsedZoneFile,
@@ -45,6 +51,15 @@ export {
   type RegistrarErrorOptions,
   type ValidationIssue,
 } from './errors/registrar-error.js';
+export {
+  CONTACT_ROLES,
+  type ContactDirectory,
+  type ContactRole,
+  inlineContacts,
+  isSameContact,
+  type ParsedContactInput,
+  resolveContactIds,
+} from './kit/contact-refs.js';
 // Provider kit (what every adapter is written on)
 export { createRecordsOneByOne, ONE_BY_ONE_CONCURRENCY } from './kit/create-records-one-by-one.js';
 export {
@@ -53,7 +68,9 @@ export {
   loadCredential,
   missingCredentialError,
 } from './kit/credential.js';
+export { nullIfBlank, toEppPhone } from './kit/epp-phone.js';
 export { contextual, contextualAsync, contextualIterable, withContext } from './kit/error-context.js';
+export { assertExtendedAttributes, extendedAttributeIssues } from './kit/extended-attributes.js';
 export {
   type MapOptions,
   mapInCompletionOrder,

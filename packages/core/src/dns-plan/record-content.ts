@@ -34,6 +34,13 @@ export function canonicalCurrentContent(type: RecordType, content: string, zone:
   }
 }
 
+/**
+ * The one canonical form of a record's content, for every adapter, zone files and plans: what
+ * `validateRecordInput` makes of it (lower-case hosts without the trailing dot, compressed IPv6,
+ * plain TXT, numbers without leading zeros), or the trimmed text when it does not validate.
+ */
+export const canonicalRecordContent = canonicalCurrentContent;
+
 /** A current record's name in the model's form: lower-case, relative, `@` for the apex. */
 export function currentName(record: Pick<DnsRecord, 'name'>): string {
   const name = record.name.trim().toLowerCase();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RegisterInputSchema } from './inputs.js';
-import { compareDecimal, MoneyInputSchema, money, multiplyDecimal, toDecimalString } from './money.js';
+import {
+  addDecimal,
+  compareDecimal,
+  MoneyInputSchema,
+  money,
+  multiplyDecimal,
+  toDecimalString,
+} from './money.js';
 
 describe('money', () => {
   it.each([
@@ -68,5 +75,17 @@ describe('MoneyInputSchema (money given by a caller)', () => {
       premiumPrice: { amount: '-1', currency: 'USD' },
     });
     expect(parsed.success).toBe(false);
+  });
+});
+
+describe('addDecimal', () => {
+  it.each([
+    ['9.99', '0.01', '10.00'],
+    ['12.5', '0.125', '12.625'],
+    ['0', '0', '0.00'],
+    ['1.10', '-2.2', '-1.10'],
+    ['99999999999999999999.99', '0.01', '100000000000000000000.00'],
+  ])('%s + %s = %s', (a, b, sum) => {
+    expect(addDecimal(a, b)).toBe(sum);
   });
 });

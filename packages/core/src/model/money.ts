@@ -80,3 +80,24 @@ export function multiplyDecimal(amount: string, factor: number): string {
   const result = `${digits.slice(0, digits.length - fraction.length)}.${digits.slice(digits.length - fraction.length)}`;
   return toDecimalString(negative && scaled !== 0n ? `-${result}` : result);
 }
+
+/** `a + b` exactly (no float arithmetic), with at least two fraction digits: `addDecimal("9.99", "0.01")` → `"10.00"`. */
+export function addDecimal(a: string, b: string): string {
+  const [scaledA, scaledB, digits] = alignDecimals(toDecimalString(a), toDecimalString(b));
+  const sum = scaledA + scaledB;
+  const negative = sum < 0n;
+  const text = (negative ? -sum : sum).toString().padStart(digits + 1, '0');
+  const result = `${text.slice(0, text.length - digits)}.${text.slice(text.length - digits)}`;
+  return toDecimalString(negative ? `-${result}` : result);
+}
+
+function alignDecimals(a: string, b: string): [bigint, bigint, number] {
+  const digits = Math.max(a.split('.')[1]?.length ?? 0, b.split('.')[1]?.length ?? 0);
+  const scale = (text: string) => {
+    const negative = text.startsWith('-');
+    const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
+    const value = BigInt(`${whole}${fraction.padEnd(digits, '0')}`);
+    return negative ? -value : value;
+  };
+  return [scale(a), scale(b), digits];
+}

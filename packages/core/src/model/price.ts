@@ -14,6 +14,8 @@ export const PriceQuoteSchema = z.object({
   price: MoneySchema,
   premium: z.boolean(),
   available: z.boolean().nullable(),
+  /** One further year after the quoted term, where the provider says (null: it does not). */
+  renewalPrice: MoneySchema.nullable(),
 });
 export type PriceQuote = z.infer<typeof PriceQuoteSchema>;
 

@@ -109,6 +109,7 @@ export function memoryRegistrar(
         price: { amount: options.transferPrice ?? '10.00', currency: 'USD' },
         premium: false,
         available: null,
+        renewalPrice: null,
       };
     },
     async getZone(name) {
