@@ -201,6 +201,7 @@ export function createReferenceRegistrar(options: ReferenceRegistrarOptions): Re
         price: money((Number(data.price) * years).toFixed(2), data.currency),
         premium: data.premium,
         available: null,
+        renewalPrice: null,
       };
     },
     renewDomain: async (domain, input, opts) => {
