@@ -1,24 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
-import { type GlaucaEmulatorOptions, startGlaucaEmulator } from './glauca-emulator.js';
 import type { GlaucaState } from './glauca-state.js';
-import { glaucaClient } from './glauca-test-client.js';
+import { domainIdOf, glaucaTestStarter } from './glauca-test-client.js';
 
-let emulator: RunningEmulator<GlaucaState> | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const start = glaucaTestStarter();
 
-async function start(options: GlaucaEmulatorOptions = {}) {
-  emulator = await startGlaucaEmulator(options);
-  return { emu: emulator, call: glaucaClient(emulator.url) };
-}
-
-async function idOf(call: ReturnType<typeof glaucaClient>, name: string): Promise<string> {
-  const list = await call('GET', '/api/domains/');
-  return list.body.find((d: { domain: string }) => d.domain === name).id;
-}
+const idOf = domainIdOf;
 
 function registration(
   emu: RunningEmulator<GlaucaState>,
