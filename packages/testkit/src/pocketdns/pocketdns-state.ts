@@ -3,10 +3,11 @@
  * the money ledger. Seeded deterministically from `resolveSeed` (seed-data.ts); every id comes from
  * the seeded PRNG, so the same options always give the same ids.
  */
+
 import type { LedgerEntry } from '../emulator/emulator-types.js';
 import { createPrng } from '../emulator/prng.js';
 import { isValidDomainName, type ResolvedSeed } from '../emulator/seed-data.js';
-import type { PocketDnsRecordFields } from './pocketdns-validation.js';
+import type { PocketDnsRecordFields, RecordForms } from './pocketdns-validation.js';
 
 export type PocketDnsDomainStatus = 'active' | 'pending' | 'expired' | 'suspended';
 export type PocketDnsTransferStatus = 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
@@ -84,6 +85,8 @@ export interface PocketDnsStateOptions {
   rejectedAuthCodes: string[];
   /** `on-read`: each transfer status read moves pending → in_progress → completed/failed. `manual`: only `setTransferStatus`. */
   transferAdvance: 'on-read' | 'manual';
+  /** Which record forms the DNS endpoints accept (see `RecordForms` in pocketdns-validation.ts). */
+  recordForms?: RecordForms;
 }
 
 export type NameAvailability = 'invalid' | 'unsupported-tld' | 'registered' | 'premium' | 'available';
@@ -128,6 +131,7 @@ export class PocketDnsState {
   readonly now: () => Date;
   readonly rejectedAuthCodes: Set<string>;
   transferAdvance: 'on-read' | 'manual';
+  readonly recordForms: RecordForms;
   private readonly random: () => number;
   private readonly ids = new Set<string>();
   private readonly byName = new Map<string, string>();
@@ -140,6 +144,7 @@ export class PocketDnsState {
     this.now = options.now;
     this.rejectedAuthCodes = new Set(options.rejectedAuthCodes);
     this.transferAdvance = options.transferAdvance;
+    this.recordForms = options.recordForms ?? 'lenient';
     this.random = createPrng(seed.seed);
     const createdAt = seed.domainDates(0).createdAt;
     this.users.set(this.defaultUser, {
