@@ -28,7 +28,7 @@ export * from './glauca/glauca-emulator.js';
 export { GLAUCA_SOURCE_BUGS, type GlaucaSourceBug } from './glauca/glauca-source-bugs.js';
 export type { GlaucaState } from './glauca/glauca-state.js';
 export * from './pocketdns/pocketdns-emulator.js';
-export type { PocketDnsState } from './pocketdns/pocketdns-state.js';
+export { POCKETDNS_REGISTRAR_ID, type PocketDnsState } from './pocketdns/pocketdns-state.js';
 export type { RecordForms as PocketDnsRecordForms } from './pocketdns/pocketdns-validation.js';
 export { type RunningRedis, redisUnavailableReason, startRedisServer } from './redis/redis-server.js';
 export {

@@ -11,8 +11,8 @@
  * a transfer already pending, and the 60-day lock after a registration or a transfer. The number of
  * days and the clock are options, so a test can move "now" instead of waiting.
  *
- * Pass the same `TransferRegistry` as the `registry` option of two emulators (DNSimple and Glauca
- * accept it). Without a registry every emulator behaves as before: names registered elsewhere come
+ * Pass the same `TransferRegistry` as the `registry` option of two emulators (DNSimple, Glauca and
+ * PocketDNS accept it; PocketDNS only as the gaining side, since it publishes no auth code). Without a registry every emulator behaves as before: names registered elsewhere come
  * from the seed.
  */
 

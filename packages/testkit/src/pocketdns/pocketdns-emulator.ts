@@ -14,10 +14,11 @@ import type {
   SeedInfo,
 } from '../emulator/emulator-types.js';
 import { resolveSeed } from '../emulator/seed-data.js';
+import type { TransferRegistry } from '../emulator/transfer-registry.js';
 import { pocketDnsDnsRoutes } from './pocketdns-dns-routes.js';
 import { pocketDnsDomainRoutes } from './pocketdns-domain-routes.js';
 import { pocketDnsErrorBody } from './pocketdns-errors.js';
-import { PocketDnsState } from './pocketdns-state.js';
+import { POCKETDNS_REGISTRAR_ID, PocketDnsState } from './pocketdns-state.js';
 import { pocketDnsUserRoutes } from './pocketdns-user-routes.js';
 import type { RecordForms } from './pocketdns-validation.js';
 
@@ -47,6 +48,14 @@ export interface PocketDnsEmulatorOptions extends CommonEmulatorOptions {
    * 255 characters (quotes are part of the value). Content is stored and returned verbatim in both.
    */
   recordForms?: RecordForms;
+  /**
+   * A registry shared with other emulators (emulator/transfer-registry.ts): a transfer in of a name
+   * another emulator holds ends `failed` when the registry refuses the auth code or a lock applies,
+   * and `completed` moves the name (the losing emulator releases it). PocketDNS publishes no way to
+   * read or set an auth code or a transfer lock, so a name it holds shows no auth code and cannot be
+   * transferred away through the registry.
+   */
+  registry?: TransferRegistry;
 }
 
 const MINUTE = 60_000;
@@ -73,6 +82,20 @@ export function createPocketDnsApp(options: PocketDnsEmulatorOptions = {}): Emul
     rejectedAuthCodes: options.rejectedAuthCodes ?? POCKETDNS_REJECTED_AUTH_CODES,
     transferAdvance: options.transferAdvance ?? 'on-read',
     recordForms: options.recordForms ?? 'lenient',
+    registry: options.registry,
+  });
+  options.registry?.attach(POCKETDNS_REGISTRAR_ID, {
+    lookup: (name) => {
+      const domain = state.domainByName(name);
+      if (!domain) return undefined;
+      return {
+        authCode: null,
+        clientTransferProhibited: false,
+        createdAt: domain.purchasedAt,
+        lastTransferredAt: null,
+      };
+    },
+    release: (name) => state.removeDomain(name),
   });
   const seedInfo: SeedInfo = {
     ownedDomains: [...seed.domainNames],
