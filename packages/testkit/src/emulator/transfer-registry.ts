@@ -12,8 +12,8 @@
  * days and the clock are options, so a test can move "now" instead of waiting.
  *
  * Pass the same `TransferRegistry` as the `registry` option of two emulators (DNSimple, Glauca and
- * PocketDNS accept it; PocketDNS only as the gaining side, since it publishes no auth code). Without a registry every emulator behaves as before: names registered elsewhere come
- * from the seed.
+ * PocketDNS accept it; PocketDNS only as the gaining side, since it publishes no auth code). Without
+ * a registry every emulator behaves as before: names registered elsewhere come from the seed.
  */
 
 /** What the sponsoring (losing) registrar knows about a name it holds. */
