@@ -105,7 +105,8 @@ export function checkRegistration(state: GlaucaState, submitted: string, period:
   const ascii = asciiName(submitted);
   const zone = ascii === null ? null : zoneOf(state, ascii);
   if (ascii === null || zone === null) return result(submitted, false, REASON.unsupported, null);
-  // The published source 500s here (pricing returns nothing); answered as documented.
+  // The published source 500s here (pricing returns nothing): the `check-period-500` source bug;
+  // by default answered as documented.
   if (!isSupportedPeriod(period)) return result(submitted, false, REASON.invalidPeriod, null);
   // The reason text comes from the registry and varies; the emulator's registry says "In use"
   // unless `checkReasons` gives another text, or null: the registry gave no reason, which the

@@ -122,6 +122,8 @@ export function domainRoutes(state: GlaucaState): EmulatorRoute[] {
         const name = readField(data, 'domain', { parse: (v) => parseString(v, 255) }, errors, false);
         const period = readPeriod(data, errors);
         errors.throwIfAny();
+        if (state.sourceBugs.has('check-period-500') && !isSupportedPeriod(period!))
+          throw djangoServerError();
         return { status: 200, body: checkRegistration(state, name!, period!) };
       },
     },

@@ -246,6 +246,24 @@ describe('Glauca emulator: the published source failure mode (sourceBugs)', () =
     html(await call('POST', `/api/domains/${id}/check_renew/`, { period: { unit: 'y', value: 1 } }));
   });
 
+  it('check with a period the registry does not sell → HTML 500 (the pricing call returns nothing)', async () => {
+    const { call } = await start({ sourceBugs: ['check-period-500'] });
+    html(
+      await call('POST', '/api/domains/check/', {
+        domain: 'available-name.com',
+        period: { unit: 'y', value: 11 },
+      }),
+    );
+    expect(
+      (
+        await call('POST', '/api/domains/check/', {
+          domain: 'available-name.com',
+          period: { unit: 'y', value: 1 },
+        })
+      ).status,
+    ).toBe(200);
+  });
+
   it('malformed id → HTML 500 rather than 404 (a well-formed unknown id is still 404)', async () => {
     const { call } = await start({ sourceBugs: ['malformed-id-500'] });
     html(await call('GET', '/api/domains/not-an-id/'));

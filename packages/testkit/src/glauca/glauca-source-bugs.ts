@@ -11,6 +11,7 @@
  * | `zone-json-500` | HexDNS zone JSON serialises DS digests that became objects | 500 HTML on every zone rendering (list, get, create answer) |
  * | `record-create-permission` | HexDNS record create checks "may reference this zone" with a token the serializers never set | 403 `{"detail":"You don't have permission to reference this object"}` |
  * | `check-renew-500` | `check_renew` calls a pricing method that does not exist | 500 HTML |
+ * | `check-period-500` | `check` with a period the zone does not sell: the pricing call returns nothing and the view fails before its "Invalid period for domain" answer | 500 HTML |
  * | `malformed-id-500` | a malformed id raises a Django validation error inside the ORM lookup, which DRF does not translate | 500 HTML instead of 404 |
  * | `zone-create-delete-500` | HexDNS zone create/delete call helpers under a module where they no longer exist | 500 HTML |
  * | `contact-create-500` | `entity_type` is read-only in the API serializer while its column has no default | 500 HTML on contact create |
@@ -22,6 +23,7 @@ export const GLAUCA_SOURCE_BUGS = [
   'zone-json-500',
   'record-create-permission',
   'check-renew-500',
+  'check-period-500',
   'malformed-id-500',
   'zone-create-delete-500',
   'contact-create-500',
