@@ -102,6 +102,8 @@ export const DOMAINR_EXTRA_STATUSES: Readonly<Record<string, DomainrStatusEntry>
   'offer-empty.com': { status: 'active marketed', offers: [{}] },
   // A Fastly answer without `zone` and `domain` (both optional in the spec).
   'sparse-answer.com': { status: 'active', fastlyOmit: ['domain', 'zone'] },
+  // A Fastly answer without `status` (optional in the spec too): nothing says whether the name is taken.
+  'no-status-answer.com': { status: 'active', fastlyOmit: ['status'] },
   // A registered name that the registry lists at a premium tier: registered, not available.
   'premium-active-name.com': { status: 'active premium' },
   // A name that is itself a public suffix (docs example `blogspot.com`).

@@ -63,6 +63,10 @@ describe('Fastly GET /domain-management/v1/tools/status', () => {
       status: 200,
       body: { status: 'active', tags: '' },
     });
+    expect(await tool('status', 'domain=no-status-answer.com')).toEqual({
+      status: 200,
+      body: { domain: 'no-status-answer.com', zone: 'com', tags: '' },
+    });
   });
 
   it('scope=estimate drops registry-level flags and echoes scope; precise is the default', async () => {
