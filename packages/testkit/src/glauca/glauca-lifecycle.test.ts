@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DJANGO_SERVER_ERROR_HTML } from './glauca-source-bugs.js';
-import { domainIdOf, glaucaClient, glaucaTestStarter } from './glauca-test-client.js';
+import { domainIdOf, glaucaClient, glaucaTestStarter, registrationOrderBody } from './glauca-test-client.js';
 
 const start = glaucaTestStarter();
 
@@ -262,6 +262,35 @@ describe('Glauca emulator: the published source failure mode (sourceBugs)', () =
         })
       ).status,
     ).toBe(200);
+  });
+
+  it('registration order for a zone not sold or a period without a price → HTML 500 (price lookup), nothing charged', async () => {
+    const { call, emu } = await start({ sourceBugs: ['order-price-lookup-500'] });
+    const orders = '/api/domain_registration_orders/';
+    html(await call('POST', orders, registrationOrderBody(emu, 'name.notsold')));
+    html(
+      await call(
+        'POST',
+        orders,
+        registrationOrderBody(emu, 'available-name.com', { period: { unit: 'y', value: 11 } }),
+      ),
+    );
+    expect(emu.ledger).toEqual([]);
+    expect((await call('POST', orders, registrationOrderBody(emu, 'available-name.com'))).status).toBe(201);
+  });
+
+  it('registration order links built from the order: domain_obj is the order id, its URL leads nowhere', async () => {
+    const { call, emu } = await start({ sourceBugs: ['order-domain-obj'], instantOrders: true });
+    const res = await call(
+      'POST',
+      '/api/domain_registration_orders/',
+      registrationOrderBody(emu, 'available-name.com'),
+    );
+    expect(res.body).toMatchObject({ state: 'completed', domain_obj: res.body.id });
+    expect(res.body.domain_obj_url).toBe(`${emu.url}/api/domains/${res.body.id}/`);
+    expect((await call('GET', new URL(res.body.domain_obj_url).pathname)).status).toBe(404);
+    // domain_id is right.
+    expect((await call('GET', `/api/domains/${res.body.domain_id}/`)).body.domain).toBe('available-name.com');
   });
 
   it('malformed id → HTML 500 rather than 404 (a well-formed unknown id is still 404)', async () => {

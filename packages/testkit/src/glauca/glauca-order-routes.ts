@@ -23,6 +23,7 @@ import { isSupportedPeriod, priceForPeriod } from './glauca-money.js';
 import { advanceOrder, createOrder, hasOpenOrderFor } from './glauca-order-engine.js';
 import { origin, paginate } from './glauca-pagination.js';
 import { ORDER_COLLECTION, orderUrl, renderOrder } from './glauca-serializers.js';
+import { djangoServerError } from './glauca-source-bugs.js';
 import { GLAUCA_REGISTRAR_ID, type GlaucaOrder, type GlaucaState, type OrderKind } from './glauca-state.js';
 
 /**
@@ -63,7 +64,7 @@ function findOrder(state: GlaucaState, kind: OrderKind, rawId: string | undefine
 }
 
 function render(state: GlaucaState, req: EmulatorRequest, order: GlaucaOrder) {
-  return renderOrder(req, order, state.domains.has(order.domainId));
+  return renderOrder(req, order, state.domains.has(order.domainId), state.sourceBugs.has('order-domain-obj'));
 }
 
 interface CommonOrderInput {
@@ -102,10 +103,12 @@ function readCommon(state: GlaucaState, data: Record<string, unknown>, errors: F
 function supportedName(state: GlaucaState, submitted: string): { ascii: string; zone: string } {
   const ascii = asciiName(submitted);
   const zone = ascii === null ? null : zoneOf(state, ascii);
-  // The published source fails during price lookup (500/403); answered with the `unsupported`
-  // exception's documented body.
-  if (ascii === null || zone === null)
+  // The published source fails during price lookup (500/403): the `order-price-lookup-500` source
+  // bug; by default answered with the `unsupported` exception's documented body.
+  if (ascii === null || zone === null) {
+    if (state.sourceBugs.has('order-price-lookup-500')) throw djangoServerError();
     throw new EmulatorHttpError(400, detail('Unsupported by the registry'));
+  }
   return { ascii, zone };
 }
 
@@ -187,7 +190,10 @@ export function orderRoutes(state: GlaucaState): EmulatorRoute[] {
         const period = readPeriod(data, errors);
         errors.throwIfAny();
         const { ascii, zone } = supportedName(state, common.domain!);
-        if (!isSupportedPeriod(period!)) throw new EmulatorHttpError(400, { period: [REASON.invalidPeriod] });
+        if (!isSupportedPeriod(period!)) {
+          if (state.sourceBugs.has('order-price-lookup-500')) throw djangoServerError();
+          throw new EmulatorHttpError(400, { period: [REASON.invalidPeriod] });
+        }
         const refusal =
           isTaken(state, ascii) || hasOpenOrderFor(state, ascii)
             ? 'Domain no longer available to purchase.'

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
 import type { GlaucaState } from './glauca-state.js';
-import { domainIdOf, glaucaTestStarter } from './glauca-test-client.js';
+import { domainIdOf, glaucaTestStarter, registrationOrderBody } from './glauca-test-client.js';
 
 const start = glaucaTestStarter();
 
 const idOf = domainIdOf;
 
-function registration(
-  emu: RunningEmulator<GlaucaState>,
-  domain: string,
-  extra: Record<string, unknown> = {},
-) {
-  return {
-    domain,
-    period: { unit: 'y', value: 2 },
-    registrant: emu.state.defaultContactId,
-    admin_contact: null,
-    billing_contact: null,
-    tech_contact: null,
-    off_session: true,
-    ...extra,
-  };
-}
+const registration = registrationOrderBody;
 
 describe('Glauca registration orders', () => {
   it('201 + Location, started → processing → completed one poll at a time; the domain then exists', async () => {

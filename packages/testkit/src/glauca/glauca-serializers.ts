@@ -124,14 +124,16 @@ export function renderContactAddress(req: EmulatorRequest, a: GlaucaContactAddre
 
 /**
  * An order. `price` is a JSON number (GBP) here, unlike the check endpoints [src].
- * `domain_obj` / `domain_obj_url` point at the domain as the docs describe (the published source
- * fills them from the order for registration/transfer orders; answered as documented); they are
- * null until the domain exists.
+ * `domain_obj` / `domain_obj_url` point at the domain as the docs describe; they are null until
+ * the domain exists. The published source fills them from the order for registration/transfer
+ * orders (the order's id, a domain URL that leads nowhere): `linksFromOrder`, the
+ * `order-domain-obj` source bug.
  */
 export function renderOrder(
   req: EmulatorRequest,
   o: GlaucaOrder,
   domainExists: boolean,
+  linksFromOrder = false,
 ): Record<string, unknown> {
   const base: Record<string, unknown> = {
     url: orderUrl(req, o),
@@ -144,7 +146,8 @@ export function renderOrder(
     state: o.state,
     domain: o.domain,
   };
-  const domainObj = domainExists ? o.domainId : null;
+  const linkedId = linksFromOrder && (o.kind === 'registration' || o.kind === 'transfer') ? o.id : o.domainId;
+  const domainObj = domainExists ? linkedId : null;
   const links = {
     domain_obj: domainObj,
     domain_obj_url: domainObj === null ? null : domainUrl(req, domainObj),

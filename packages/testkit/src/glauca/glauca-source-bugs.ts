@@ -14,6 +14,8 @@
  * | `check-period-500` | `check` with a period the zone does not sell: the pricing call returns nothing and the view fails before its "Invalid period for domain" answer | 500 HTML |
  * | `malformed-id-500` | a malformed id raises a Django validation error inside the ORM lookup, which DRF does not translate | 500 HTML instead of 404 |
  * | `zone-create-delete-500` | HexDNS zone create/delete call helpers under a module where they no longer exist | 500 HTML |
+ * | `order-price-lookup-500` | a registration/transfer order for a zone not sold, or a period without a price, fails during price lookup | 500 HTML, nothing charged |
+ * | `order-domain-obj` | registration/transfer orders build `domain_obj` / `domain_obj_url` from the order object | the order's id and `/api/domains/{order id}/` (404); `domain_id` stays right |
  * | `contact-create-500` | `entity_type` is read-only in the API serializer while its column has no default | 500 HTML on contact create |
  */
 import { EmulatorHttpError } from '../emulator/emulator-types.js';
@@ -27,6 +29,8 @@ export const GLAUCA_SOURCE_BUGS = [
   'malformed-id-500',
   'zone-create-delete-500',
   'contact-create-500',
+  'order-price-lookup-500',
+  'order-domain-obj',
 ] as const;
 
 export type GlaucaSourceBug = (typeof GLAUCA_SOURCE_BUGS)[number];

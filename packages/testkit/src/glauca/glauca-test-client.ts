@@ -68,3 +68,21 @@ export async function domainIdOf(call: ReturnType<typeof glaucaClient>, name: st
   if (!found) throw new Error(`no ${name}`);
   return found.id;
 }
+
+/** A registration order body for the default contact (2 years, off-session), with `extra` fields. */
+export function registrationOrderBody(
+  emu: RunningEmulator<GlaucaState>,
+  domain: string,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    domain,
+    period: { unit: 'y', value: 2 },
+    registrant: emu.state.defaultContactId,
+    admin_contact: null,
+    billing_contact: null,
+    tech_contact: null,
+    off_session: true,
+    ...extra,
+  };
+}
