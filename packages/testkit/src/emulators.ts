@@ -1,7 +1,9 @@
 // The loopback emulators, without the vitest-based conformance suite: safe to import at run time
 // (the CLI's --emulate and demo, benchmarks, a user's own test setup).
+export type { DnsimpleContact } from './dnsimple/dnsimple-contacts.js';
 export * from './dnsimple/dnsimple-emulator.js';
-export type { DnsimpleState } from './dnsimple/dnsimple-state.js';
+export type { DnsimpleState, OperationCompletion } from './dnsimple/dnsimple-state.js';
+export { type DnsimpleExtendedAttribute, EXTENDED_ATTRIBUTES } from './dnsimple/dnsimple-tld-attributes.js';
 export * from './domainr/domainr-emulator.js';
 export type { DomainrState } from './domainr/domainr-state.js';
 export { startEmulatorServer } from './emulator/emulator-server.js';
@@ -14,10 +16,20 @@ export {
   resolveSeed,
   SEED_NOW,
 } from './emulator/seed-data.js';
+export {
+  type RegistryDomainView,
+  type RegistrySponsor,
+  type RegistryTransferEvent,
+  type TransferRefusal,
+  TransferRegistry,
+  type TransferRegistryOptions,
+} from './emulator/transfer-registry.js';
 export * from './glauca/glauca-emulator.js';
+export { GLAUCA_SOURCE_BUGS, type GlaucaSourceBug } from './glauca/glauca-source-bugs.js';
 export type { GlaucaState } from './glauca/glauca-state.js';
 export * from './pocketdns/pocketdns-emulator.js';
-export type { PocketDnsState } from './pocketdns/pocketdns-state.js';
+export { POCKETDNS_REGISTRAR_ID, type PocketDnsState } from './pocketdns/pocketdns-state.js';
+export type { RecordForms as PocketDnsRecordForms } from './pocketdns/pocketdns-validation.js';
 export { type RunningRedis, redisUnavailableReason, startRedisServer } from './redis/redis-server.js';
 export {
   REFERENCE_API_KEY,

@@ -4,6 +4,7 @@
  */
 import type { EmulatorRequest, EmulatorResponse, LedgerEntry } from '../emulator/emulator-types.js';
 import { EmulatorHttpError } from '../emulator/emulator-types.js';
+import type { TransferRegistry } from '../emulator/transfer-registry.js';
 import type { FieldErrors } from './dnsimple-record-rules.js';
 import type { DnsimpleDomain } from './dnsimple-shapes.js';
 import type { DnsimpleState } from './dnsimple-state.js';
@@ -18,7 +19,12 @@ export interface DnsimpleContext {
   /** User token (optional): reaches every account of `state.accounts`. */
   userToken: string | undefined;
   accountId: number;
+  /** Shared registry for transfers between emulators (option `registry`), or undefined. */
+  registry: TransferRegistry | undefined;
 }
+
+/** The id this emulator uses as a registrar in a shared `TransferRegistry`. */
+export const DNSIMPLE_REGISTRAR_ID = 'dnsimple';
 
 export type Principal = { kind: 'account'; accountIds: number[] } | { kind: 'user'; accountIds: number[] };
 

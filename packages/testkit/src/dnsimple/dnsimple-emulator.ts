@@ -13,15 +13,24 @@ import type {
   RunningEmulator,
   SeedInfo,
 } from '../emulator/emulator-types.js';
-import { resolveSeed } from '../emulator/seed-data.js';
-import { DNSIMPLE_CURRENCY, type DnsimpleContext, errorBody, principalOf } from './dnsimple-context.js';
+import { DEFAULT_TLD_PRICES, resolveSeed } from '../emulator/seed-data.js';
+import type { TransferRegistry } from '../emulator/transfer-registry.js';
+import {
+  DNSIMPLE_CURRENCY,
+  DNSIMPLE_REGISTRAR_ID,
+  type DnsimpleContext,
+  errorBody,
+  principalOf,
+} from './dnsimple-context.js';
+import { contactRoutes } from './dnsimple-routes-contacts.js';
 import { dnssecRoutes } from './dnsimple-routes-dnssec.js';
 import { domainRoutes } from './dnsimple-routes-domains.js';
 import { identityRoutes } from './dnsimple-routes-identity.js';
 import { registrarRoutes } from './dnsimple-routes-registrar.js';
 import { tldRoutes } from './dnsimple-routes-tlds.js';
 import { zoneRoutes } from './dnsimple-routes-zones.js';
-import { DnsimpleState } from './dnsimple-state.js';
+import { asciiName, DnsimpleState, type OperationCompletion } from './dnsimple-state.js';
+import { EXTENDED_ATTRIBUTE_TLD_PRICES } from './dnsimple-tld-attributes.js';
 
 export const DNSIMPLE_DEFAULT_TOKEN = 'dnsimple-test-token';
 export const DNSIMPLE_DEFAULT_ACCOUNT_ID = 1010;
@@ -46,6 +55,20 @@ export interface DnsimpleEmulatorOptions extends CommonEmulatorOptions {
   recordRegions?: boolean;
   /** Requests per hour of the authenticated bucket (default 2400; lower it to reach the limit quickly). */
   hourlyLimit?: number;
+  /**
+   * Operations (creates + updates + deletes) one batch change may hold; above it the whole batch is
+   * refused (400). DNSimple does not publish its limit; default 100. `null` = no limit.
+   */
+  batchOperationLimit?: number | null;
+  /**
+   * When registrations, renewals, transfers and restores complete: on the `polls`-th GET of the
+   * operation (default 1), or with `afterMs` on the first GET at least that long after creation.
+   */
+  completion?: OperationCompletion;
+  /** Auth codes the losing registrar expects for names registered elsewhere (without `registry`). */
+  transferAuthCodes?: Record<string, string>;
+  /** A registry shared with another emulator, so a domain can move between them (emulator/transfer-registry.ts). */
+  registry?: TransferRegistry;
 }
 
 export type DnsimpleEmulator = RunningEmulator<DnsimpleState>;
@@ -57,7 +80,12 @@ export function startDnsimpleEmulator(options: DnsimpleEmulatorOptions = {}): Pr
 export function createDnsimpleApp(options: DnsimpleEmulatorOptions = {}): EmulatorApp<DnsimpleState> {
   const token = options.token ?? DNSIMPLE_DEFAULT_TOKEN;
   const accountId = options.accountId ?? DNSIMPLE_DEFAULT_ACCOUNT_ID;
-  const seed = resolveSeed(options.seed);
+  // .us, .ca and .eu (TLDs with extended attributes) join the standard TLDs unless the seed sets its own.
+  const seed = resolveSeed(
+    options.seed?.tldPrices === undefined
+      ? { ...options.seed, tldPrices: { ...DEFAULT_TLD_PRICES, ...EXTENDED_ATTRIBUTE_TLD_PRICES } }
+      : options.seed,
+  );
   const extraAccounts = options.userToken === undefined ? [] : (options.userAccountIds ?? [accountId + 1]);
   const state = new DnsimpleState(seed, {
     accountId,
@@ -65,9 +93,40 @@ export function createDnsimpleApp(options: DnsimpleEmulatorOptions = {}): Emulat
     registrantId: options.registrantId ?? 1,
     batchChanges: options.batchChanges ?? true,
     recordRegions: options.recordRegions ?? true,
+    batchOperationLimit: options.batchOperationLimit === undefined ? 100 : options.batchOperationLimit,
+    completion: options.completion ?? {},
   });
+  for (const [name, code] of Object.entries(options.transferAuthCodes ?? {})) {
+    state.transferAuthCodes[asciiName(name)] = code;
+  }
   const ledger: LedgerEntry[] = [];
-  const ctx: DnsimpleContext = { state, ledger, token, userToken: options.userToken, accountId };
+  const registry = options.registry;
+  const ctx: DnsimpleContext = { state, ledger, token, userToken: options.userToken, accountId, registry };
+  registry?.attach(DNSIMPLE_REGISTRAR_ID, {
+    lookup: (name) => {
+      const domain = state.findDomainAnywhere(name);
+      if (!domain || domain.state === 'hosted') return undefined;
+      return {
+        authCode: domain.authCode,
+        clientTransferProhibited: domain.transferLock,
+        pendingTransfer: false,
+        createdAt: new Date(domain.created_at),
+        lastTransferredAt: domain.lastTransferredAt === null ? null : new Date(domain.lastTransferredAt),
+      };
+    },
+    // Transferred away: the domain stays in the account as DNS hosting only (its zone keeps serving).
+    release: (name) => {
+      const domain = state.findDomainAnywhere(name);
+      if (!domain) return;
+      domain.state = 'hosted';
+      domain.registrant_id = null;
+      domain.expires_at = null;
+      domain.auto_renew = false;
+      domain.transferLock = false;
+      domain.authCode = null;
+      state.touch(domain);
+    },
+  });
   const hourlyLimit = options.hourlyLimit ?? DNSIMPLE_HOURLY_LIMIT;
 
   const seedInfo: SeedInfo = {
@@ -93,6 +152,7 @@ export function createDnsimpleApp(options: DnsimpleEmulatorOptions = {}): Emulat
     routes: [
       ...identityRoutes(ctx),
       ...domainRoutes(ctx),
+      ...contactRoutes(ctx),
       ...zoneRoutes(ctx),
       ...registrarRoutes(ctx),
       ...dnssecRoutes(ctx),

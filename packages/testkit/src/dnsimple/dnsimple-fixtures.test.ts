@@ -290,8 +290,14 @@ const CASES: Case[] = [
     method: 'POST',
     path: `${R}/google.com/transfers`,
     body: { registrant_id: 1, auth_code: 'x' },
-    prepare: async (api) => {
-      await api('POST', '/v2/1010/domains', { name: 'google.com' });
+    // In DNSimple under another account (a domain this account only hosts can be transferred in).
+    prepare: async (_api, emu) => {
+      emu.state.addDomain(2020, 'google.com', {
+        state: 'hosted',
+        registrantId: null,
+        expiresAt: null,
+        createdAt: new Date(),
+      });
       return {};
     },
     exact: true,

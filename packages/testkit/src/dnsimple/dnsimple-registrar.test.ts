@@ -1,25 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type DnsimpleEmulator,
-  type DnsimpleEmulatorOptions,
-  startDnsimpleEmulator,
-} from './dnsimple-emulator.js';
-import { dnsimpleClient, type TestClient } from './dnsimple-test-client.js';
+import { describe, expect, it } from 'vitest';
+import { dnsimpleTestStarter } from './dnsimple-test-client.js';
 
-const running: DnsimpleEmulator[] = [];
 const REG = '/v2/1010/registrar/domains';
 
-async function start(
-  options: DnsimpleEmulatorOptions = {},
-): Promise<{ emu: DnsimpleEmulator; api: TestClient }> {
-  const emu = await startDnsimpleEmulator(options);
-  running.push(emu);
-  return { emu, api: dnsimpleClient(emu) };
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
+const start = dnsimpleTestStarter();
 
 function yearsLater(iso: string, years: number): string {
   const d = new Date(iso);
@@ -392,8 +376,9 @@ describe('DNSimple emulator: TLDs', () => {
   it('lists the seeded TLDs sorted by tld with pagination, and gets one; 404 for others', async () => {
     const { api } = await start();
     const list = await api('GET', '/v2/tlds?per_page=2');
-    expect(list.json.data.map((t: { tld: string }) => t.tld)).toEqual(['co.uk', 'com']);
-    expect(list.json.pagination).toEqual({ current_page: 1, per_page: 2, total_entries: 6, total_pages: 3 });
+    // The six standard TLDs plus .us, .ca and .eu (the TLDs with extended attributes).
+    expect(list.json.data.map((t: { tld: string }) => t.tld)).toEqual(['ca', 'co.uk']);
+    expect(list.json.pagination).toEqual({ current_page: 1, per_page: 2, total_entries: 9, total_pages: 5 });
     const com = await api('GET', '/v2/tlds/com');
     expect(com.json.data).toMatchObject({
       tld: 'com',

@@ -5,19 +5,33 @@
  *
  * Choices where the docs are silent:
  * - Register/renew/transfer/restore answer 201 with the fixture's initial state (`new`, or
- *   `transferring` for a transfer); the operation completes on its first GET (`registered`,
- *   `renewed`, `transferred`, `restored`). The domain itself changes at once for register, renew
- *   and restore; a transfer adds the domain as `hosted` and makes it `registered` when it completes.
+ *   `transferring` for a transfer); the operation completes on a later GET (`registered`,
+ *   `renewed`, `transferred`, `restored`): by default the first, else as the `completion` option
+ *   says; a GET before that shows `registering`/`renewing`/`transferring`/`restoring`. The domain
+ *   itself changes at once for register, renew and restore; a transfer adds the domain as `hosted`
+ *   (the Domain `state` enum has no transferring state: hosted, registered, expired) and makes it
+ *   `registered` when it completes. A domain the account already hosts can be transferred in.
  * - Charges (ledger, USD) are taken when the POST is accepted; a cancelled transfer is not refunded.
- * - A name is transferable only when it is registered elsewhere (seed `registeredNames`).
+ * - A name is transferable only when it is registered elsewhere (seed `registeredNames`, or held by
+ *   another emulator of the shared `registry`). Refusals are synchronous 400s in the shape of
+ *   `transferDomain/error-missing-authcode.http` (`errors.base`): a wrong auth code, a transfer lock
+ *   at the losing registrar, a registry lock, the 60-day lock after registration or transfer.
+ * - Premium names (seed `premiumNames`) cost their premium price to register, renew and transfer
+ *   (`getDomainPrices/success.http` shows one price for all three); `premium_price` must confirm it.
+ * - TLDs with extended attributes (.us, .ca, .eu) refuse a register or transfer without a required
+ *   attribute (dnsimple-tld-attributes.ts).
+ * - `authorize_transfer_out` issues a new auth code, "e-mails" it (`state.emailedAuthCodes`) and
+ *   unlocks the domain; the API answer is 204 without the code.
  * - Renewal is refused (the fixture's 400 "may not be renewed at this time") for hosted domains and
  *   when the new expiry would be more than 10 years from now.
  */
 import type { EmulatorRequest, EmulatorRoute } from '../emulator/emulator-types.js';
 import { isValidDomainName } from '../emulator/seed-data.js';
+import type { TransferRefusal } from '../emulator/transfer-registry.js';
 import {
   bodyObject,
   charge,
+  DNSIMPLE_REGISTRAR_ID,
   type DnsimpleContext,
   fail,
   money,
@@ -39,6 +53,7 @@ import type {
 } from './dnsimple-shapes.js';
 import { isoDate, isoTimestamp } from './dnsimple-shapes.js';
 import { asciiName } from './dnsimple-state.js';
+import { extendedAttributeErrors } from './dnsimple-tld-attributes.js';
 
 const BASE = '/v2/:account/registrar/domains/:domain';
 const MAX_YEARS_AHEAD = 10;
@@ -53,6 +68,18 @@ function addYears(date: Date, years: number): Date {
 function times(price: string, years: number): string {
   return (Number(price) * years).toFixed(2);
 }
+
+/** The `errors.base` text of each transfer refusal (the emulator's wording; DNSimple publishes none). */
+const TRANSFER_REFUSAL_TEXT: Record<TransferRefusal, (name: string) => string> = {
+  not_registered: (name) => `The domain ${name} is not registered and cannot be transferred`,
+  same_registrar: (name) => `The domain ${name} is already registered with DNSimple`,
+  invalid_auth_code: (name) => `The authorization code for the domain ${name} is not valid`,
+  client_transfer_prohibited: (name) => `The domain ${name} is locked at the current registrar`,
+  server_transfer_prohibited: (name) => `The domain ${name} is locked by the registry`,
+  pending_transfer: (name) => `A transfer of the domain ${name} is already pending`,
+  transfer_lock_period: (name) =>
+    `The domain ${name} was registered or transferred less than 60 days ago and cannot be transferred yet`,
+};
 
 export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
   const seed = ctx.state.seed;
@@ -78,6 +105,21 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
     // The notfound-contact fixture's wording.
     if (!ctx.state.contactIds.has(id)) fail(404, `Contact \`${id}\` not found`);
     return id;
+  };
+
+  /** An operation's one-year price: the premium price for a premium name, else the TLD's. */
+  const priceFor = (name: string, operation: 'register' | 'renew' | 'transfer' | 'restore'): string | null =>
+    operation !== 'restore' && Object.hasOwn(seed.premiumNames, name)
+      ? seed.premiumNames[name]!
+      : seed.priceOf(name, operation);
+
+  /** Names an availability check and a registration see as taken (here, elsewhere, or at another emulator). */
+  const taken = (name: string): boolean => ctx.state.isTaken(name) || ctx.registry?.sponsorOf(name) != null;
+
+  /** `extended_attributes` must satisfy the TLD (registerDomain/error-extended-attributes.http). */
+  const checkExtendedAttributes = (tld: string, body: Record<string, unknown>): void => {
+    const errors = extendedAttributeErrors(tld, body.extended_attributes);
+    if (errors) fail(400, 'Invalid extended attributes', errors);
   };
 
   /** `premium_price` (a string) must confirm the premium price of a premium name. */
@@ -119,17 +161,22 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
     return op;
   };
 
+  /** One GET of an operation: `from[0]` → `from[1]` (in progress) → `to` once due (`completion` option). */
   const complete = <T extends { state: string; updated_at: string }>(
     op: DomainOperation<T>,
-    from: string[],
+    from: [T['state'], T['state']],
     to: T['state'],
     after?: () => void,
   ): void => {
     op.polls += 1;
-    if (from.includes(op.data.state)) {
+    if (!from.includes(op.data.state)) return;
+    if (ctx.state.isDue(op.polls, op.createdMs ?? 0)) {
       op.data.state = to;
       op.data.updated_at = isoTimestamp(new Date());
       after?.();
+    } else if (op.data.state !== from[1]) {
+      op.data.state = from[1];
+      op.data.updated_at = isoTimestamp(new Date());
     }
   };
 
@@ -147,9 +194,9 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
         if (availability === 'invalid') fail(400, `\`${raw}\` is not a valid domain name`);
         if (availability === 'unsupported-tld')
           fail(400, `TLD .${name.split('.').pop()!.toUpperCase()} is not supported`);
-        const taken = ctx.state.isTaken(name);
+        const isTaken = taken(name);
         // The fixture has no `trustee` although the spec requires it; the fixture wins.
-        return ok({ domain: name, available: !taken, premium: !taken && availability === 'premium' });
+        return ok({ domain: name, available: !isTaken, premium: !isTaken && availability === 'premium' });
       },
     },
     {
@@ -164,9 +211,9 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
         return ok({
           domain: name,
           premium: Object.hasOwn(seed.premiumNames, name),
-          registration_price: money(seed.priceOf(name, 'register') ?? prices.register),
-          renewal_price: money(seed.priceOf(name, 'renew') ?? prices.renew),
-          transfer_price: money(seed.priceOf(name, 'transfer') ?? prices.transfer),
+          registration_price: money(priceFor(name, 'register') ?? prices.register),
+          renewal_price: money(priceFor(name, 'renew') ?? prices.renew),
+          transfer_price: money(priceFor(name, 'transfer') ?? prices.transfer),
           restore_price: money(prices.restore ?? '0'),
           // No seeded TLD offers the trustee service; the fixture always has a number here.
           trustee_price: 0,
@@ -183,8 +230,9 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
         requireGoodStanding(ctx);
         const { name, tld } = registrableName(req);
         const body = bodyObject(req);
-        if (ctx.state.isTaken(name)) fail(400, `The domain ${name} is not available for registration`);
+        if (taken(name)) fail(400, `The domain ${name} is not available for registration`);
         const registrant = registrantId(body);
+        checkExtendedAttributes(tld, body);
         checkPremiumPrice(name, body);
         const now = new Date();
         const period = tldInfo(tld).minimum_registration;
@@ -196,7 +244,7 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
           autoRenew: bool(body.auto_renew),
           privateWhois: bool(body.whois_privacy),
         });
-        charge(ctx, req, 'register', name, times(seed.priceOf(name, 'register')!, period));
+        charge(ctx, req, 'register', name, times(priceFor(name, 'register')!, period));
         const id = ctx.state.operationId();
         const data: DnsimpleRegistration = {
           id,
@@ -210,7 +258,7 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
           created_at: isoTimestamp(now),
           updated_at: isoTimestamp(now),
         };
-        ctx.state.registrations.set(id, { domain: name, data, polls: 0 });
+        ctx.state.registrations.set(id, { domain: name, data, polls: 0, createdMs: now.getTime() });
         return ok({ ...data }, 201);
       },
     },
@@ -246,7 +294,7 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
           }
           period = body.period;
         }
-        const price = seed.priceOf(domain.name, 'renew');
+        const price = priceFor(domain.name, 'renew');
         const now = new Date();
         const current = domain.expires_at === null ? null : new Date(domain.expires_at);
         const next = current === null ? null : addYears(current, period);
@@ -272,7 +320,7 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
           created_at: isoTimestamp(now),
           updated_at: isoTimestamp(now),
         };
-        ctx.state.renewals.set(id, { domain: domain.name, data, polls: 0 });
+        ctx.state.renewals.set(id, { domain: domain.name, data, polls: 0, createdMs: now.getTime() });
         return ok({ ...data }, 201);
       },
     },
@@ -296,29 +344,50 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
       handler: (req) => {
         const accountId = requireAccount(ctx, req);
         requireGoodStanding(ctx);
-        const { name } = registrableName(req);
+        const { name, tld } = registrableName(req);
         const body = bodyObject(req);
-        // transferDomain/error-indnsimple.http
-        if (ctx.state.findDomainAnywhere(name))
+        // A domain this account hosts (added for DNS first) can be transferred in; anywhere else it
+        // is transferDomain/error-indnsimple.http.
+        const existing = ctx.state.findDomainAnywhere(name);
+        if (existing && (existing.account_id !== accountId || existing.state !== 'hosted'))
           fail(400, `The domain ${name} is already in DNSimple and cannot be added`);
-        if (!seed.isRegistered(name))
-          fail(400, `The domain ${name} is not registered and cannot be transferred`);
+        if (
+          [...ctx.state.transfers.values()].some(
+            (t) => t.domain === name && ['new', 'transferring'].includes(t.data.state),
+          )
+        )
+          validationFailed({ base: [TRANSFER_REFUSAL_TEXT.pending_transfer(name)] });
+        const sponsored = ctx.registry?.sponsorOf(name);
+        const elsewhere = seed.isRegistered(name) && !seed.isOwned(name);
+        if (!sponsored && !elsewhere) fail(400, TRANSFER_REFUSAL_TEXT.not_registered(name));
         const registrant = registrantId(body);
         if (typeof body.auth_code !== 'string' || body.auth_code.trim() === '') {
           // transferDomain/error-missing-authcode.http
           validationFailed({ base: ['You must provide an authorization code for the domain'] });
         }
+        checkExtendedAttributes(tld, body);
         checkPremiumPrice(name, body);
+        const refusal: TransferRefusal | null = sponsored
+          ? ctx.registry!.checkTransfer(name, DNSIMPLE_REGISTRAR_ID, body.auth_code)
+          : ctx.state.transferAuthCodes[name] !== undefined &&
+              ctx.state.transferAuthCodes[name] !== body.auth_code
+            ? 'invalid_auth_code'
+            : null;
+        if (refusal) validationFailed({ base: [TRANSFER_REFUSAL_TEXT[refusal](name)] });
         const now = new Date();
-        const domain = ctx.state.addDomain(accountId, name, {
-          state: 'hosted',
-          registrantId: registrant,
-          expiresAt: null,
-          createdAt: now,
-          autoRenew: bool(body.auto_renew),
-          privateWhois: bool(body.whois_privacy),
-        });
-        charge(ctx, req, 'transfer', name, seed.priceOf(name, 'transfer')!);
+        const domain =
+          existing ??
+          ctx.state.addDomain(accountId, name, {
+            state: 'hosted',
+            registrantId: null,
+            expiresAt: null,
+            createdAt: now,
+          });
+        domain.registrant_id = registrant;
+        domain.auto_renew = bool(body.auto_renew);
+        domain.private_whois = bool(body.whois_privacy);
+        ctx.state.touch(domain, now);
+        charge(ctx, req, 'transfer', name, priceFor(name, 'transfer')!);
         const id = ctx.state.operationId();
         const data: DnsimpleTransfer = {
           id,
@@ -332,7 +401,7 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
           created_at: isoTimestamp(now),
           updated_at: isoTimestamp(now),
         };
-        ctx.state.transfers.set(id, { domain: name, data, polls: 0 });
+        ctx.state.transfers.set(id, { domain: name, data, polls: 0, createdMs: now.getTime() });
         // The transferDomain fixture has no `status_description` (getDomainTransfer's has).
         const { status_description: _omit, ...created } = data;
         return ok(created, 201);
@@ -348,10 +417,14 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
         complete(op, ['new', 'transferring'], 'transferred', () => {
           const domain = ctx.state.findDomainAnywhere(op.domain);
           if (domain) {
+            // The registry moves the name first (the losing emulator releases it).
+            ctx.registry?.completeTransfer(op.domain, DNSIMPLE_REGISTRAR_ID);
+            const now = new Date();
             domain.state = 'registered';
-            domain.expires_at = isoTimestamp(addYears(new Date(), 1));
+            domain.expires_at = isoTimestamp(addYears(now, 1));
             domain.transferLock = true;
-            ctx.state.touch(domain);
+            domain.lastTransferredAt = isoTimestamp(ctx.registry?.now() ?? now);
+            ctx.state.touch(domain, now);
           }
         });
         return ok(op.data);
@@ -401,7 +474,7 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
           created_at: isoTimestamp(now),
           updated_at: isoTimestamp(now),
         };
-        ctx.state.restores.set(id, { domain: domain.name, data, polls: 0 });
+        ctx.state.restores.set(id, { domain: domain.name, data, polls: 0, createdMs: now.getTime() });
         return ok({ ...data }, 201);
       },
     },
@@ -424,8 +497,10 @@ export function registrarRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
       handler: (req) => {
         const { domain } = requireDomain(ctx, req);
         requireRegistered(domain);
-        // Unlocks the domain; the auth code is emailed, never returned (204, no body).
+        // Unlocks the domain and e-mails a new auth code to the registrant; never returned (204, no body).
         domain.transferLock = false;
+        domain.authCode = ctx.state.newAuthCode();
+        ctx.state.emailedAuthCodes.set(domain.name, domain.authCode);
         ctx.state.touch(domain);
         return noContent;
       },

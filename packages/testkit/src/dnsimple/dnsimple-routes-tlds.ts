@@ -2,6 +2,7 @@
 import type { EmulatorRoute } from '../emulator/emulator-types.js';
 import { compareValues, type DnsimpleContext, fail, ok, paginated, sortItems } from './dnsimple-context.js';
 import type { DnsimpleTld } from './dnsimple-shapes.js';
+import { EXTENDED_ATTRIBUTE_TLDS, EXTENDED_ATTRIBUTES } from './dnsimple-tld-attributes.js';
 
 /** Registry facts per seeded TLD (shape of the getTld/listTlds fixtures; TLD objects carry no prices). */
 const KNOWN: Record<string, Partial<DnsimpleTld>> = {
@@ -11,6 +12,7 @@ const KNOWN: Record<string, Partial<DnsimpleTld>> = {
   io: { tld_type: 2 },
   dev: { tld_type: 3 },
   'co.uk': { tld_type: 2, whois_privacy: false },
+  ...EXTENDED_ATTRIBUTE_TLDS,
 };
 
 export function tldInfo(tld: string): DnsimpleTld {
@@ -69,8 +71,8 @@ export function tldRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
         const wanted = (req.params.tld ?? '').toLowerCase().replace(/^\./, '');
         if (!Object.hasOwn(ctx.state.seed.tldPrices, wanted))
           fail(404, `TLD \`${req.params.tld ?? ''}\` not found`);
-        // None of the seeded TLDs need extended attributes in the emulator.
-        return ok([]);
+        // .us, .ca and .eu have attributes (dnsimple-tld-attributes.ts); the other seeded TLDs none.
+        return ok(structuredClone(EXTENDED_ATTRIBUTES[wanted] ?? []));
       },
     },
   ];

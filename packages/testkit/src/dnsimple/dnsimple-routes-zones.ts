@@ -186,7 +186,9 @@ export function zoneRoutes(ctx: DnsimpleContext): EmulatorRoute[] {
 /**
  * `POST …/zones/{zone}/batch`: deletes, then updates, then creates; atomic (any failing item → 400
  * with `errors.{creates|updates|deletes}[] = {index, message, errors?}` and nothing applied). The
- * maximum number of operations is not published; the emulator sets none.
+ * maximum number of operations is not published; the emulator refuses the whole batch above the
+ * `batchOperationLimit` option (default 100 creates + updates + deletes) with 400
+ * `{"message":"Validation failed","errors":{"base":["…exceeds the maximum of N operations"]}}`.
  */
 function batchChange(
   ctx: DnsimpleContext,
@@ -213,6 +215,13 @@ function batchChange(
   if (Object.keys(shapeErrors).length > 0) validationFailed(shapeErrors);
   if (creates!.length + updates!.length + deletes!.length === 0) {
     validationFailed({ base: ['At least one of creates, updates or deletes must be given'] });
+  }
+  const operations = creates!.length + updates!.length + deletes!.length;
+  const limit = ctx.state.options.batchOperationLimit;
+  if (limit !== null && operations > limit) {
+    validationFailed({
+      base: [`The batch has ${operations} operations and exceeds the maximum of ${limit} operations`],
+    });
   }
 
   // Simulate on copies first, so a failing item leaves the zone untouched.

@@ -41,6 +41,10 @@ export interface DnsimpleDomain {
   nameServers: string[];
   dnssec: DnsimpleDnssec | null;
   whoisPrivacy: DnsimpleWhoisPrivacy | null;
+  /** Auth code issued by `authorize_transfer_out` (e-mailed, never rendered); null until then. */
+  authCode: string | null;
+  /** Last transfer in (bookkeeping for the registry's 60-day lock; not rendered). */
+  lastTransferredAt: string | null;
 }
 
 export interface DnsimpleZone {
@@ -165,8 +169,10 @@ export interface DnsimpleTld {
 export interface DomainOperation<T> {
   domain: string;
   data: T;
-  /** GET requests seen so far (the emulator completes an operation on its first GET). */
+  /** GET requests seen so far (the emulator completes an operation on its first GET by default). */
   polls: number;
+  /** Wall-clock creation time (epoch ms), for `completion.afterMs`. */
+  createdMs?: number;
 }
 
 /** ISO 8601 UTC without milliseconds, as the API writes timestamps (`2016-12-09T19:35:31Z`). */

@@ -5,6 +5,7 @@
  */
 import { domainToASCII, domainToUnicode } from 'node:url';
 import type { ResolvedSeed } from '../emulator/seed-data.js';
+import type { DnsimpleContact } from './dnsimple-contacts.js';
 import { DEFAULT_TTL, quoteTxt, type RecordValues } from './dnsimple-record-rules.js';
 import {
   type DnsimpleAccount,
@@ -40,6 +41,19 @@ export interface DnsimpleStateOptions {
   registrantId: number;
   batchChanges: boolean;
   recordRegions: boolean;
+  /** Operations in one batch change above which the whole batch is refused; null = no limit. */
+  batchOperationLimit: number | null;
+  /** When registrations, renewals, transfers and restores complete (see `isDue`). */
+  completion: OperationCompletion;
+}
+
+/**
+ * When an operation (registration, renewal, transfer, restore) completes: on its `polls`-th GET
+ * (default 1), or, when `afterMs` is set, on the first GET at least `afterMs` after its creation.
+ */
+export interface OperationCompletion {
+  polls?: number;
+  afterMs?: number;
 }
 
 export interface NewDomain {
@@ -79,6 +93,15 @@ export class DnsimpleState {
   readonly dsRecords = new Map<string, DnsimpleDsRecord[]>();
   /** Contact ids that exist in the account (valid `registrant_id` values). */
   readonly contactIds = new Set<number>();
+  /** Contacts of the account by id (the seeded registrant first). */
+  readonly contacts = new Map<number, DnsimpleContact>();
+  /** Auth codes `authorize_transfer_out` e-mailed to the registrant, by domain name (the API never returns them). */
+  readonly emailedAuthCodes = new Map<string, string>();
+  /**
+   * Auth codes the losing registrar expects for names registered elsewhere (option
+   * `transferAuthCodes`); used when no shared `registry` is attached.
+   */
+  readonly transferAuthCodes: Record<string, string> = {};
   /** When true, purchase-like calls (create domain, register, renew, transfer, restore) answer 402. */
   outstandingInvoices = false;
   /** Enterprise-plan features; off → 412. */
@@ -93,6 +116,8 @@ export class DnsimpleState {
   private nextOperationId = 1;
   private nextDsId = 1;
   private nextWhoisId = 1;
+  private nextContactId: number;
+  private nextAuthCode = 1;
 
   constructor(
     readonly seed: ResolvedSeed,
@@ -114,6 +139,27 @@ export class DnsimpleState {
       updated_at: ACCOUNT_CREATED,
     };
     this.contactIds.add(options.registrantId);
+    this.contacts.set(options.registrantId, {
+      id: options.registrantId,
+      account_id: options.accountId,
+      label: 'Default',
+      first_name: 'Test',
+      last_name: 'Registrant',
+      organization_name: '',
+      job_title: '',
+      address1: '1 Example Street',
+      address2: '',
+      city: 'Example City',
+      state_province: 'CA',
+      postal_code: '94000',
+      country: 'US',
+      phone: '+1.8001234567',
+      fax: '',
+      email: 'registrant@example.com',
+      created_at: ACCOUNT_CREATED,
+      updated_at: ACCOUNT_CREATED,
+    });
+    this.nextContactId = options.registrantId + 1;
 
     seed.domainNames.forEach((name, i) => {
       const dates = seed.domainDates(i);
@@ -179,6 +225,8 @@ export class DnsimpleState {
       nameServers: [...DNSIMPLE_NAME_SERVERS],
       dnssec: null,
       whoisPrivacy: null,
+      authCode: null,
+      lastTransferredAt: null,
     };
     this.domains.push(domain);
     this.domainsByAccount.clear();
@@ -336,5 +384,21 @@ export class DnsimpleState {
 
   whoisPrivacyId(): number {
     return this.nextWhoisId++;
+  }
+
+  contactId(): number {
+    return this.nextContactId++;
+  }
+
+  /** A new transfer-out auth code (deterministic: `DNSIMPLE-AUTH-1`, `-2`, …). */
+  newAuthCode(): string {
+    return `DNSIMPLE-AUTH-${this.nextAuthCode++}`;
+  }
+
+  /** True when an operation created at `createdMs` (epoch ms) and polled `polls` times (this GET included) is complete. */
+  isDue(polls: number, createdMs: number): boolean {
+    const { afterMs, polls: needed = 1 } = this.options.completion;
+    if (afterMs !== undefined) return Date.now() - createdMs >= afterMs;
+    return polls >= needed;
   }
 }

@@ -2,8 +2,14 @@
  * Plain-fetch helper for the DNSimple emulator's own tests (no adapter code): one call = one HTTP
  * request, the answer with its status, headers, raw text and parsed JSON (undefined when not JSON).
  */
+import { afterEach } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
-import { DNSIMPLE_DEFAULT_TOKEN } from './dnsimple-emulator.js';
+import {
+  DNSIMPLE_DEFAULT_TOKEN,
+  type DnsimpleEmulator,
+  type DnsimpleEmulatorOptions,
+  startDnsimpleEmulator,
+} from './dnsimple-emulator.js';
 
 export interface TestResponse {
   status: number;
@@ -56,4 +62,22 @@ export async function fetchAllPages(
     if (res.json.pagination.current_page >= res.json.pagination.total_pages) break;
   }
   return { items, pages };
+}
+
+/**
+ * `start(options)` for a test file: starts a DNSimple emulator with a client for it; every emulator
+ * started is closed after each test.
+ */
+export function dnsimpleTestStarter(): (
+  options?: DnsimpleEmulatorOptions,
+) => Promise<{ emu: DnsimpleEmulator; api: TestClient }> {
+  const running: DnsimpleEmulator[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((e) => e.close()));
+  });
+  return async (options = {}) => {
+    const emu = await startDnsimpleEmulator(options);
+    running.push(emu);
+    return { emu, api: dnsimpleClient(emu) };
+  };
 }

@@ -1,26 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type DnsimpleEmulator,
-  type DnsimpleEmulatorOptions,
-  startDnsimpleEmulator,
-} from './dnsimple-emulator.js';
-import { dnsimpleClient, fetchAllPages, type TestClient } from './dnsimple-test-client.js';
+import { describe, expect, it } from 'vitest';
+import { dnsimpleTestStarter, fetchAllPages } from './dnsimple-test-client.js';
 
-const running: DnsimpleEmulator[] = [];
 const ZONE = '/v2/1010/zones/test-domain-1.com';
 const RECORDS = `${ZONE}/records`;
 
-async function start(
-  options: DnsimpleEmulatorOptions = {},
-): Promise<{ emu: DnsimpleEmulator; api: TestClient }> {
-  const emu = await startDnsimpleEmulator(options);
-  running.push(emu);
-  return { emu, api: dnsimpleClient(emu) };
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
+const start = dnsimpleTestStarter();
 
 interface Rec {
   id: number;

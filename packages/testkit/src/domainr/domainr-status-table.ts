@@ -37,12 +37,16 @@ export const DOMAINR_STATUS_FLAGS = [
 
 export type DomainrStatusFlag = (typeof DOMAINR_STATUS_FLAGS)[number];
 
-/** An aftermarket offer, as the Fastly Domain Research status method returns it. */
+/**
+ * An aftermarket offer, as the Fastly Domain Research status method returns it. Every field is
+ * optional in Fastly's spec (https://www.fastly.com/documentation/reference/api/domain-management/domain-research/),
+ * and the price is free text (`"2500.00"`, `"2,500.00"`).
+ */
 export interface DomainrOffer {
-  vendor: string;
-  /** Decimal string, e.g. `"2500.00"`. */
-  price: string;
-  currency: string;
+  vendor?: string;
+  /** Decimal string, e.g. `"2500.00"`; may be absent or formatted with thousands separators. */
+  price?: string;
+  currency?: string;
 }
 
 /** What the emulator knows about one name. */
@@ -53,6 +57,8 @@ export interface DomainrStatusEntry {
   tags?: string;
   /** Fastly aftermarket offers (only names with aftermarket flags have them). */
   offers?: DomainrOffer[];
+  /** Fields the Fastly status answer leaves out for this name (optional in Fastly's spec). */
+  fastlyOmit?: ('domain' | 'zone' | 'status')[];
 }
 
 /** The aftermarket vendor every seeded offer names. */
@@ -84,6 +90,20 @@ export const DOMAINR_EXTRA_STATUSES: Readonly<Record<string, DomainrStatusEntry>
   'deleting-name.com': { status: 'active deleting' },
   'priced-name.com': { status: 'active marketed priced', offers: offer('4800.00') },
   'transferable-name.com': { status: 'active marketed priced transferable', offers: offer('990.00') },
+  // Offers as Fastly's spec allows them: no price, a thousands separator, nothing at all, next to a usable one.
+  'offer-without-price.com': {
+    status: 'active marketed',
+    offers: [{ vendor: DOMAINR_OFFER_VENDOR, currency: 'USD' }, ...offer('1500.00')],
+  },
+  'offer-comma-price.com': {
+    status: 'active marketed priced',
+    offers: [{ vendor: DOMAINR_OFFER_VENDOR, price: '2,500.00', currency: 'USD' }],
+  },
+  'offer-empty.com': { status: 'active marketed', offers: [{}] },
+  // A Fastly answer without `zone` and `domain` (both optional in the spec).
+  'sparse-answer.com': { status: 'active', fastlyOmit: ['domain', 'zone'] },
+  // A Fastly answer without `status` (optional in the spec too): nothing says whether the name is taken.
+  'no-status-answer.com': { status: 'active', fastlyOmit: ['status'] },
   // A registered name that the registry lists at a premium tier: registered, not available.
   'premium-active-name.com': { status: 'active premium' },
   // A name that is itself a public suffix (docs example `blogspot.com`).

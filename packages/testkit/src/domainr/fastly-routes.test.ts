@@ -49,6 +49,26 @@ describe('Fastly GET /domain-management/v1/tools/status', () => {
     expect((await tool('status', 'domain=parked-name.com')).body).not.toHaveProperty('offers');
   });
 
+  it('offers with every field optional: no price, "2,500.00", an empty offer; an answer without domain and zone', async () => {
+    await start();
+    expect((await tool('status', 'domain=offer-without-price.com')).body.offers).toEqual([
+      { vendor: 'ExampleAftermarket', currency: 'USD' },
+      { vendor: 'ExampleAftermarket', price: '1500.00', currency: 'USD' },
+    ]);
+    expect((await tool('status', 'domain=offer-comma-price.com')).body.offers).toEqual([
+      { vendor: 'ExampleAftermarket', price: '2,500.00', currency: 'USD' },
+    ]);
+    expect((await tool('status', 'domain=offer-empty.com')).body.offers).toEqual([{}]);
+    expect(await tool('status', 'domain=sparse-answer.com')).toEqual({
+      status: 200,
+      body: { status: 'active', tags: '' },
+    });
+    expect(await tool('status', 'domain=no-status-answer.com')).toEqual({
+      status: 200,
+      body: { domain: 'no-status-answer.com', zone: 'com', tags: '' },
+    });
+  });
+
   it('scope=estimate drops registry-level flags and echoes scope; precise is the default', async () => {
     const e = await start();
     expect((await tool('status', 'domain=available-name.com&scope=estimate')).body).toEqual({

@@ -11,6 +11,9 @@
  *   a name left without flags answers `undelegated` (never proof of availability).
  * - `tags`: semantics undocumented; '' unless the status table entry sets one.
  * - `offers`: only for names with aftermarket offers (marketed/priced/transferable in the table).
+ *   Every offer field is optional in Fastly's spec; the table has offers without a price, with a
+ *   price like "2,500.00" and with no field at all (domainr-status-table.ts), and a name whose
+ *   answer omits `domain` and `zone` (`fastlyOmit`).
  * - The product is off by default on real accounts; with `fastlyProductEnabled: false` every tool
  *   answers 403 `{"msg":"Forbidden","detail":"Domain Research is not enabled for this account"}`.
  * - No money is charged (the ledger stays empty); billable calls are counted in `state.fastlyUsage`.
@@ -73,6 +76,7 @@ export function fastlyRoutes(state: DomainrState): EmulatorRoute[] {
           tags: entry.tags ?? '',
         };
         if (scope !== undefined) body.scope = scope;
+        for (const field of entry.fastlyOmit ?? []) delete body[field];
         if (entry.offers && entry.offers.length > 0) body.offers = entry.offers.map((o) => ({ ...o }));
         return { status: 200, body };
       },

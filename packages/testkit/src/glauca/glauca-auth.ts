@@ -14,13 +14,24 @@ import type { GlaucaState } from './glauca-state.js';
 export const DEFAULT_TOKEN = 'glauca-test-token';
 export const DEFAULT_PAT = 'glauca-test-pat';
 
+/** HexDNS's API paths (a separate service on the real hosts; one server in the emulator). */
+export function isHexdnsPath(path: string): boolean {
+  return path.startsWith('/api/dns_zones') || path.startsWith('/api/zone_');
+}
+
+/**
+ * With `dnsTokens` set, each service checks that a bearer token's audience is its own: HexDNS
+ * accepts only the DNS tokens and the domains API only the domains tokens; the other answers 403
+ * "Invalid token", as for any token its Keycloak check refuses.
+ */
 export function authenticate(state: GlaucaState, req: EmulatorRequest): EmulatorResponse | null {
   const header = req.headers.authorization;
   const parts = typeof header === 'string' ? header.trim().split(/\s+/) : [];
   const scheme = parts[0]?.toLowerCase();
   if (scheme === 'bearer' || scheme === 'x-as207960-pat') {
     const token = parts.length === 2 ? parts[1]! : '';
-    const accepted = scheme === 'bearer' ? state.tokens : state.personalAccessTokens;
+    const bearerTokens = state.dnsTokens !== null && isHexdnsPath(req.path) ? state.dnsTokens : state.tokens;
+    const accepted = scheme === 'bearer' ? bearerTokens : state.personalAccessTokens;
     if (accepted.has(token)) return null;
     return { status: 403, body: detail(INVALID_TOKEN) };
   }

@@ -78,7 +78,7 @@ export function zoneOf(state: GlaucaState, ascii: string): string | null {
 }
 
 export function isTaken(state: GlaucaState, ascii: string): boolean {
-  return state.domainByName(ascii) !== undefined || state.othersRegistered.has(ascii);
+  return state.domainByName(ascii) !== undefined || state.registeredElsewhere(ascii);
 }
 
 function result(
@@ -105,30 +105,65 @@ export function checkRegistration(state: GlaucaState, submitted: string, period:
   const ascii = asciiName(submitted);
   const zone = ascii === null ? null : zoneOf(state, ascii);
   if (ascii === null || zone === null) return result(submitted, false, REASON.unsupported, null);
-  // The published source 500s here (pricing returns nothing); answered as documented.
+  // The published source 500s here (pricing returns nothing): the `check-period-500` source bug;
+  // by default answered as documented.
   if (!isSupportedPeriod(period)) return result(submitted, false, REASON.invalidPeriod, null);
-  // The reason text comes from the registry and varies; the emulator's registry says "In use".
-  if (isTaken(state, ascii)) return result(submitted, false, REASON.inUse, null);
+  // The reason text comes from the registry and varies; the emulator's registry says "In use"
+  // unless `checkReasons` gives another text, or null: the registry gave no reason, which the
+  // published source passes through as `reason: null` with `available: false`.
+  if (isTaken(state, ascii)) {
+    const reason = Object.hasOwn(state.checkReasons, ascii) ? state.checkReasons[ascii]! : REASON.inUse;
+    return result(submitted, false, reason, null);
+  }
   return result(submitted, true, null, registrationPrice(state, ascii, zone, period));
 }
 
 /**
- * Whether a name can be transferred in, as the docs describe the check ("transfer availability":
- * `available: true` = can be transferred, with the transfer price). The published source looks
- * inverted (available = unregistered); answered as documented. Names registered elsewhere are
- * eligible; unregistered names and names already in this account are not.
+ * Whether a transfer ORDER for a name can go ahead: only names registered elsewhere (seeded, or held
+ * by another emulator of the shared registry) can be transferred in.
  */
 export function transferRefusal(state: GlaucaState, ascii: string): string | null {
-  if (!state.othersRegistered.has(ascii)) return REASON.notEligible;
+  if (!state.registeredElsewhere(ascii)) return REASON.notEligible;
   return null;
 }
 
+const NOT_TRANSFERABLE_STATUSES = [
+  'client_transfer_prohibited',
+  'server_transfer_prohibited',
+  'pending_create',
+  'pending_delete',
+  'pending_transfer',
+];
+
+/** The statuses the registry shows for a registered name (owned here, or at the registry's sponsor). */
+function registryStatuses(state: GlaucaState, ascii: string): string[] {
+  const own = state.domainByName(ascii);
+  if (own) return own.statuses;
+  const view = state.registry?.sponsorOf(ascii)?.view;
+  if (!view) return [];
+  const statuses: string[] = [];
+  if (view.clientTransferProhibited) statuses.push('client_transfer_prohibited');
+  if (view.serverTransferProhibited || state.registry?.isRegistryLocked(ascii))
+    statuses.push('server_transfer_prohibited');
+  if (view.pendingTransfer) statuses.push('pending_transfer');
+  return statuses;
+}
+
+/**
+ * `check_transfer` as the published source answers (glauca.md §8.1): an UNREGISTERED name is
+ * `available: true` with the transfer price; a registered name carrying a transfer prohibition or a
+ * pending operation is `available: false, reason: "Domain not eligible for transfer"`; a registered
+ * name eligible for transfer is `available: false, reason: null, price: null`. So the check never
+ * quotes the price of a transfer that can actually happen (the price is fixed on the order).
+ */
 export function checkTransfer(state: GlaucaState, submitted: string): CheckResult {
   const ascii = asciiName(submitted);
   const zone = ascii === null ? null : zoneOf(state, ascii);
   if (ascii === null || zone === null) return result(submitted, false, REASON.unsupported, null);
-  const refusal = transferRefusal(state, ascii);
-  if (refusal) return result(submitted, false, refusal, null);
+  if (isTaken(state, ascii)) {
+    const blocked = registryStatuses(state, ascii).some((s) => NOT_TRANSFERABLE_STATUSES.includes(s));
+    return result(submitted, false, blocked ? REASON.notEligible : null, null);
+  }
   return result(
     submitted,
     true,
@@ -139,7 +174,7 @@ export function checkTransfer(state: GlaucaState, submitted: string): CheckResul
 
 /**
  * check_renew as documented (`available: true` + renewal price). The published source calls a
- * pricing method that does not exist (500); answered as documented.
+ * pricing method that does not exist (500): the `check-renew-500` source bug answers that.
  */
 export function checkRenew(state: GlaucaState, domain: GlaucaDomain, period: GlaucaPeriod): CheckResult {
   const zone = zoneOf(state, domain.domain);

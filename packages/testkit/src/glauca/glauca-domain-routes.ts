@@ -15,16 +15,17 @@ import {
 } from './glauca-checks.js';
 import { readDomainInput } from './glauca-domain-input.js';
 import { forbidden, notFound, PERMISSION_DENIED } from './glauca-errors.js';
-import { ID_PREFIX, normaliseId } from './glauca-ids.js';
+import { ID_PREFIX } from './glauca-ids.js';
 import { isSupportedPeriod } from './glauca-money.js';
 import { createOrder } from './glauca-order-engine.js';
 import { origin } from './glauca-pagination.js';
 import { orderUrl, renderDomain, renderOrder } from './glauca-serializers.js';
+import { djangoServerError } from './glauca-source-bugs.js';
 import { type GlaucaDomain, type GlaucaState, normaliseStatuses } from './glauca-state.js';
 import { bodyObject, FieldErrors, parseBoolean, parseString, readField } from './glauca-validation.js';
 
 export function findDomain(state: GlaucaState, rawId: string | undefined): GlaucaDomain {
-  const domain = state.domains.get(normaliseId(rawId ?? '', ID_PREFIX.domain));
+  const domain = state.domains.get(state.lookupId(rawId, ID_PREFIX.domain));
   if (!domain) throw notFound();
   return domain;
 }
@@ -44,8 +45,9 @@ export function domainRoutes(state: GlaucaState): EmulatorRoute[] {
     // 403 before validation: DRF checks object permissions first.
     if (domain.deleted || domain.statuses.some((s) => UPDATE_PROHIBITED.includes(s))) throw forbidden();
     const input = readDomainInput(state, bodyObject(req.body), partial);
-    // The published source reads a missing attribute here and would 500 (since 2024-02-29);
-    // answered as documented: the update is applied and the domain returned.
+    // The published source reads a missing attribute here and would 500 (since 2024-02-29): the
+    // `domain-update-500` source bug; by default answered as documented (applied, domain returned).
+    if (state.sourceBugs.has('domain-update-500')) throw djangoServerError();
     if (input.registrant !== undefined) domain.registrant = input.registrant;
     if (input.adminContact !== undefined) domain.adminContact = input.adminContact;
     if (input.billingContact !== undefined) domain.billingContact = input.billingContact;
@@ -120,6 +122,8 @@ export function domainRoutes(state: GlaucaState): EmulatorRoute[] {
         const name = readField(data, 'domain', { parse: (v) => parseString(v, 255) }, errors, false);
         const period = readPeriod(data, errors);
         errors.throwIfAny();
+        if (state.sourceBugs.has('check-period-500') && !isSupportedPeriod(period!))
+          throw djangoServerError();
         return { status: 200, body: checkRegistration(state, name!, period!) };
       },
     },
@@ -147,6 +151,9 @@ export function domainRoutes(state: GlaucaState): EmulatorRoute[] {
         // `domain` in the body is ignored [src].
         const period = readPeriod(bodyObject(req.body), errors);
         errors.throwIfAny();
+        // The pricing method it calls does not exist whenever renewal is supported and the domain
+        // is not deleted (glauca.md §8).
+        if (state.sourceBugs.has('check-renew-500') && !domain.deleted) throw djangoServerError();
         return { status: 200, body: checkRenew(state, domain, period!) };
       },
     },

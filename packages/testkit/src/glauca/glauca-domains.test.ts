@@ -1,26 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../emulator/emulator-types.js';
-import { type GlaucaEmulatorOptions, startGlaucaEmulator } from './glauca-emulator.js';
-import type { GlaucaState } from './glauca-state.js';
-import { glaucaClient } from './glauca-test-client.js';
+import { describe, expect, it } from 'vitest';
+import { domainIdOf, glaucaTestStarter } from './glauca-test-client.js';
 
-let emulator: RunningEmulator<GlaucaState> | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const start = glaucaTestStarter();
 
-async function start(options: GlaucaEmulatorOptions = {}) {
-  emulator = await startGlaucaEmulator(options);
-  return { emu: emulator, call: glaucaClient(emulator.url) };
-}
-
-async function idOf(call: ReturnType<typeof glaucaClient>, name: string): Promise<string> {
-  const list = await call('GET', '/api/domains/');
-  const found = list.body.find((d: { domain: string }) => d.domain === name);
-  if (!found) throw new Error(`no ${name}`);
-  return found.id;
-}
+const idOf = domainIdOf;
 
 const year1 = { unit: 'y', value: 1 };
 
@@ -341,18 +324,27 @@ describe('Glauca domains: checks', () => {
     });
   });
 
-  it('check_transfer: a name registered elsewhere is transferable at the transfer price', async () => {
+  it('check_transfer answers as the published source: a price only for unregistered names', async () => {
     const { call } = await start();
     const check = async (domain: string) =>
       (await call('POST', '/api/domains/check_transfer/', { domain, period: year1 })).body;
+    // Registered (elsewhere) and eligible for transfer: not available, no reason, no price.
     expect(await check('registered-name.com')).toEqual({
       domain: 'registered-name.com',
+      available: false,
+      reason: null,
+      price: null,
+    });
+    // Unregistered: "available" with the transfer price.
+    expect(await check('available-name.com')).toEqual({
+      domain: 'available-name.com',
       available: true,
       reason: null,
       price: '12.99',
     });
-    expect(await check('available-name.com')).toEqual({
-      domain: 'available-name.com',
+    // Registered with a transfer prohibition (the 2nd seeded domain is transfer-locked).
+    expect(await check('test-domain-2.com')).toEqual({
+      domain: 'test-domain-2.com',
       available: false,
       reason: 'Domain not eligible for transfer',
       price: null,
@@ -360,6 +352,23 @@ describe('Glauca domains: checks', () => {
     expect((await check('example.aa')).reason).toBe('Unsupported or invalid domain');
     const noPeriod = await call('POST', '/api/domains/check_transfer/', { domain: 'registered-name.com' });
     expect(noPeriod.body).toEqual({ period: ['This field is required.'] });
+  });
+
+  it('check: a taken name whose registry gave no reason is available: false, reason: null (checkReasons)', async () => {
+    const { call } = await start({
+      seed: { registeredNames: ['silent-name.com', 'reserved-name.com'] },
+      checkReasons: { 'silent-name.com': null, 'reserved-name.com': 'Reserved by registry' },
+    });
+    const check = async (domain: string) =>
+      (await call('POST', '/api/domains/check/', { domain, period: year1 })).body;
+    expect(await check('silent-name.com')).toEqual({
+      domain: 'silent-name.com',
+      available: false,
+      reason: null,
+      price: null,
+    });
+    expect((await check('reserved-name.com')).reason).toBe('Reserved by registry');
+    expect((await check('registered-name.com')).reason).toBe('In use');
   });
 
   it('check_renew and check_restore answer as documented', async () => {

@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
-import { type GlaucaEmulatorOptions, startGlaucaEmulator } from './glauca-emulator.js';
 import type { GlaucaState } from './glauca-state.js';
-import { glaucaClient } from './glauca-test-client.js';
+import { glaucaClient, glaucaTestStarter } from './glauca-test-client.js';
 
-let emulator: RunningEmulator<GlaucaState> | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: GlaucaEmulatorOptions = {}) {
-  emulator = await startGlaucaEmulator(options);
-  return { emu: emulator, call: glaucaClient(emulator.url) };
-}
+const start = glaucaTestStarter();
 
 describe('Glauca emulator: auth (403, never 401)', () => {
   it('accepts the default bearer token and the default personal access token', async () => {
@@ -184,7 +174,6 @@ describe('Glauca emulator: faults and the ledger', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 12; i++) statuses.push((await call('GET', '/api/dns_zones/')).status);
       await emu.close();
-      emulator = undefined;
       return statuses;
     };
     const a = await run();
@@ -203,7 +192,6 @@ describe('Glauca emulator: determinism', () => {
         (d: { id: string; auth_info: string }) => [d.id, d.auth_info],
       );
       await emu.close();
-      emulator = undefined;
       return domains;
     };
     const one = await snapshot(1);

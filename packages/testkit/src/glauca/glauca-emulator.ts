@@ -16,12 +16,15 @@ import type {
   RunningEmulator,
 } from '../emulator/emulator-types.js';
 import { resolveSeed } from '../emulator/seed-data.js';
+import type { TransferRegistry } from '../emulator/transfer-registry.js';
 import { authenticate, DEFAULT_PAT, DEFAULT_TOKEN } from './glauca-auth.js';
+import { contactRoutes } from './glauca-contact-routes.js';
 import { domainRoutes } from './glauca-domain-routes.js';
 import { NOT_FOUND } from './glauca-errors.js';
 import { toPence } from './glauca-money.js';
 import { orderRoutes } from './glauca-order-routes.js';
-import { type GlaucaDomainPreset, GlaucaState } from './glauca-state.js';
+import { type GlaucaSourceBug, resolveSourceBugs } from './glauca-source-bugs.js';
+import { GLAUCA_REGISTRAR_ID, type GlaucaDomainPreset, GlaucaState } from './glauca-state.js';
 import { hexdnsRoutes } from './hexdns-routes.js';
 
 export interface GlaucaEmulatorOptions extends CommonEmulatorOptions {
@@ -47,6 +50,31 @@ export interface GlaucaEmulatorOptions extends CommonEmulatorOptions {
    * (`{ limit: 10, intervalMs: 60_000 }`) to throttle every API route as one proxy bucket.
    */
   rateLimit?: RateLimitBucket;
+  /**
+   * Bearer tokens whose audience is HexDNS. Glauca and HexDNS each check that a token's audience is
+   * their own: when set, HexDNS routes accept only these (the domains tokens get 403 "Invalid
+   * token") and the domains routes refuse them. Default: unset, one token works on both.
+   */
+  dnsTokens?: string[];
+  /**
+   * Answer as Glauca's published source would on its broken paths (glauca-source-bugs.ts): `true`
+   * for every one, or a list of names. Default off: the documented behaviour.
+   */
+  sourceBugs?: boolean | GlaucaSourceBug[];
+  /**
+   * The registry's reason text that `check` gives for a taken name (`null`: the registry gave no
+   * reason, answered `available: false, reason: null`). Default "In use" for every taken name.
+   */
+  checkReasons?: Record<string, string | null>;
+  /**
+   * Orders stay in their first unfinished state until this many ms after creation, then complete on
+   * the next GET. Default: one state further per GET (see glauca-order-engine.ts).
+   */
+  orderDelayMs?: number;
+  /** A registry shared with another emulator, so a domain can move between them (emulator/transfer-registry.ts). */
+  registry?: TransferRegistry;
+  /** Creation / last-transfer dates of standard names (ISO strings), e.g. for the 60-day transfer lock. */
+  domainDates?: Record<string, { created?: string; lastTransferred?: string }>;
 }
 
 /** Django's APPEND_SLASH: a path without its trailing slash gets a 301 to the slashed path. */
@@ -84,12 +112,38 @@ export function createGlaucaApp(options: GlaucaEmulatorOptions = {}): EmulatorAp
     instantOrders: options.instantOrders ?? false,
     domainStates: options.domainStates,
     transferAuthCodes: options.transferAuthCodes ?? {},
+    dnsTokens: options.dnsTokens ?? null,
+    sourceBugs: resolveSourceBugs(options.sourceBugs),
+    checkReasons: options.checkReasons ?? {},
+    orderDelayMs: options.orderDelayMs ?? null,
+    registry: options.registry,
+    domainDates: options.domainDates ?? {},
+  });
+  options.registry?.attach(GLAUCA_REGISTRAR_ID, {
+    lookup: (name) => {
+      const domain = state.domainByName(name);
+      if (!domain || domain.deleted) return undefined;
+      return {
+        authCode: domain.authInfo,
+        clientTransferProhibited: domain.statuses.includes('client_transfer_prohibited'),
+        serverTransferProhibited: domain.statuses.includes('server_transfer_prohibited'),
+        pendingTransfer: domain.statuses.includes('pending_transfer'),
+        createdAt: domain.created,
+        lastTransferredAt: domain.lastTransferred,
+      };
+    },
+    // Transferred away: gone from the domain list ("former" domains are excluded); the HexDNS zone stays.
+    release: (name) => {
+      const domain = state.domainByName(name);
+      if (domain) state.domains.delete(domain.id);
+    },
   });
 
   const bucket = options.rateLimit ? 'proxy' : undefined;
   const apiRoutes = [
     ...domainRoutes(state),
     ...orderRoutes(state),
+    ...contactRoutes(state),
     ...hexdnsRoutes(state, { modelValidation: options.modelValidation ?? false }),
   ].map((route) => (bucket ? { ...route, bucket } : route));
 
@@ -117,7 +171,11 @@ export function createGlaucaApp(options: GlaucaEmulatorOptions = {}): EmulatorAp
       premiumPrice: seed.premiumPrice,
       currency: 'GBP',
       tldPrices: structuredClone(seed.tldPrices),
-      credentials: { token: tokens[0] ?? DEFAULT_TOKEN, personalAccessToken: pats[0] ?? DEFAULT_PAT },
+      credentials: {
+        token: tokens[0] ?? DEFAULT_TOKEN,
+        personalAccessToken: pats[0] ?? DEFAULT_PAT,
+        ...(options.dnsTokens?.[0] === undefined ? {} : { dnsToken: options.dnsTokens[0] }),
+      },
     },
   };
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 export const ID_PREFIX = {
   domain: 'domains_domainregistration',
   contact: 'domains_contact',
+  contactAddress: 'domains_contactaddress',
   registrationOrder: 'domains_domainregistrationorder',
   transferOrder: 'domains_domaintransferorder',
   renewOrder: 'domains_domainreneworder',
@@ -50,4 +51,14 @@ export function normaliseId(input: string, prefix: IdPrefix): string {
     return `${prefix}_${bare}`;
   }
   return input;
+}
+
+/** A typed id (`<prefix>_<32 hex>`) or a bare UUID with or without dashes: what the ID field parses. */
+export function isWellFormedId(input: string): boolean {
+  const lower = input.toLowerCase();
+  return (
+    /^[a-z]+(?:_[a-z]+)*_[0-9a-f]{32}$/.test(lower) ||
+    /^[0-9a-f]{32}$/.test(lower) ||
+    /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(lower)
+  );
 }

@@ -6,7 +6,13 @@
  * order moves it one state further — registration/renew/restore: processing → completed; transfer:
  * processing → pending_approval → completed. The effect (domain created, expiry moved, domain
  * restored) happens when the order reaches `completed`. With `instantOrders` the order is already
- * `completed` in the 201 answer.
+ * `completed` in the 201 answer (a convenience: the real server never completes an order at creation).
+ * With `orderDelayMs` an order keeps its state until that long after creation and then completes on
+ * the next GET. Renew and restore orders are never complete at creation on the real server: they
+ * answer `started` (the fixture's 13.3 example) and complete on a later poll.
+ *
+ * Transfers through a shared `TransferRegistry` complete by telling the registry, which releases
+ * the name at the losing emulator.
  *
  * Money: the price is fixed and charged (ledger, GBP) when the order is created with
  * `off_session: true`. Checks the registry would refuse at once (name taken, transfer not eligible,
@@ -17,6 +23,7 @@
 import { ID_PREFIX } from './glauca-ids.js';
 import type { GlaucaPeriod } from './glauca-money.js';
 import {
+  GLAUCA_REGISTRAR_ID,
   type GlaucaDomain,
   type GlaucaOrder,
   type GlaucaState,
@@ -79,6 +86,7 @@ export function createOrder(
     offSession: input.offSession,
     pricePence: input.pricePence,
     timestamp: state.now(),
+    createdMs: Date.now(),
     domain: input.domain,
     domainId: input.domainId,
     period: input.period ?? null,
@@ -115,6 +123,10 @@ function fail(order: GlaucaOrder, reason: string): void {
 
 /** Moves an order one state on (no-op for terminal or waiting orders) and applies its effect on completion. */
 export function advanceOrder(state: GlaucaState, order: GlaucaOrder): void {
+  if (state.orderDelayMs !== null) {
+    if (order.pendingSteps.length === 0 || Date.now() - order.createdMs < state.orderDelayMs) return;
+    order.pendingSteps = ['completed'];
+  }
   const next = order.pendingSteps.shift();
   if (next === undefined) return;
   order.state = next;
@@ -143,6 +155,7 @@ function complete(state: GlaucaState, order: GlaucaOrder): void {
     case 'registration':
     case 'transfer': {
       const transfer = order.kind === 'transfer';
+      if (transfer) state.registry?.completeTransfer(order.domain, GLAUCA_REGISTRAR_ID);
       const domain: GlaucaDomain = {
         id: order.domainId,
         domain: order.domain,

@@ -1,11 +1,12 @@
 /**
- * Order resources (glauca.md §9) and the read-only contact list that orders reference:
+ * Order resources (glauca.md §9):
  * `/api/domain_registration_orders/` and `/api/domain_transfer_orders/` (list, retrieve, create,
  * PUT/PATCH), `/api/domain_renew_orders/` and `/api/domain_restore_orders/` (list, retrieve,
  * PUT/PATCH; created through `/api/domains/{id}/renew|restore/`). Lists are paginated; there is no
  * DELETE. Each GET of one order advances it one state (see glauca-order-engine.ts).
  */
 import { EmulatorHttpError, type EmulatorRequest, type EmulatorRoute } from '../emulator/emulator-types.js';
+import type { TransferRefusal } from '../emulator/transfer-registry.js';
 import {
   asciiName,
   isTaken,
@@ -17,12 +18,28 @@ import {
 } from './glauca-checks.js';
 import { readOffSession } from './glauca-domain-routes.js';
 import { detail, notFound } from './glauca-errors.js';
-import { ID_PREFIX, normaliseId } from './glauca-ids.js';
+import { ID_PREFIX } from './glauca-ids.js';
 import { isSupportedPeriod, priceForPeriod } from './glauca-money.js';
 import { advanceOrder, createOrder, hasOpenOrderFor } from './glauca-order-engine.js';
 import { origin, paginate } from './glauca-pagination.js';
-import { ORDER_COLLECTION, orderUrl, renderContact, renderOrder } from './glauca-serializers.js';
-import type { GlaucaOrder, GlaucaState, OrderKind } from './glauca-state.js';
+import { ORDER_COLLECTION, orderUrl, renderOrder } from './glauca-serializers.js';
+import { djangoServerError } from './glauca-source-bugs.js';
+import { GLAUCA_REGISTRAR_ID, type GlaucaOrder, type GlaucaState, type OrderKind } from './glauca-state.js';
+
+/**
+ * `last_error` of a transfer order the registry refuses (the order is created `failed`, nothing
+ * charged): the registry's EPP result texts (RFC 5730 §3 result codes 2202, 2304, 2303).
+ */
+const REGISTRY_REFUSAL_TEXT: Record<TransferRefusal, string> = {
+  not_registered: 'Object does not exist',
+  same_registrar: 'Domain not eligible for transfer',
+  invalid_auth_code: 'Invalid authorization code',
+  client_transfer_prohibited: 'Object status prohibits operation',
+  server_transfer_prohibited: 'Object status prohibits operation',
+  pending_transfer: 'Object status prohibits operation',
+  transfer_lock_period: 'Object status prohibits operation',
+};
+
 import { bodyObject, FieldErrors, MSG, parseString, readField } from './glauca-validation.js';
 
 const PREFIX = {
@@ -41,13 +58,13 @@ const GET_OPERATION: Record<OrderKind, string> = {
 };
 
 function findOrder(state: GlaucaState, kind: OrderKind, rawId: string | undefined): GlaucaOrder {
-  const order = state.orders.get(normaliseId(rawId ?? '', PREFIX[kind]));
+  const order = state.orders.get(state.lookupId(rawId, PREFIX[kind]));
   if (!order || order.kind !== kind) throw notFound();
   return order;
 }
 
 function render(state: GlaucaState, req: EmulatorRequest, order: GlaucaOrder) {
-  return renderOrder(req, order, state.domains.has(order.domainId));
+  return renderOrder(req, order, state.domains.has(order.domainId), state.sourceBugs.has('order-domain-obj'));
 }
 
 interface CommonOrderInput {
@@ -86,10 +103,12 @@ function readCommon(state: GlaucaState, data: Record<string, unknown>, errors: F
 function supportedName(state: GlaucaState, submitted: string): { ascii: string; zone: string } {
   const ascii = asciiName(submitted);
   const zone = ascii === null ? null : zoneOf(state, ascii);
-  // The published source fails during price lookup (500/403); answered with the `unsupported`
-  // exception's documented body.
-  if (ascii === null || zone === null)
+  // The published source fails during price lookup (500/403): the `order-price-lookup-500` source
+  // bug; by default answered with the `unsupported` exception's documented body.
+  if (ascii === null || zone === null) {
+    if (state.sourceBugs.has('order-price-lookup-500')) throw djangoServerError();
     throw new EmulatorHttpError(400, detail('Unsupported by the registry'));
+  }
   return { ascii, zone };
 }
 
@@ -171,7 +190,10 @@ export function orderRoutes(state: GlaucaState): EmulatorRoute[] {
         const period = readPeriod(data, errors);
         errors.throwIfAny();
         const { ascii, zone } = supportedName(state, common.domain!);
-        if (!isSupportedPeriod(period!)) throw new EmulatorHttpError(400, { period: [REASON.invalidPeriod] });
+        if (!isSupportedPeriod(period!)) {
+          if (state.sourceBugs.has('order-price-lookup-500')) throw djangoServerError();
+          throw new EmulatorHttpError(400, { period: [REASON.invalidPeriod] });
+        }
         const refusal =
           isTaken(state, ascii) || hasOpenOrderFor(state, ascii)
             ? 'Domain no longer available to purchase.'
@@ -211,8 +233,13 @@ export function orderRoutes(state: GlaucaState): EmulatorRoute[] {
         const expected = state.transferAuthCodes[ascii];
         let refusal =
           transferRefusal(state, ascii) ?? (hasOpenOrderFor(state, ascii) ? REASON.notEligible : null);
-        if (!refusal && expected !== undefined && expected !== authCode)
+        const sponsor = state.registry?.sponsorOf(ascii);
+        if (!refusal && sponsor && sponsor.id !== GLAUCA_REGISTRAR_ID) {
+          const registryRefusal = state.registry!.checkTransfer(ascii, GLAUCA_REGISTRAR_ID, authCode);
+          if (registryRefusal) refusal = REGISTRY_REFUSAL_TEXT[registryRefusal];
+        } else if (!refusal && expected !== undefined && expected !== authCode) {
           refusal = 'Invalid authorization code';
+        }
         const order = createOrder(
           state,
           {
@@ -232,25 +259,6 @@ export function orderRoutes(state: GlaucaState): EmulatorRoute[] {
           origin(req),
         );
         return created(req, order);
-      },
-    },
-    {
-      method: 'GET',
-      path: '/api/contacts/',
-      operation: 'listContacts',
-      handler: (req) => ({
-        status: 200,
-        body: paginate(req, [...state.contacts.values()], (c) => renderContact(req, c)),
-      }),
-    },
-    {
-      method: 'GET',
-      path: '/api/contacts/:id/',
-      operation: 'getContact',
-      handler: (req) => {
-        const contact = state.contacts.get(normaliseId(req.params.id ?? '', ID_PREFIX.contact));
-        if (!contact) throw notFound();
-        return { status: 200, body: renderContact(req, contact) };
       },
     },
   ];

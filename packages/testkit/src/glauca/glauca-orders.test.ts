@@ -1,41 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
-import { type GlaucaEmulatorOptions, startGlaucaEmulator } from './glauca-emulator.js';
 import type { GlaucaState } from './glauca-state.js';
-import { glaucaClient } from './glauca-test-client.js';
+import { domainIdOf, glaucaTestStarter, registrationOrderBody } from './glauca-test-client.js';
 
-let emulator: RunningEmulator<GlaucaState> | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const start = glaucaTestStarter();
 
-async function start(options: GlaucaEmulatorOptions = {}) {
-  emulator = await startGlaucaEmulator(options);
-  return { emu: emulator, call: glaucaClient(emulator.url) };
-}
+const idOf = domainIdOf;
 
-async function idOf(call: ReturnType<typeof glaucaClient>, name: string): Promise<string> {
-  const list = await call('GET', '/api/domains/');
-  return list.body.find((d: { domain: string }) => d.domain === name).id;
-}
-
-function registration(
-  emu: RunningEmulator<GlaucaState>,
-  domain: string,
-  extra: Record<string, unknown> = {},
-) {
-  return {
-    domain,
-    period: { unit: 'y', value: 2 },
-    registrant: emu.state.defaultContactId,
-    admin_contact: null,
-    billing_contact: null,
-    tech_contact: null,
-    off_session: true,
-    ...extra,
-  };
-}
+const registration = registrationOrderBody;
 
 describe('Glauca registration orders', () => {
   it('201 + Location, started → processing → completed one poll at a time; the domain then exists', async () => {

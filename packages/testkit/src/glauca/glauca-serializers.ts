@@ -5,7 +5,13 @@
 import type { EmulatorRequest } from '../emulator/emulator-types.js';
 import { formatPence } from './glauca-money.js';
 import { origin } from './glauca-pagination.js';
-import type { GlaucaContact, GlaucaDomain, GlaucaOrder, OrderKind } from './glauca-state.js';
+import type {
+  GlaucaContact,
+  GlaucaContactAddress,
+  GlaucaDomain,
+  GlaucaOrder,
+  OrderKind,
+} from './glauca-state.js';
 
 /** ISO-8601 UTC with a `Z` suffix and no fraction (`2020-08-23T21:59:59Z`). */
 export function isoSeconds(date: Date | null): string | null {
@@ -67,26 +73,67 @@ export function renderDomain(req: EmulatorRequest, d: GlaucaDomain): Record<stri
   };
 }
 
+export function addressUrl(req: EmulatorRequest, id: string | null): string | null {
+  return id === null ? null : `${origin(req)}/api/contact_addresses/${id}/`;
+}
+
 export function renderContact(req: EmulatorRequest, c: GlaucaContact): Record<string, unknown> {
   return {
     url: contactUrl(req, c.id),
     id: c.id,
     description: c.description,
+    local_address: c.localAddress,
+    local_address_url: addressUrl(req, c.localAddress),
+    int_address: c.intAddress,
+    int_address_url: addressUrl(req, c.intAddress),
     phone: c.phone,
+    phone_ext: c.phoneExt,
+    fax: c.fax,
+    fax_ext: c.faxExt,
     email: c.email,
+    entity_type: c.entityType,
+    trading_name: c.tradingName,
+    company_number: c.companyNumber,
+    disclose_phone: c.disclosePhone,
+    disclose_fax: c.discloseFax,
+    disclose_email: c.discloseEmail,
+  };
+}
+
+export function renderContactAddress(req: EmulatorRequest, a: GlaucaContactAddress): Record<string, unknown> {
+  return {
+    url: addressUrl(req, a.id),
+    id: a.id,
+    description: a.description,
+    name: a.name,
+    organisation: a.organisation,
+    street_1: a.street1,
+    street_2: a.street2,
+    street_3: a.street3,
+    city: a.city,
+    province: a.province,
+    postal_code: a.postalCode,
+    country_code: a.countryCode,
+    birthday: a.birthday,
+    identity_number: a.identityNumber,
+    disclose_name: a.discloseName,
+    disclose_organisation: a.discloseOrganisation,
+    disclose_address: a.discloseAddress,
   };
 }
 
 /**
  * An order. `price` is a JSON number (GBP) here, unlike the check endpoints [src].
- * `domain_obj` / `domain_obj_url` point at the domain as the docs describe (the published source
- * fills them from the order for registration/transfer orders; answered as documented); they are
- * null until the domain exists.
+ * `domain_obj` / `domain_obj_url` point at the domain as the docs describe; they are null until
+ * the domain exists. The published source fills them from the order for registration/transfer
+ * orders (the order's id, a domain URL that leads nowhere): `linksFromOrder`, the
+ * `order-domain-obj` source bug.
  */
 export function renderOrder(
   req: EmulatorRequest,
   o: GlaucaOrder,
   domainExists: boolean,
+  linksFromOrder = false,
 ): Record<string, unknown> {
   const base: Record<string, unknown> = {
     url: orderUrl(req, o),
@@ -99,7 +146,8 @@ export function renderOrder(
     state: o.state,
     domain: o.domain,
   };
-  const domainObj = domainExists ? o.domainId : null;
+  const linkedId = linksFromOrder && (o.kind === 'registration' || o.kind === 'transfer') ? o.id : o.domainId;
+  const domainObj = domainExists ? linkedId : null;
   const links = {
     domain_obj: domainObj,
     domain_obj_url: domainObj === null ? null : domainUrl(req, domainObj),

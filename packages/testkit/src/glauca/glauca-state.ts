@@ -6,8 +6,10 @@
 import type { LedgerEntry } from '../emulator/emulator-types.js';
 import { createPrng } from '../emulator/prng.js';
 import { type ResolvedSeed, SEED_NOW, type SeedRecord } from '../emulator/seed-data.js';
-import { createIdFactory, ID_PREFIX, type IdPrefix } from './glauca-ids.js';
+import type { TransferRegistry } from '../emulator/transfer-registry.js';
+import { createIdFactory, ID_PREFIX, type IdPrefix, isWellFormedId, normaliseId } from './glauca-ids.js';
 import type { GlaucaPeriod } from './glauca-money.js';
+import { djangoServerError, type GlaucaSourceBug } from './glauca-source-bugs.js';
 
 export type OrderState =
   | 'pending'
@@ -67,11 +69,43 @@ export interface GlaucaDomain {
   lastTransferred: Date | null;
 }
 
+/** A contact (glauca.md §11): phone numbers in E.164 (`+441234567890`). */
 export interface GlaucaContact {
   id: string;
   description: string;
-  email: string;
+  localAddress: string;
+  intAddress: string | null;
   phone: string;
+  phoneExt: string | null;
+  fax: string | null;
+  faxExt: string | null;
+  email: string;
+  entityType: string;
+  tradingName: string | null;
+  companyNumber: string | null;
+  disclosePhone: boolean;
+  discloseFax: boolean;
+  discloseEmail: boolean;
+}
+
+/** A contact address (glauca.md §11). */
+export interface GlaucaContactAddress {
+  id: string;
+  description: string;
+  name: string;
+  organisation: string | null;
+  street1: string;
+  street2: string | null;
+  street3: string | null;
+  city: string;
+  province: string | null;
+  postalCode: string | null;
+  countryCode: string;
+  birthday: string | null;
+  identityNumber: string | null;
+  discloseName: boolean;
+  discloseOrganisation: boolean;
+  discloseAddress: boolean;
 }
 
 export interface GlaucaOrder {
@@ -86,6 +120,8 @@ export interface GlaucaOrder {
   /** Price in pence (GBP), fixed at creation. */
   pricePence: number;
   timestamp: Date;
+  /** Wall-clock creation time (epoch ms), for the `orderDelayMs` option. */
+  createdMs: number;
   domain: string;
   /** Registration/transfer: the id the domain gets on completion. Renew/restore: the domain's id. */
   domainId: string;
@@ -129,9 +165,14 @@ export type GlaucaDomainPreset =
   | 'transfer-locked'
   | 'pending-transfer'
   | 'redemption'
-  | 'update-prohibited';
+  | 'update-prohibited'
+  /** Glauca's registry lock: server delete, transfer and update prohibited. */
+  | 'registry-locked';
 
 export const HEXDNS_NAME_SERVERS = ['ns1.as207960.net', 'ns2.as207960.net'];
+
+/** The id this emulator uses as a registrar in a shared `TransferRegistry`. */
+export const GLAUCA_REGISTRAR_ID = 'glauca';
 
 export interface GlaucaStateOptions {
   tokens: string[];
@@ -141,6 +182,16 @@ export interface GlaucaStateOptions {
   instantOrders: boolean;
   domainStates: Record<string, GlaucaDomainPreset> | undefined;
   transferAuthCodes: Record<string, string>;
+  /** Bearer tokens of the HexDNS audience; null = the domains tokens work on both services. */
+  dnsTokens: string[] | null;
+  sourceBugs: Set<GlaucaSourceBug>;
+  /** Registry reason texts of `check` for taken names (null = the registry gave none); default "In use". */
+  checkReasons: Record<string, string | null>;
+  /** Orders stay unfinished until this long after creation, then complete on the next GET; null = one state per GET. */
+  orderDelayMs: number | null;
+  registry: TransferRegistry | undefined;
+  /** Seeded creation / last-transfer dates per standard name (ISO strings). */
+  domainDates: Record<string, { created?: string; lastTransferred?: string }>;
 }
 
 const AUTH_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789#';
@@ -148,6 +199,7 @@ const AUTH_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789
 export class GlaucaState {
   readonly domains = new Map<string, GlaucaDomain>();
   readonly contacts = new Map<string, GlaucaContact>();
+  readonly contactAddresses = new Map<string, GlaucaContactAddress>();
   readonly orders = new Map<string, GlaucaOrder>();
   readonly zones = new Map<string, GlaucaZone>();
   readonly records = new Map<string, GlaucaRecord>();
@@ -155,6 +207,12 @@ export class GlaucaState {
   readonly othersRegistered: Set<string>;
   readonly tokens: Set<string>;
   readonly personalAccessTokens: Set<string>;
+  /** Bearer tokens of the HexDNS audience (option `dnsTokens`); null = the domains tokens. */
+  readonly dnsTokens: Set<string> | null;
+  readonly sourceBugs: Set<GlaucaSourceBug>;
+  readonly checkReasons: Record<string, string | null>;
+  readonly orderDelayMs: number | null;
+  readonly registry: TransferRegistry | undefined;
   /** Account balance in pence; null = unlimited. */
   balancePence: number | null;
   readonly instantOrders: boolean;
@@ -178,17 +236,54 @@ export class GlaucaState {
     this.prng = createPrng(seed.seed);
     this.tokens = new Set(options.tokens);
     this.personalAccessTokens = new Set(options.personalAccessTokens);
+    this.dnsTokens = options.dnsTokens === null ? null : new Set(options.dnsTokens);
+    this.sourceBugs = options.sourceBugs;
+    this.checkReasons = Object.fromEntries(
+      Object.entries(options.checkReasons).map(([name, reason]) => [name.toLowerCase(), reason]),
+    );
+    this.orderDelayMs = options.orderDelayMs;
+    this.registry = options.registry;
     this.balancePence = options.balancePence;
     this.instantOrders = options.instantOrders;
     this.transferAuthCodes = { ...options.transferAuthCodes };
     this.othersRegistered = new Set(seed.registeredNames);
 
+    const addressId = this.newId(ID_PREFIX.contactAddress);
+    this.contactAddresses.set(addressId, {
+      id: addressId,
+      description: 'Test Registrant address',
+      name: 'Test Registrant',
+      organisation: null,
+      street1: '1 Example Street',
+      street2: null,
+      street3: null,
+      city: 'London',
+      province: null,
+      postalCode: 'EC1A 1AA',
+      countryCode: 'GB',
+      birthday: null,
+      identityNumber: null,
+      discloseName: false,
+      discloseOrganisation: false,
+      discloseAddress: false,
+    });
     this.defaultContactId = this.newId(ID_PREFIX.contact);
     this.contacts.set(this.defaultContactId, {
       id: this.defaultContactId,
       description: 'Test Registrant',
-      email: 'registrant@example.com',
+      localAddress: addressId,
+      intAddress: null,
       phone: '+441234567890',
+      phoneExt: null,
+      fax: null,
+      faxExt: null,
+      email: 'registrant@example.com',
+      entityType: 'uk_individual',
+      tradingName: null,
+      companyNumber: null,
+      disclosePhone: false,
+      discloseFax: false,
+      discloseEmail: false,
     });
 
     const presets = options.domainStates ?? defaultPresets(seed);
@@ -211,10 +306,14 @@ export class GlaucaState {
         rgpState: [],
         authInfo: this.newAuthCode(),
         secDns: null,
-        created: dates.createdAt,
+        created: options.domainDates[name]?.created
+          ? new Date(options.domainDates[name].created)
+          : dates.createdAt,
         expiry: dates.expiresAt,
         lastUpdated: dates.updatedAt,
-        lastTransferred: null,
+        lastTransferred: options.domainDates[name]?.lastTransferred
+          ? new Date(options.domainDates[name].lastTransferred)
+          : null,
       };
       const preset = presets[name];
       if (preset) {
@@ -230,6 +329,23 @@ export class GlaucaState {
 
   newId(prefix: IdPrefix): string {
     return this.nextId(prefix);
+  }
+
+  /**
+   * The typed id of a path segment. With the `malformed-id-500` source bug a malformed id answers
+   * Django's HTML 500 (the ORM's validation error is not translated); otherwise it simply finds nothing.
+   */
+  lookupId(raw: string | undefined, prefix: IdPrefix): string {
+    const input = raw ?? '';
+    if (this.sourceBugs.has('malformed-id-500') && !isWellFormedId(input)) throw djangoServerError();
+    return normaliseId(input, prefix);
+  }
+
+  /** A name some other registrar holds: seeded as registered elsewhere, or held by another emulator of the registry. */
+  registeredElsewhere(ascii: string): boolean {
+    if (this.othersRegistered.has(ascii)) return true;
+    const sponsor = this.registry?.sponsorOf(ascii);
+    return sponsor != null && sponsor.id !== GLAUCA_REGISTRAR_ID;
   }
 
   /** A logical clock: SEED_NOW plus one second per write, so responses stay deterministic. */
@@ -408,6 +524,13 @@ function applyPreset(domain: GlaucaDomain, preset: GlaucaDomainPreset): void {
       return;
     case 'pending-transfer':
       domain.statuses = ['pending_transfer'];
+      return;
+    case 'registry-locked':
+      domain.statuses = [
+        'server_delete_prohibited',
+        'server_transfer_prohibited',
+        'server_update_prohibited',
+      ];
       return;
     case 'redemption':
       domain.statuses = ['pending_delete'];

@@ -15,6 +15,7 @@ import { isValidDomainName } from '../emulator/seed-data.js';
 import { detail, notFound } from './glauca-errors.js';
 import { ID_PREFIX, normaliseId } from './glauca-ids.js';
 import { paginate } from './glauca-pagination.js';
+import { djangoServerError, REFERENCE_DENIED } from './glauca-source-bugs.js';
 import type { GlaucaRecord, GlaucaState, GlaucaZone } from './glauca-state.js';
 import {
   bodyObject,
@@ -39,9 +40,15 @@ export interface HexdnsOptions {
 }
 
 function findZone(state: GlaucaState, rawId: string | undefined): GlaucaZone {
-  const zone = state.zones.get(normaliseId(rawId ?? '', ID_PREFIX.zone));
+  const zone = state.zones.get(state.lookupId(rawId, ID_PREFIX.zone));
   if (!zone) throw notFound();
   return zone;
+}
+
+/** A zone's JSON; with the `zone-json-500` source bug the DS digest objects make it a 500 HTML page. */
+function zoneBody(req: EmulatorRequest, state: GlaucaState, zone: GlaucaZone): Record<string, unknown> {
+  if (state.sourceBugs.has('zone-json-500')) throw djangoServerError();
+  return renderZone(req, state, zone);
 }
 
 function modelChecks(state: GlaucaState, record: GlaucaRecord): void {
@@ -66,7 +73,7 @@ function modelChecks(state: GlaucaState, record: GlaucaRecord): void {
 function recordRoutes(state: GlaucaState, spec: RecordKindSpec, options: HexdnsOptions): EmulatorRoute[] {
   const collection = `/api/${spec.segment}/`;
   const find = (rawId: string | undefined): GlaucaRecord => {
-    const record = state.records.get(normaliseId(rawId ?? '', spec.prefix));
+    const record = state.records.get(state.lookupId(rawId, spec.prefix));
     if (!record || record.kind !== spec.kind) throw notFound();
     return record;
   };
@@ -167,6 +174,9 @@ function recordRoutes(state: GlaucaState, spec: RecordKindSpec, options: HexdnsO
       operation: 'createRecord',
       handler: (req) => {
         const record = read(bodyObject(req.body), false, null);
+        // The "may reference this zone" check runs with a token the serializers never set.
+        if (state.sourceBugs.has('record-create-permission'))
+          throw new EmulatorHttpError(403, detail(REFERENCE_DENIED));
         save(record);
         return {
           status: 201,
@@ -224,15 +234,17 @@ export function hexdnsRoutes(state: GlaucaState, options: HexdnsOptions): Emulat
       operation: 'listZones',
       handler: (req) => ({
         status: 200,
-        body: paginate(req, [...state.zones.values()], (z) => renderZone(req, state, z)),
+        body: paginate(req, [...state.zones.values()], (z) => zoneBody(req, state, z)),
       }),
     },
     {
       method: 'POST',
       path: '/api/dns_zones/',
       operation: 'createZone',
-      // The published source calls helpers that moved (would 500); answered as documented.
+      // The published source calls helpers that moved (would 500): the `zone-create-delete-500`
+      // source bug; by default answered as documented.
       handler: (req) => {
+        if (state.sourceBugs.has('zone-create-delete-500')) throw djangoServerError();
         const data = bodyObject(req.body);
         const errors = new FieldErrors();
         const root = readField(data, 'zone_root', { parse: (v) => parseString(v, 255) }, errors, false);
@@ -253,7 +265,7 @@ export function hexdnsRoutes(state: GlaucaState, options: HexdnsOptions): Emulat
         return {
           status: 201,
           headers: { location: zoneUrl(req, zone.id) },
-          body: renderZone(req, state, zone),
+          body: zoneBody(req, state, zone),
         };
       },
     },
@@ -262,27 +274,29 @@ export function hexdnsRoutes(state: GlaucaState, options: HexdnsOptions): Emulat
       path: '/api/dns_zones/:id/',
       // The adapter lists a zone's records by reading the zone object (records embedded).
       operation: 'listRecords',
-      handler: (req) => ({ status: 200, body: renderZone(req, state, findZone(state, req.params.id)) }),
+      handler: (req) => ({ status: 200, body: zoneBody(req, state, findZone(state, req.params.id)) }),
     },
     {
       method: 'PATCH',
       path: '/api/dns_zones/:id/',
       operation: 'updateZone',
       // Nothing is writable on a zone (`zone_root` is write-once).
-      handler: (req) => ({ status: 200, body: renderZone(req, state, findZone(state, req.params.id)) }),
+      handler: (req) => ({ status: 200, body: zoneBody(req, state, findZone(state, req.params.id)) }),
     },
     {
       method: 'PUT',
       path: '/api/dns_zones/:id/',
       operation: 'updateZone',
-      handler: (req) => ({ status: 200, body: renderZone(req, state, findZone(state, req.params.id)) }),
+      handler: (req) => ({ status: 200, body: zoneBody(req, state, findZone(state, req.params.id)) }),
     },
     {
       method: 'DELETE',
       path: '/api/dns_zones/:id/',
       operation: 'deleteZone',
       handler: (req) => {
-        state.deleteZone(findZone(state, req.params.id).id);
+        const zone = findZone(state, req.params.id);
+        if (state.sourceBugs.has('zone-create-delete-500')) throw djangoServerError();
+        state.deleteZone(zone.id);
         return { status: 204 };
       },
     },

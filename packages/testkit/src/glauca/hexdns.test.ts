@@ -1,19 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../emulator/emulator-types.js';
-import { type GlaucaEmulatorOptions, startGlaucaEmulator } from './glauca-emulator.js';
-import type { GlaucaState } from './glauca-state.js';
-import { glaucaClient } from './glauca-test-client.js';
+import { describe, expect, it } from 'vitest';
+import { type glaucaClient, glaucaTestStarter } from './glauca-test-client.js';
 
-let emulator: RunningEmulator<GlaucaState> | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: GlaucaEmulatorOptions = {}) {
-  emulator = await startGlaucaEmulator(options);
-  return { emu: emulator, call: glaucaClient(emulator.url) };
-}
+const start = glaucaTestStarter();
 
 async function zoneOf(call: ReturnType<typeof glaucaClient>, root: string) {
   const list = await call('GET', '/api/dns_zones/?limit=1000');

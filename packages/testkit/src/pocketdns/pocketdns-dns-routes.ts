@@ -102,7 +102,7 @@ export function pocketDnsDnsRoutes(state: PocketDnsState): EmulatorRoute[] {
       operation: 'createRecord',
       handler: (req) => {
         const domain = domainById(state, req.params.domainId);
-        const result = validateRecordInput(objectBody(req));
+        const result = validateRecordInput(objectBody(req), state.recordForms);
         if (!result.ok) fail(result.failure);
         const conflict = recordConflict(domain.records, result.record);
         if (conflict) throw pocketDnsError(409, conflict);
@@ -119,7 +119,7 @@ export function pocketDnsDnsRoutes(state: PocketDnsState): EmulatorRoute[] {
         const domain = domainById(state, req.params.domainId);
         const record = recordById(domain, req.params.recordId);
         // "All parameters are optional. Only provided fields will be updated."
-        const result = validateRecordPatch(record, objectBody(req));
+        const result = validateRecordPatch(record, objectBody(req), state.recordForms);
         if (!result.ok) fail(result.failure);
         const conflict = recordConflict(domain.records, result.record, record);
         if (conflict) throw pocketDnsError(409, conflict);
@@ -160,7 +160,7 @@ export function pocketDnsDnsRoutes(state: PocketDnsState): EmulatorRoute[] {
         const created: PocketDnsRecord[] = [];
         const errors: { record: unknown; error: string }[] = [];
         for (const input of body.records as unknown[]) {
-          const result = validateRecordInput(input);
+          const result = validateRecordInput(input, state.recordForms);
           if (!result.ok) {
             errors.push({ record: input, error: result.failure.message });
             continue;
@@ -207,7 +207,7 @@ export function pocketDnsDnsRoutes(state: PocketDnsState): EmulatorRoute[] {
         // All or nothing (our choice): every record is validated and checked for conflicts first.
         const planned: PocketDnsRecordFields[] = [];
         for (const input of template.records(values)) {
-          const result = validateRecordInput(input);
+          const result = validateRecordInput(input, state.recordForms);
           if (!result.ok) fail(result.failure);
           const conflict = recordConflict([...domain.records, ...planned], result.record);
           if (conflict) throw pocketDnsError(409, conflict);

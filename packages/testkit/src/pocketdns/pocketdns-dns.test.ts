@@ -238,6 +238,55 @@ describe('PocketDNS emulator: creating records', () => {
   });
 });
 
+describe('PocketDNS emulator: record content as the seed shows it', () => {
+  it('the seed SRV example (four-part content, no priority) comes back verbatim, priority 10', async () => {
+    const res = await call(emulator, 'POST', dns, {
+      body: { type: 'SRV', name: '_sip._tcp', content: '10 60 5060 sip.example.com', ttl: 300 },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      type: 'SRV',
+      name: '_sip._tcp',
+      content: '10 60 5060 sip.example.com',
+      ttl: 300,
+      priority: 10,
+    });
+    const listed = (await call(emulator, 'GET', dns)).body.records.find(
+      (r: { id: string }) => r.id === res.body.id,
+    );
+    expect(listed.content).toBe('10 60 5060 sip.example.com');
+  });
+
+  it('keeps TXT content byte for byte, a value that starts with a quote included', async () => {
+    const values = ['"quoted by user" plain', 'say "hi"', '"', 'v=spf1 include:_spf.google.com ~all'];
+    for (const [i, content] of values.entries()) {
+      const res = await call(emulator, 'POST', dns, { body: { type: 'TXT', name: `t${i}`, content } });
+      expect(res.status, content).toBe(201);
+      expect(res.body.content).toBe(content);
+      expect((await call(emulator, 'GET', `${dns}/${res.body.id}`)).body.content).toBe(content);
+    }
+  });
+
+  it("recordForms 'seed': TXT is one string of at most 255 characters; SRV only as four-part content", async () => {
+    await start({ recordForms: 'seed' });
+    const txt = (content: string) =>
+      call(emulator, 'POST', dns, { body: { type: 'TXT', name: 'x', content } });
+    expect((await txt('y'.repeat(255))).status).toBe(201);
+    const split = await txt(`"${'a'.repeat(200)}" "${'b'.repeat(100)}"`);
+    expect(split.status).toBe(422);
+    expect(split.body.message).toBe('TXT record strings must be at most 255 characters');
+    const threePart = await call(emulator, 'POST', dns, {
+      body: { type: 'SRV', name: '_xmpp._tcp', content: '5 5222 xmpp.example.com', priority: 20 },
+    });
+    expect(threePart.status).toBe(422);
+    expect(threePart.body.message).toBe('SRV content must be "priority weight port target"');
+    const fourPart = await call(emulator, 'POST', dns, {
+      body: { type: 'SRV', name: '_sip._tcp', content: '10 60 5060 sip.example.com' },
+    });
+    expect(fourPart.status).toBe(201);
+  });
+});
+
 describe('PocketDNS emulator: updating and deleting records', () => {
   it('updates only the fields sent (200) and the change is listed', async () => {
     const before = (await call(emulator, 'GET', dns)).body.records[0];

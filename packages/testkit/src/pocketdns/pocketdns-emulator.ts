@@ -3,6 +3,7 @@
  * (seeds/pocketdns-domains-api.txt, seeds/pocketdns-dns-records-api.txt, api-notes/pocketdns.md).
  * Production and sandbox hosts are one server here; every path is under `/api/v1/`.
  */
+
 import { startEmulatorServer } from '../emulator/emulator-server.js';
 import type {
   CommonEmulatorOptions,
@@ -13,11 +14,13 @@ import type {
   SeedInfo,
 } from '../emulator/emulator-types.js';
 import { resolveSeed } from '../emulator/seed-data.js';
+import type { TransferRegistry } from '../emulator/transfer-registry.js';
 import { pocketDnsDnsRoutes } from './pocketdns-dns-routes.js';
 import { pocketDnsDomainRoutes } from './pocketdns-domain-routes.js';
 import { pocketDnsErrorBody } from './pocketdns-errors.js';
-import { PocketDnsState } from './pocketdns-state.js';
+import { POCKETDNS_REGISTRAR_ID, PocketDnsState } from './pocketdns-state.js';
 import { pocketDnsUserRoutes } from './pocketdns-user-routes.js';
+import type { RecordForms } from './pocketdns-validation.js';
 
 export const POCKETDNS_TEST_API_KEY = 'pocketdns-test-key';
 export const POCKETDNS_DEFAULT_USER = 'user_123';
@@ -38,6 +41,21 @@ export interface PocketDnsEmulatorOptions extends CommonEmulatorOptions {
    * pending → in_progress → completed (or failed). `manual`: only `state.setTransferStatus`.
    */
   transferAdvance?: 'on-read' | 'manual';
+  /**
+   * `lenient` (default): SRV as four-part content or as `weight port target` + `priority`; a TXT
+   * value written as quoted strings is checked string by string. `seed`: only what the seed page
+   * shows — SRV as four-part content (`"10 60 5060 sip.example.com"`), TXT as one string of at most
+   * 255 characters (quotes are part of the value). Content is stored and returned verbatim in both.
+   */
+  recordForms?: RecordForms;
+  /**
+   * A registry shared with other emulators (emulator/transfer-registry.ts): a transfer in of a name
+   * another emulator holds ends `failed` when the registry refuses the auth code or a lock applies,
+   * and `completed` moves the name (the losing emulator releases it). PocketDNS publishes no way to
+   * read or set an auth code or a transfer lock, so a name it holds shows no auth code and cannot be
+   * transferred away through the registry.
+   */
+  registry?: TransferRegistry;
 }
 
 const MINUTE = 60_000;
@@ -63,6 +81,21 @@ export function createPocketDnsApp(options: PocketDnsEmulatorOptions = {}): Emul
     now: options.now ?? (() => new Date()),
     rejectedAuthCodes: options.rejectedAuthCodes ?? POCKETDNS_REJECTED_AUTH_CODES,
     transferAdvance: options.transferAdvance ?? 'on-read',
+    recordForms: options.recordForms ?? 'lenient',
+    registry: options.registry,
+  });
+  options.registry?.attach(POCKETDNS_REGISTRAR_ID, {
+    lookup: (name) => {
+      const domain = state.domainByName(name);
+      if (!domain) return undefined;
+      return {
+        authCode: null,
+        clientTransferProhibited: false,
+        createdAt: domain.purchasedAt,
+        lastTransferredAt: null,
+      };
+    },
+    release: (name) => state.removeDomain(name),
   });
   const seedInfo: SeedInfo = {
     ownedDomains: [...seed.domainNames],

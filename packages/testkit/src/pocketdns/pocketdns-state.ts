@@ -3,10 +3,12 @@
  * the money ledger. Seeded deterministically from `resolveSeed` (seed-data.ts); every id comes from
  * the seeded PRNG, so the same options always give the same ids.
  */
+
 import type { LedgerEntry } from '../emulator/emulator-types.js';
 import { createPrng } from '../emulator/prng.js';
 import { isValidDomainName, type ResolvedSeed } from '../emulator/seed-data.js';
-import type { PocketDnsRecordFields } from './pocketdns-validation.js';
+import type { TransferRegistry } from '../emulator/transfer-registry.js';
+import type { PocketDnsRecordFields, RecordForms } from './pocketdns-validation.js';
 
 export type PocketDnsDomainStatus = 'active' | 'pending' | 'expired' | 'suspended';
 export type PocketDnsTransferStatus = 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
@@ -71,7 +73,10 @@ export interface PocketDnsTransfer {
   domainId: string | null;
   cost: string;
   currency: string;
-  /** Decided when the transfer starts: true when the auth code is one of `rejectedAuthCodes`. */
+  /**
+   * Decided when the transfer starts: true when the auth code is one of `rejectedAuthCodes`, or when
+   * the shared registry refuses the request (wrong code, lock, 60-day lock).
+   */
   willFail: boolean;
 }
 
@@ -84,7 +89,14 @@ export interface PocketDnsStateOptions {
   rejectedAuthCodes: string[];
   /** `on-read`: each transfer status read moves pending → in_progress → completed/failed. `manual`: only `setTransferStatus`. */
   transferAdvance: 'on-read' | 'manual';
+  /** Which record forms the DNS endpoints accept (see `RecordForms` in pocketdns-validation.ts). */
+  recordForms?: RecordForms;
+  /** A registry shared with other emulators, so a domain can be transferred in from them (emulator/transfer-registry.ts). */
+  registry?: TransferRegistry;
 }
+
+/** PocketDNS's id at a shared TransferRegistry. */
+export const POCKETDNS_REGISTRAR_ID = 'pocketdns';
 
 export type NameAvailability = 'invalid' | 'unsupported-tld' | 'registered' | 'premium' | 'available';
 
@@ -128,6 +140,8 @@ export class PocketDnsState {
   readonly now: () => Date;
   readonly rejectedAuthCodes: Set<string>;
   transferAdvance: 'on-read' | 'manual';
+  readonly recordForms: RecordForms;
+  readonly registry: TransferRegistry | undefined;
   private readonly random: () => number;
   private readonly ids = new Set<string>();
   private readonly byName = new Map<string, string>();
@@ -140,6 +154,8 @@ export class PocketDnsState {
     this.now = options.now;
     this.rejectedAuthCodes = new Set(options.rejectedAuthCodes);
     this.transferAdvance = options.transferAdvance;
+    this.recordForms = options.recordForms ?? 'lenient';
+    this.registry = options.registry;
     this.random = createPrng(seed.seed);
     const createdAt = seed.domainDates(0).createdAt;
     this.users.set(this.defaultUser, {
@@ -261,6 +277,7 @@ export class PocketDnsState {
     if (!isValidDomainName(lower)) return 'invalid';
     if (this.seed.tldOf(lower) === null) return 'unsupported-tld';
     if (this.byName.has(lower)) return 'registered';
+    if (this.registry?.sponsorOf(lower)) return 'registered';
     return this.seed.availability(lower);
   }
 
@@ -296,12 +313,27 @@ export class PocketDnsState {
       domainId: null,
       cost: this.priceOf(input.domainName, 'transfer') ?? '0.00',
       currency: this.currency,
-      willFail: this.rejectedAuthCodes.has(input.authCode),
+      willFail:
+        this.rejectedAuthCodes.has(input.authCode) || this.registryRefuses(input.domainName, input.authCode),
     };
     this.transfers.set(transfer.id, transfer);
     this.ensureUser(input.userIdentifier);
     this.charge('transfer', input.domainName, transfer.cost, requestSeq);
     return transfer;
+  }
+
+  /** The shared registry refuses a transfer of a name another emulator holds (names it does not know: no refusal). */
+  private registryRefuses(name: string, authCode: string): boolean {
+    if (!this.registry?.sponsorOf(name)) return false;
+    return this.registry.checkTransfer(name, POCKETDNS_REGISTRAR_ID, authCode) !== null;
+  }
+
+  /** Removes a domain (transferred away through the shared registry). */
+  removeDomain(name: string): void {
+    const id = this.byName.get(name.toLowerCase());
+    if (id === undefined) return;
+    this.domains.delete(id);
+    this.byName.delete(name.toLowerCase());
   }
 
   /** An unfinished transfer of this name, if any. */
@@ -329,6 +361,8 @@ export class PocketDnsState {
     if (transfer.status === status) return transfer;
     transfer.status = status;
     if (status === 'completed' && transfer.domainId === null) {
+      // The registry moves the name first: the losing emulator releases it.
+      this.registry?.completeTransfer(transfer.domainName, POCKETDNS_REGISTRAR_ID);
       const completedAt = this.now();
       const previousExpiry = new Date(transfer.startedAt.getTime() + TRANSFER_PREVIOUS_EXPIRY_DAYS * DAY_MS);
       const existing = this.domainByName(transfer.domainName);

@@ -33,6 +33,13 @@ export interface RecordValidationFailure {
   details: Record<string, string>;
 }
 
+/**
+ * `lenient`: the forms the docs allow read generously (SRV four-part or three-part + `priority`;
+ * TXT as quoted strings checked one by one). `seed`: exactly what the seed page shows (SRV four-part
+ * content only; TXT one string of at most 255 characters, quotes included).
+ */
+export type RecordForms = 'lenient' | 'seed';
+
 export type RecordValidationResult =
   | { ok: true; record: PocketDnsRecordFields }
   | { ok: false; failure: RecordValidationFailure };
@@ -82,7 +89,8 @@ export function isValidTargetName(value: string): boolean {
  * "TXT records: Any text (max 255 characters per string)". A value written as quoted strings
  * (`"part one" "part two"`) is checked string by string; any other value is one string.
  */
-export function txtStringsWithinLimit(content: string): boolean {
+export function txtStringsWithinLimit(content: string, forms: RecordForms = 'lenient'): boolean {
+  if (forms === 'seed') return content.length <= 255;
   const quoted = content.match(/^\s*(?:"(?:[^"\\]|\\.)*"\s*)+$/);
   if (quoted) {
     const parts = content.match(/"((?:[^"\\]|\\.)*)"/g) ?? [];
@@ -106,6 +114,7 @@ function normalizeSrv(
   content: string,
   priority: number | null,
   issues: Issues,
+  forms: RecordForms,
 ): { content: string; priority: number } | null {
   const parts = content.trim().split(/\s+/);
   let numbers: string[];
@@ -119,7 +128,7 @@ function normalizeSrv(
       issues.add(422, 'priority', 'Priority does not match the priority in the SRV content');
       return null;
     }
-  } else if (parts.length === 3) {
+  } else if (parts.length === 3 && forms === 'lenient') {
     if (priority === null) {
       issues.add(400, 'priority', 'Priority is required for SRV records');
       return null;
@@ -174,7 +183,11 @@ function checkFieldTypes(input: Record<string, unknown>, partial: boolean, issue
 }
 
 /** Type-specific checks of a complete record; returns the record as stored. */
-function checkRecord(record: PocketDnsRecordFields, issues: Issues): PocketDnsRecordFields | null {
+function checkRecord(
+  record: PocketDnsRecordFields,
+  issues: Issues,
+  forms: RecordForms,
+): PocketDnsRecordFields | null {
   const { type, name, content } = record;
   let priority: number | null = type === 'MX' || type === 'SRV' ? record.priority : null;
   let stored = content;
@@ -206,11 +219,11 @@ function checkRecord(record: PocketDnsRecordFields, issues: Issues): PocketDnsRe
       if (!isValidTargetName(content)) issues.add(422, 'content', 'NS records require a valid domain name');
       break;
     case 'TXT':
-      if (!txtStringsWithinLimit(content))
+      if (!txtStringsWithinLimit(content, forms))
         issues.add(422, 'content', 'TXT record strings must be at most 255 characters');
       break;
     case 'SRV': {
-      const srv = normalizeSrv(content, priority, issues);
+      const srv = normalizeSrv(content, priority, issues, forms);
       if (srv) {
         stored = srv.content;
         priority = srv.priority;
@@ -223,7 +236,7 @@ function checkRecord(record: PocketDnsRecordFields, issues: Issues): PocketDnsRe
 }
 
 /** Validates a create (single or bulk) body: `{ type, name, content, ttl?, priority? }`. */
-export function validateRecordInput(input: unknown): RecordValidationResult {
+export function validateRecordInput(input: unknown, forms: RecordForms = 'lenient'): RecordValidationResult {
   const issues = new Issues();
   if (!isObject(input)) {
     return { ok: false, failure: { status: 400, message: 'Record must be a JSON object', details: {} } };
@@ -240,6 +253,7 @@ export function validateRecordInput(input: unknown): RecordValidationResult {
       priority: typeof input.priority === 'number' ? input.priority : null,
     },
     issues,
+    forms,
   );
   return record ? { ok: true, record } : { ok: false, failure: issues.failure()! };
 }
@@ -250,7 +264,11 @@ export function validateRecordInput(input: unknown): RecordValidationResult {
  * type is a 400 (changing type means delete + create). An explicit `priority: null` clears it.
  * For an SRV record whose content is updated, the new content decides the priority.
  */
-export function validateRecordPatch(current: PocketDnsRecordFields, patch: unknown): RecordValidationResult {
+export function validateRecordPatch(
+  current: PocketDnsRecordFields,
+  patch: unknown,
+  forms: RecordForms = 'lenient',
+): RecordValidationResult {
   const issues = new Issues();
   if (!isObject(patch)) {
     return {
@@ -286,6 +304,7 @@ export function validateRecordPatch(current: PocketDnsRecordFields, patch: unkno
       priority,
     },
     issues,
+    forms,
   );
   return record ? { ok: true, record } : { ok: false, failure: issues.failure()! };
 }
