@@ -16,6 +16,16 @@ export {
 } from './emulator/seed-data.js';
 export * from './glauca/glauca-emulator.js';
 export type { GlaucaState } from './glauca/glauca-state.js';
+export {
+  loadOpenApi,
+  type OpenApiDocument,
+  type OpenApiIssue,
+  openApiDocument,
+  type RequestToValidate,
+  type ResponseToValidate,
+  validateRequest,
+  validateResponse,
+} from './openapi/openapi-validator.js';
 export * from './pocketdns/pocketdns-emulator.js';
 export type { PocketDnsState } from './pocketdns/pocketdns-state.js';
 export { type RunningRedis, redisUnavailableReason, startRedisServer } from './redis/redis-server.js';
