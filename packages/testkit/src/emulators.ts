@@ -28,6 +28,8 @@ export {
 } from './openapi/openapi-validator.js';
 export * from './pocketdns/pocketdns-emulator.js';
 export type { PocketDnsState } from './pocketdns/pocketdns-state.js';
+export * from './porkbun/porkbun-emulator.js';
+export type { PorkbunState } from './porkbun/porkbun-state.js';
 export { type RunningRedis, redisUnavailableReason, startRedisServer } from './redis/redis-server.js';
 export {
   REFERENCE_API_KEY,

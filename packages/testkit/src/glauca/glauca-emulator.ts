@@ -15,7 +15,7 @@ import type {
   RateLimitBucket,
   RunningEmulator,
 } from '../emulator/emulator-types.js';
-import { resolveSeed } from '../emulator/seed-data.js';
+import { resolveSeed, seedInfoOf } from '../emulator/seed-data.js';
 import { authenticate, DEFAULT_PAT, DEFAULT_TOKEN } from './glauca-auth.js';
 import { domainRoutes } from './glauca-domain-routes.js';
 import { NOT_FOUND } from './glauca-errors.js';
@@ -108,17 +108,10 @@ export function createGlaucaApp(options: GlaucaEmulatorOptions = {}): EmulatorAp
       return { detail: message };
     },
     ledger,
-    seedInfo: {
-      ownedDomains: [...seed.domainNames],
-      idnDomain: seed.idnDomain,
-      availableName: seed.availableName,
-      registeredName: seed.registeredName,
-      premiumName: seed.premiumName,
-      premiumPrice: seed.premiumPrice,
-      currency: 'GBP',
-      tldPrices: structuredClone(seed.tldPrices),
-      credentials: { token: tokens[0] ?? DEFAULT_TOKEN, personalAccessToken: pats[0] ?? DEFAULT_PAT },
-    },
+    seedInfo: seedInfoOf(seed, 'GBP', {
+      token: tokens[0] ?? DEFAULT_TOKEN,
+      personalAccessToken: pats[0] ?? DEFAULT_PAT,
+    }),
   };
 }
 

@@ -10,9 +10,8 @@ import type {
   EmulatorRequest,
   RateLimitBucket,
   RunningEmulator,
-  SeedInfo,
 } from '../emulator/emulator-types.js';
-import { resolveSeed } from '../emulator/seed-data.js';
+import { resolveSeed, seedInfoOf } from '../emulator/seed-data.js';
 import { pocketDnsDnsRoutes } from './pocketdns-dns-routes.js';
 import { pocketDnsDomainRoutes } from './pocketdns-domain-routes.js';
 import { pocketDnsErrorBody } from './pocketdns-errors.js';
@@ -64,17 +63,7 @@ export function createPocketDnsApp(options: PocketDnsEmulatorOptions = {}): Emul
     rejectedAuthCodes: options.rejectedAuthCodes ?? POCKETDNS_REJECTED_AUTH_CODES,
     transferAdvance: options.transferAdvance ?? 'on-read',
   });
-  const seedInfo: SeedInfo = {
-    ownedDomains: [...seed.domainNames],
-    idnDomain: seed.idnDomain,
-    availableName: seed.availableName,
-    registeredName: seed.registeredName,
-    premiumName: seed.premiumName,
-    premiumPrice: seed.premiumPrice,
-    currency: state.currency,
-    tldPrices: seed.tldPrices,
-    credentials: { apiKey },
-  };
+  const seedInfo = seedInfoOf(seed, state.currency, { apiKey });
   return {
     name: 'pocketdns',
     state,
