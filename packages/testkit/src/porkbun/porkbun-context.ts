@@ -102,11 +102,14 @@ export interface RouteSpec {
   handler: (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
 }
 
+/** Adds the request id to the body and the headers (kept with the answer, so a replay repeats both). */
 function stamp(ctx: PorkbunContext, req: EmulatorRequest, response: EmulatorResponse): EmulatorResponse {
+  const id = ctx.requestId(req);
+  const headers = { ...response.headers, 'x-request-id': id };
   const body = response.body;
   if (typeof body === 'object' && body !== null && !Array.isArray(body) && !('requestId' in body))
-    return { ...response, body: { ...body, requestId: ctx.requestId(req) } };
-  return response;
+    return { ...response, headers, body: { ...body, requestId: id } };
+  return { ...response, headers };
 }
 
 function wrap(ctx: PorkbunContext, spec: RouteSpec): EmulatorRoute['handler'] {
