@@ -1,28 +1,11 @@
 /** The Porkbun emulator's protocol: envelope, headers, authentication, methods, bodies, the edge. */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../emulator/emulator-types.js';
+import { describe, expect, it } from 'vitest';
 import { OPENRESTY_503_PAGE } from './porkbun-edge.js';
-import {
-  PORKBUN_TEST_API_KEY,
-  PORKBUN_TEST_SECRET_API_KEY,
-  type PorkbunEmulatorOptions,
-  startPorkbunEmulator,
-} from './porkbun-emulator.js';
-import { porkbunClient } from './porkbun-test-client.js';
+import { PORKBUN_TEST_API_KEY, PORKBUN_TEST_SECRET_API_KEY } from './porkbun-emulator.js';
+import { porkbunClient, porkbunEmulators } from './porkbun-test-client.js';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-let running: RunningEmulator<unknown>[] = [];
-
-async function start(options: PorkbunEmulatorOptions = {}) {
-  const emulator = await startPorkbunEmulator(options);
-  running.push(emulator);
-  return { emulator, api: porkbunClient(emulator) };
-}
-
-afterEach(async () => {
-  await Promise.all(running.map((e) => e.close()));
-  running = [];
-});
+const start = porkbunEmulators();
 
 describe('Porkbun emulator: envelope and headers', () => {
   it('answers SUCCESS with a UUIDv7 requestId that equals X-Request-Id, and the API headers', async () => {

@@ -1,23 +1,9 @@
 /** Porkbun emulator: pricing, availability and its limit, register/renew/transfer, money, idempotency. */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../emulator/emulator-types.js';
-import { type PorkbunEmulatorOptions, startPorkbunEmulator } from './porkbun-emulator.js';
-import type { PorkbunState } from './porkbun-state.js';
-import { porkbunClient } from './porkbun-test-client.js';
+import { describe, expect, it } from 'vitest';
+import { porkbunEmulators } from './porkbun-test-client.js';
 
-let running: RunningEmulator<PorkbunState>[] = [];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function start(options: PorkbunEmulatorOptions = {}) {
-  const emulator = await startPorkbunEmulator(options);
-  running.push(emulator);
-  return { emulator, api: porkbunClient(emulator) };
-}
-
-afterEach(async () => {
-  await Promise.all(running.map((e) => e.close()));
-  running = [];
-});
+const start = porkbunEmulators();
 
 describe('Porkbun emulator: /pricing/get', () => {
   it('lists every seeded TLD as decimal strings without credentials, coupons as [] (observed)', async () => {

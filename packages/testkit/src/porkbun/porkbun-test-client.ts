@@ -4,8 +4,16 @@
  * headers. Every exchange is kept, so a test can validate all requests and answers against the
  * OpenAPI excerpt.
  */
+import { afterEach } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
-import { PORKBUN_API_PREFIX, PORKBUN_TEST_API_KEY, PORKBUN_TEST_SECRET_API_KEY } from './porkbun-emulator.js';
+import {
+  PORKBUN_API_PREFIX,
+  PORKBUN_TEST_API_KEY,
+  PORKBUN_TEST_SECRET_API_KEY,
+  type PorkbunEmulatorOptions,
+  startPorkbunEmulator,
+} from './porkbun-emulator.js';
+import type { PorkbunState } from './porkbun-state.js';
 
 export interface PorkbunExchange {
   method: string;
@@ -85,5 +93,21 @@ export function porkbunClient(
     post: (path, body = {}, options = {}) => send('POST', path, body, options),
     get: (path, options = {}) => send('GET', path, undefined, options),
     exchanges,
+  };
+}
+
+/** A `start(options)` for a test file: each emulator it starts is closed after its test. */
+export function porkbunEmulators(): (
+  options?: PorkbunEmulatorOptions,
+) => Promise<{ emulator: RunningEmulator<PorkbunState>; api: PorkbunTestClient }> {
+  let running: RunningEmulator<PorkbunState>[] = [];
+  afterEach(async () => {
+    await Promise.all(running.map((e) => e.close()));
+    running = [];
+  });
+  return async (options = {}) => {
+    const emulator = await startPorkbunEmulator(options);
+    running.push(emulator);
+    return { emulator, api: porkbunClient(emulator) };
   };
 }
