@@ -29,7 +29,9 @@ export {
 export * from './pocketdns/pocketdns-emulator.js';
 export type { PocketDnsState } from './pocketdns/pocketdns-state.js';
 export * from './porkbun/porkbun-emulator.js';
-export type { PorkbunState } from './porkbun/porkbun-state.js';
+export type { LimitSpec as PorkbunLimitSpec } from './porkbun/porkbun-limits.js';
+export type { PorkbunResponseShapes } from './porkbun/porkbun-shapes.js';
+export type { PorkbunState, PorkbunTransferStatus } from './porkbun/porkbun-state.js';
 export { type RunningRedis, redisUnavailableReason, startRedisServer } from './redis/redis-server.js';
 export {
   REFERENCE_API_KEY,
