@@ -27,9 +27,23 @@ export {
 export * from './glauca/glauca-emulator.js';
 export { GLAUCA_SOURCE_BUGS, type GlaucaSourceBug } from './glauca/glauca-source-bugs.js';
 export type { GlaucaState } from './glauca/glauca-state.js';
+export {
+  loadOpenApi,
+  type OpenApiDocument,
+  type OpenApiIssue,
+  openApiDocument,
+  type RequestToValidate,
+  type ResponseToValidate,
+  validateRequest,
+  validateResponse,
+} from './openapi/openapi-validator.js';
 export * from './pocketdns/pocketdns-emulator.js';
 export { POCKETDNS_REGISTRAR_ID, type PocketDnsState } from './pocketdns/pocketdns-state.js';
 export type { RecordForms as PocketDnsRecordForms } from './pocketdns/pocketdns-validation.js';
+export * from './porkbun/porkbun-emulator.js';
+export type { LimitSpec as PorkbunLimitSpec } from './porkbun/porkbun-limits.js';
+export type { PorkbunResponseShapes } from './porkbun/porkbun-shapes.js';
+export type { PorkbunState, PorkbunTransferStatus } from './porkbun/porkbun-state.js';
 export { type RunningRedis, redisUnavailableReason, startRedisServer } from './redis/redis-server.js';
 export {
   REFERENCE_API_KEY,

@@ -15,7 +15,7 @@ import type {
   RateLimitBucket,
   RunningEmulator,
 } from '../emulator/emulator-types.js';
-import { resolveSeed } from '../emulator/seed-data.js';
+import { resolveSeed, seedInfoOf } from '../emulator/seed-data.js';
 import type { TransferRegistry } from '../emulator/transfer-registry.js';
 import { authenticate, DEFAULT_PAT, DEFAULT_TOKEN } from './glauca-auth.js';
 import { contactRoutes } from './glauca-contact-routes.js';
@@ -162,21 +162,11 @@ export function createGlaucaApp(options: GlaucaEmulatorOptions = {}): EmulatorAp
       return { detail: message };
     },
     ledger,
-    seedInfo: {
-      ownedDomains: [...seed.domainNames],
-      idnDomain: seed.idnDomain,
-      availableName: seed.availableName,
-      registeredName: seed.registeredName,
-      premiumName: seed.premiumName,
-      premiumPrice: seed.premiumPrice,
-      currency: 'GBP',
-      tldPrices: structuredClone(seed.tldPrices),
-      credentials: {
-        token: tokens[0] ?? DEFAULT_TOKEN,
-        personalAccessToken: pats[0] ?? DEFAULT_PAT,
-        ...(options.dnsTokens?.[0] === undefined ? {} : { dnsToken: options.dnsTokens[0] }),
-      },
-    },
+    seedInfo: seedInfoOf(seed, 'GBP', {
+      token: tokens[0] ?? DEFAULT_TOKEN,
+      personalAccessToken: pats[0] ?? DEFAULT_PAT,
+      ...(options.dnsTokens?.[0] === undefined ? {} : { dnsToken: options.dnsTokens[0] }),
+    }),
   };
 }
 

@@ -11,9 +11,8 @@ import type {
   EmulatorRequest,
   RateLimitBucket,
   RunningEmulator,
-  SeedInfo,
 } from '../emulator/emulator-types.js';
-import { resolveSeed } from '../emulator/seed-data.js';
+import { resolveSeed, seedInfoOf } from '../emulator/seed-data.js';
 import type { TransferRegistry } from '../emulator/transfer-registry.js';
 import { pocketDnsDnsRoutes } from './pocketdns-dns-routes.js';
 import { pocketDnsDomainRoutes } from './pocketdns-domain-routes.js';
@@ -97,17 +96,7 @@ export function createPocketDnsApp(options: PocketDnsEmulatorOptions = {}): Emul
     },
     release: (name) => state.removeDomain(name),
   });
-  const seedInfo: SeedInfo = {
-    ownedDomains: [...seed.domainNames],
-    idnDomain: seed.idnDomain,
-    availableName: seed.availableName,
-    registeredName: seed.registeredName,
-    premiumName: seed.premiumName,
-    premiumPrice: seed.premiumPrice,
-    currency: state.currency,
-    tldPrices: seed.tldPrices,
-    credentials: { apiKey },
-  };
+  const seedInfo = seedInfoOf(seed, state.currency, { apiKey });
   return {
     name: 'pocketdns',
     state,
