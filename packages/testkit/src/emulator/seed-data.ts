@@ -3,7 +3,7 @@
  * conformance suite) knows which names exist. A provider emulator presents these with its own ids,
  * field names and currency, but the names are always the same.
  */
-import type { SeedOptions } from './emulator-types.js';
+import type { SeedInfo, SeedOptions } from './emulator-types.js';
 
 /** Fixed reference "now" for the seeded data (never the wall clock, so the data is deterministic). */
 export const SEED_NOW = new Date('2026-06-01T00:00:00Z');
@@ -160,6 +160,24 @@ function nonNegativeInt(value: number | undefined, fallback: number, label: stri
 
 function unique(names: string[]): string[] {
   return [...new Set(names.map((n) => n.toLowerCase()))];
+}
+
+/** The provider-neutral `SeedInfo` of a resolved seed, with the provider's currency and credentials. */
+export function seedInfoOf(
+  seed: ResolvedSeed,
+  provider: { currency: string; credentials: Record<string, string>; ownedDomains?: string[] },
+): SeedInfo {
+  return {
+    ownedDomains: provider.ownedDomains ?? [...seed.domainNames],
+    idnDomain: seed.idnDomain,
+    availableName: seed.availableName,
+    registeredName: seed.registeredName,
+    premiumName: seed.premiumName,
+    premiumPrice: seed.premiumPrice,
+    currency: provider.currency,
+    tldPrices: seed.tldPrices,
+    credentials: provider.credentials,
+  };
 }
 
 export function resolveSeed(options: SeedOptions | undefined): ResolvedSeed {
