@@ -63,8 +63,9 @@ function toAscii(name: string): string {
  */
 export function normalizeRecordName(input: unknown, zoneName: string): string {
   if (typeof input !== 'string') invalidName();
+  if (input.trim() === '@') return zoneName;
   const name = toAscii(input);
-  if (input.trim() === '@' || name === '') return zoneName;
+  if (name === '') invalidName();
   const fqdn = name === zoneName || name.endsWith(`.${zoneName}`) ? name : `${name}.${zoneName}`;
   if (!labelsValid(fqdn, LABEL)) invalidName();
   return fqdn;
