@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cloudflareClient, cloudflareEmulators, zoneIdOf } from '../test/cloudflare-test-client.js';
+import {
+  type CloudflareTestResponse,
+  cloudflareClient,
+  cloudflareEmulators,
+  zoneIdOf,
+} from '../test/cloudflare-test-client.js';
 import {
   CLOUDFLARE_API_PREFIX,
   CLOUDFLARE_DEFAULT_TOKEN,
@@ -18,7 +23,7 @@ async function importFile(emu: CloudflareEmulator, zoneId: string, file: string,
     headers: { authorization: `Bearer ${CLOUDFLARE_DEFAULT_TOKEN}` },
     body: form,
   });
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: (await res.json()) as CloudflareTestResponse['json'] };
 }
 
 async function setup(recordsPerDomain = 0) {
