@@ -166,7 +166,8 @@ export class CloudflareState {
       activated_on: opts.status === 'active' ? at : null,
       development_mode: 0,
       meta: { step: 2, custom_certificate_quota: 0, page_rule_quota: 3, phishing_detected: false },
-      owner: { id: null, type: 'user', email: null },
+      // The spec types the owner id as a 32-hex identifier.
+      owner: { id: hexId(`user:${account.id}`), type: 'user', name: account.name },
       plan: this.planObject(),
     };
     this.zones.set(zone.id, zone);

@@ -88,3 +88,43 @@ export async function zoneIdOf(api: CloudflareTestClient, name: string): Promise
   if (typeof id !== 'string') throw new Error(`zone ${name} not found (${res.status})`);
   return id;
 }
+
+/** `/accounts/<account>/registrar` + rest (production Registrar API). */
+export function registrarPath(rest: string, accountId = CLOUDFLARE_DEFAULT_ACCOUNT_ID): string {
+  return accountPath(`/registrar${rest}`, accountId);
+}
+
+/** `/accounts/<account>/registrar-sandbox` + rest. */
+export function sandboxPath(rest: string, accountId = CLOUDFLARE_DEFAULT_ACCOUNT_ID): string {
+  return accountPath(`/registrar-sandbox${rest}`, accountId);
+}
+
+/** The failure envelope of a Registrar refusal: code 10000, with the JSON Pointer when given. */
+export function registrarRefusal(message: string, pointer?: string) {
+  return {
+    success: false,
+    errors: [
+      pointer === undefined ? { code: 10000, message } : { code: 10000, message, source: { pointer } },
+    ],
+    messages: [],
+    result: null,
+  };
+}
+
+/** A complete registrant contact, as registration bodies carry it. */
+export const registrantContacts = {
+  registrant: {
+    email: 'ada@example.org',
+    phone: '+44.2071234567',
+    postal_info: {
+      name: 'Ada Lovelace',
+      address: {
+        street: '12 St James Square',
+        city: 'London',
+        state: 'London',
+        postal_code: 'SW1Y 4JH',
+        country_code: 'GB',
+      },
+    },
+  },
+};
