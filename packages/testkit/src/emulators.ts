@@ -1,5 +1,7 @@
 // The loopback emulators, without the vitest-based conformance suite: safe to import at run time
 // (the CLI's --emulate and demo, benchmarks, a user's own test setup).
+export * from './cloudflare/cloudflare-emulator.js';
+export type { CloudflareState } from './cloudflare/cloudflare-state.js';
 export type { DnsimpleContact } from './dnsimple/dnsimple-contacts.js';
 export * from './dnsimple/dnsimple-emulator.js';
 export type { DnsimpleState, OperationCompletion } from './dnsimple/dnsimple-state.js';

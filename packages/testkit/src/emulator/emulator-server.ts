@@ -73,11 +73,17 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function parseQuery(search: string): Record<string, string> {
+function parseQuery(search: string): { query: Record<string, string>; queryAll: Record<string, string[]> } {
   const query: Record<string, string> = {};
-  // Last value wins for repeated keys.
-  for (const [key, value] of new URLSearchParams(search)) query[key] = value;
-  return query;
+  const queryAll: Record<string, string[]> = {};
+  // Last value wins for repeated keys in `query`; `queryAll` keeps every value.
+  for (const [key, value] of new URLSearchParams(search)) {
+    query[key] = value;
+    const values = queryAll[key] ?? [];
+    values.push(value);
+    queryAll[key] = values;
+  }
+  return { query, queryAll };
 }
 
 function retryAfterSeconds(ms: number): string {
@@ -124,7 +130,15 @@ export async function startEmulatorServer<TState>(
   const enforceLimits = options.rateLimits !== false;
   const windows = new Map<string, SlidingWindow>();
   for (const [name, bucket] of Object.entries(app.buckets)) {
-    windows.set(name, new SlidingWindow(bucket.limit, bucket.intervalMs * timeScale));
+    windows.set(
+      name,
+      new SlidingWindow(
+        bucket.limit,
+        bucket.intervalMs * timeScale,
+        Date.now,
+        (bucket.lockoutMs ?? 0) * timeScale,
+      ),
+    );
   }
   const faults = new FaultInjector(options.faults ?? [], options.seed?.seed ?? 1);
 
@@ -231,12 +245,14 @@ export async function startEmulatorServer<TState>(
     const url = incoming.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
-    const query = parseQuery(q < 0 ? '' : url.slice(q + 1));
+    const { query, queryAll } = parseQuery(q < 0 ? '' : url.slice(q + 1));
     const method = (incoming.method ?? 'GET').toUpperCase() as HttpMethod;
+    const found = router.find(method, path);
+    const route = found?.store as EmulatorRoute | undefined;
 
     let body: unknown;
     let bodyInvalid = false;
-    if (rawBody.trim() !== '') {
+    if (rawBody.trim() !== '' && !route?.rawBody) {
       try {
         body = JSON.parse(rawBody);
       } catch {
@@ -252,15 +268,13 @@ export async function startEmulatorServer<TState>(
       query,
       headers: incoming.headers,
       // An unparseable body is logged as the raw text.
-      body: bodyInvalid ? rawBody : body,
+      body: bodyInvalid || (route?.rawBody && rawBody !== '') ? rawBody : body,
       operation: null,
       status: null,
       at: Date.now(),
     };
     requests.push(record);
 
-    const found = router.find(method, path);
-    const route = found?.store as EmulatorRoute | undefined;
     const params: Record<string, string> = {};
     for (const [key, value] of Object.entries(found?.params ?? {}))
       if (value !== undefined) params[key] = value;
@@ -269,6 +283,7 @@ export async function startEmulatorServer<TState>(
       path,
       params,
       query,
+      queryAll,
       headers: incoming.headers,
       body: bodyInvalid ? undefined : body,
       rawBody,

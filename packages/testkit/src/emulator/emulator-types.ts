@@ -17,6 +17,8 @@ export interface EmulatorRequest {
   params: Record<string, string>;
   /** Query parameters (last value wins for repeated keys). */
   query: Record<string, string>;
+  /** Every value of each query parameter, in order (`?a=1&a=2` → `{ a: ['1', '2'] }`). */
+  queryAll?: Record<string, string[]>;
   headers: IncomingHttpHeaders;
   /** Parsed JSON body, or undefined when there was none. An unparseable body answers 400 before the handler. */
   body: unknown;
@@ -51,6 +53,11 @@ export class EmulatorHttpError extends Error {
 export interface RateLimitBucket {
   limit: number;
   intervalMs: number;
+  /**
+   * Optional: once the limit is exceeded every request of the bucket is refused for this long
+   * (scaled by timeScale too), e.g. Cloudflare's five-minute block.
+   */
+  lockoutMs?: number;
 }
 
 export interface EmulatorRoute {
@@ -70,6 +77,11 @@ export interface EmulatorRoute {
   operation: string;
   /** When true the route needs no credentials. */
   public?: boolean;
+  /**
+   * When true the body is not parsed as JSON (`body` stays undefined; read `rawBody`), for routes
+   * that take another format, such as a multipart/form-data upload.
+   */
+  rawBody?: boolean;
   handler: (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
 }
 

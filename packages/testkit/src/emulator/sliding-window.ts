@@ -19,14 +19,22 @@ export interface SlidingWindowDecision extends SlidingWindowState {
 
 export class SlidingWindow {
   private readonly hits: number[] = [];
+  /** While `now` is before this time every request is refused (set by a refusal when `lockoutMs` > 0). */
+  private lockedUntil = 0;
 
+  /**
+   * `lockoutMs` (optional): once a request is refused, every request is refused for that long, as
+   * an API that blocks a client for a fixed time after it exceeded its limit does.
+   */
   constructor(
     readonly limit: number,
     readonly windowMs: number,
     private readonly now: () => number = Date.now,
+    readonly lockoutMs = 0,
   ) {
     if (!(limit >= 0) || !(windowMs > 0))
       throw new RangeError('SlidingWindow needs limit >= 0 and windowMs > 0');
+    if (!(lockoutMs >= 0)) throw new RangeError('SlidingWindow needs lockoutMs >= 0');
   }
 
   private prune(at: number): void {
@@ -49,7 +57,14 @@ export class SlidingWindow {
   take(enforce = true): SlidingWindowDecision {
     const at = this.now();
     this.prune(at);
+    if (enforce && at < this.lockedUntil) {
+      return { ...this.state(at), remaining: 0, allowed: false, retryAfterMs: this.lockedUntil - at };
+    }
     if (enforce && this.hits.length >= this.limit) {
+      if (this.lockoutMs > 0) {
+        this.lockedUntil = at + this.lockoutMs;
+        return { ...this.state(at), allowed: false, retryAfterMs: this.lockoutMs };
+      }
       const oldest = this.hits[0];
       const retryAfterMs = oldest === undefined ? this.windowMs : Math.max(1, oldest + this.windowMs - at);
       return { ...this.state(at), allowed: false, retryAfterMs };

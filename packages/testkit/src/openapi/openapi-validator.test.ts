@@ -113,6 +113,40 @@ describe('validateResponse', () => {
       { in: 'operation', at: '/lookup/{name}/{sub}', message: 'status 404 is not documented' },
     ]);
   });
+
+  it('accepts `nullable: true` without a type (OpenAPI 3.0 gives it no effect; Ajv alone refuses it)', () => {
+    const loose = openApiDocument({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/x': {
+          get: {
+            responses: {
+              '200': {
+                content: {
+                  'application/json': {
+                    schema: {
+                      type: 'object',
+                      required: ['result'],
+                      properties: { result: { nullable: true }, n: { type: 'integer' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    for (const result of [null, 3, { a: 1 }]) {
+      expect(validateResponse(loose, { method: 'GET', path: '/x', status: 200, body: { result } })).toEqual(
+        [],
+      );
+    }
+    expect(validateResponse(loose, { method: 'GET', path: '/x', status: 200, body: { n: 1 } })).toEqual([
+      { in: 'body', at: '', message: "must have required property 'result'" },
+    ]);
+  });
 });
 
 describe('validateRequest', () => {
@@ -148,6 +182,37 @@ describe('validateRequest', () => {
     ]);
     expect(validateRequest(tiny, { method: 'POST', path: '/lookup/a' })).toEqual([
       { in: 'body', at: '', message: 'a request body is required' },
+    ]);
+  });
+});
+
+describe('validateRequest with an array query parameter (repeated keys)', () => {
+  const listed = openApiDocument({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/search': {
+        get: {
+          parameters: [
+            {
+              name: 'extensions',
+              in: 'query',
+              schema: { type: 'array', items: { type: 'string', enum: ['com', 'dev'] } },
+            },
+          ],
+          responses: { '200': { description: 'OK' } },
+        },
+      },
+    },
+  });
+
+  it('accepts the key once (one string) or repeated, and checks each item', () => {
+    expect(validateRequest(listed, { method: 'GET', path: '/search?extensions=com' })).toEqual([]);
+    expect(
+      validateRequest(listed, { method: 'GET', path: '/search', query: { extensions: ['com', 'dev'] } }),
+    ).toEqual([]);
+    expect(validateRequest(listed, { method: 'GET', path: '/search?extensions=org' })).toEqual([
+      { in: 'query', at: 'extensions/0', message: 'must be equal to one of the allowed values (com, dev)' },
     ]);
   });
 });

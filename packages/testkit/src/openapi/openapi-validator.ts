@@ -79,7 +79,7 @@ function escapePointer(segment: string): string {
   return encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
 }
 
-function newAjv(is31: boolean, coerceTypes: boolean): Ajv {
+function newAjv(is31: boolean, coerceTypes: false | 'array'): Ajv {
   const options = { strict: false, allErrors: true, coerceTypes, validateFormats: true } as const;
   const ajv = is31 ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
   addFormats(ajv);
@@ -104,14 +104,31 @@ export function openApiDocument(document: JsonObject): OpenApiDocument {
   return { document, basePath };
 }
 
+/**
+ * A copy without `nullable: true` on schemas that have no `type`: OpenAPI 3.0.3 allows it and gives
+ * it no effect (https://spec.openapis.org/oas/v3.0.3#fixed-fields-19), while Ajv refuses to compile it.
+ */
+function withoutUntypedNullable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUntypedNullable);
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key === 'nullable' && child === true && !('type' in value)) continue;
+    out[key] = withoutUntypedNullable(child);
+  }
+  return out;
+}
+
 function compile(spec: OpenApiDocument): Compiled {
   const existing = compiled.get(spec);
   if (existing) return existing;
   const is31 = String(spec.document.openapi ?? '').startsWith('3.1');
   const ajv = newAjv(is31, false);
-  const params = newAjv(is31, true);
-  ajv.addSchema(spec.document, DOCUMENT_ID);
-  params.addSchema(spec.document, DOCUMENT_ID);
+  // Parameters arrive as strings, and a repeated-key array parameter given once as one string.
+  const params = newAjv(is31, 'array');
+  const schemas = is31 ? spec.document : (withoutUntypedNullable(spec.document) as JsonObject);
+  ajv.addSchema(schemas, DOCUMENT_ID);
+  params.addSchema(schemas, DOCUMENT_ID);
   const templates: Compiled['templates'] = [];
   const paths = isObject(spec.document.paths) ? spec.document.paths : {};
   for (const [template, item] of Object.entries(paths)) {
