@@ -13,9 +13,12 @@ export {
   type ResolvedSeed,
   resolveSeed,
   SEED_NOW,
+  seedInfoOf,
 } from './emulator/seed-data.js';
 export * from './glauca/glauca-emulator.js';
 export type { GlaucaState } from './glauca/glauca-state.js';
+export * from './namecheap/namecheap-emulator.js';
+export type { NamecheapState } from './namecheap/namecheap-state.js';
 export * from './pocketdns/pocketdns-emulator.js';
 export type { PocketDnsState } from './pocketdns/pocketdns-state.js';
 export { type RunningRedis, redisUnavailableReason, startRedisServer } from './redis/redis-server.js';

@@ -3,7 +3,7 @@
  * conformance suite) knows which names exist. A provider emulator presents these with its own ids,
  * field names and currency, but the names are always the same.
  */
-import type { SeedOptions } from './emulator-types.js';
+import type { SeedInfo, SeedOptions } from './emulator-types.js';
 
 /** Fixed reference "now" for the seeded data (never the wall clock, so the data is deterministic). */
 export const SEED_NOW = new Date('2026-06-01T00:00:00Z');
@@ -247,5 +247,24 @@ export function resolveSeed(options: SeedOptions | undefined): ResolvedSeed {
     tldOf,
     availability,
     priceOf,
+  };
+}
+
+/** The provider-neutral `SeedInfo` of a resolved seed, with the emulator's currency and credentials. */
+export function seedInfoOf(
+  seed: ResolvedSeed,
+  currency: string,
+  credentials: Record<string, string>,
+): SeedInfo {
+  return {
+    ownedDomains: [...seed.domainNames],
+    idnDomain: seed.idnDomain,
+    availableName: seed.availableName,
+    registeredName: seed.registeredName,
+    premiumName: seed.premiumName,
+    premiumPrice: seed.premiumPrice,
+    currency,
+    tldPrices: structuredClone(seed.tldPrices),
+    credentials,
   };
 }
