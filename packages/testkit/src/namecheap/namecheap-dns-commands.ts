@@ -4,7 +4,7 @@
  * `TLD`. See docs/providers/namecheap.md#dns-commands.
  */
 import type { CommandContext, NamecheapCommand } from './namecheap-commands.js';
-import { ownedDomain, sldTldParam } from './namecheap-domain-lookup.js';
+import { notFound, ownedDomain, sldTldParam } from './namecheap-domain-lookup.js';
 import { missing, NamecheapError, NC } from './namecheap-errors.js';
 import { applySetHosts, type NamecheapHost } from './namecheap-host-rules.js';
 import { NAMECHEAP_NAMESERVERS, type NamecheapDomain } from './namecheap-state.js';
@@ -13,8 +13,11 @@ import { element, type XmlNode } from './namecheap-xml.js';
 const NAMESERVER = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}\.?$/i;
 
 function zone({ state, params }: CommandContext, skeleton?: (name: string) => XmlNode): NamecheapDomain {
-  const name = sldTldParam(params);
-  return ownedDomain(state, name, skeleton?.(name));
+  const { name, tld } = sldTldParam(params);
+  const domain = ownedDomain(state, name, skeleton?.(name));
+  // `SLD=example.co&TLD=uk` does not name example.co.uk: the TLD is the whole registry suffix.
+  if (domain.tld !== tld) throw notFound(name, skeleton?.(name));
+  return domain;
 }
 
 function requireOurDns(domain: NamecheapDomain): void {

@@ -16,15 +16,15 @@ export function domainNameParam(params: NamecheapParams, name = 'DomainName'): s
   return value;
 }
 
-/** The domain named by `SLD` + `TLD` (the dns.* commands). */
-export function sldTldParam(params: NamecheapParams): string {
+/** The domain named by `SLD` + `TLD` (the dns.* commands): its full name and the TLD as sent. */
+export function sldTldParam(params: NamecheapParams): { name: string; tld: string } {
   const sld = params.get('SLD')?.toLowerCase();
   const tld = params.get('TLD')?.toLowerCase();
   if (sld === undefined) throw missing('SLD');
   if (tld === undefined) throw missing('TLD');
   const name = `${sld}.${tld}`;
   if (!isValidDomainName(name)) throw new NamecheapError(NC.DOMAIN_INVALID, 'SLD/TLD is invalid');
-  return name;
+  return { name, tld };
 }
 
 export function notFound(name: string, skeleton?: XmlNode): NamecheapError {
