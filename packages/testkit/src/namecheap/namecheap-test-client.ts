@@ -7,20 +7,20 @@ import {
   NAMECHEAP_TEST_CLIENT_IP,
 } from './namecheap-emulator.js';
 
-/** Elements that repeat, always parsed as arrays. */
-const LISTS = new Set([
-  'Error',
-  'Domain',
-  'host',
-  'Nameserver',
-  'DomainCheckResult',
-  'Transfer',
-  'Tld',
-  'Whoisguard',
-  'ProductCategory',
-  'Product',
-  'Price',
-]);
+/** Paths (suffixes) of the elements that repeat, always parsed as arrays. */
+const LISTS = [
+  'Errors.Error',
+  'DomainGetListResult.Domain',
+  '.host',
+  '.Nameserver',
+  'CommandResponse.DomainCheckResult',
+  'TransferGetListResult.Transfer',
+  'Tlds.Tld',
+  'WhoisguardGetListResult.Whoisguard',
+  '.ProductCategory',
+  '.Product',
+  '.Price',
+];
 
 export const xmlParser = new XMLParser({
   ignoreAttributes: false,
@@ -28,7 +28,7 @@ export const xmlParser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   removeNSPrefix: true,
-  isArray: (name, jpath) => LISTS.has(name) && !String(jpath).endsWith('WhoisGuardContact.Registrant'),
+  isArray: (_name, jpath) => LISTS.some((suffix) => String(jpath).endsWith(suffix)),
 });
 
 export interface NcResult {
