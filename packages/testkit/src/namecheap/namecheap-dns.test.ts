@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
-import { type NamecheapEmulatorOptions, startNamecheapEmulator } from './namecheap-emulator.js';
 import type { NamecheapState } from './namecheap-state.js';
-import { nc } from './namecheap-test-client.js';
+import { emulatorStarter, nc } from './namecheap-test-client.js';
 
-const running: RunningEmulator<NamecheapState>[] = [];
-async function start(options: NamecheapEmulatorOptions = {}): Promise<RunningEmulator<NamecheapState>> {
-  const emulator = await startNamecheapEmulator({ rateLimits: false, ...options });
-  running.push(emulator);
-  return emulator;
-}
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
+const start = emulatorStarter({ rateLimits: false });
 
 const ZONE = { SLD: 'test-domain-1', TLD: 'com' };
 

@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
-import { type NamecheapEmulatorOptions, startNamecheapEmulator } from './namecheap-emulator.js';
 import type { NamecheapState } from './namecheap-state.js';
-import { contactParams, nc } from './namecheap-test-client.js';
+import { contactParams, emulatorStarter, nc } from './namecheap-test-client.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
-const running: RunningEmulator<NamecheapState>[] = [];
-async function start(options: NamecheapEmulatorOptions = {}): Promise<RunningEmulator<NamecheapState>> {
-  const emulator = await startNamecheapEmulator({ rateLimits: false, now: () => NOW, ...options });
-  running.push(emulator);
-  return emulator;
-}
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
+const start = emulatorStarter({ rateLimits: false, now: () => NOW });
 
 const FIRST = 'test-domain-1.com';
 

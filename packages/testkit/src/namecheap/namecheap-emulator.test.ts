@@ -1,24 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../emulator/emulator-types.js';
+import { describe, expect, it } from 'vitest';
 import {
   NAMECHEAP_TEST_API_KEY,
   NAMECHEAP_TEST_API_USER,
   NAMECHEAP_TEST_CLIENT_IP,
-  type NamecheapEmulatorOptions,
-  startNamecheapEmulator,
 } from './namecheap-emulator.js';
-import type { NamecheapState } from './namecheap-state.js';
-import { GLOBALS, nc } from './namecheap-test-client.js';
+import { emulatorStarter, GLOBALS, nc } from './namecheap-test-client.js';
 
-const running: RunningEmulator<NamecheapState>[] = [];
-async function start(options: NamecheapEmulatorOptions = {}): Promise<RunningEmulator<NamecheapState>> {
-  const emulator = await startNamecheapEmulator(options);
-  running.push(emulator);
-  return emulator;
-}
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
+const start = emulatorStarter();
 
 const GET_LIST = 'namecheap.domains.getList';
 

@@ -1,11 +1,15 @@
 /** A plain-fetch client for the Namecheap emulator's own tests (no adapter code). */
 import { XMLParser } from 'fast-xml-parser';
+import { afterEach } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
 import {
   NAMECHEAP_TEST_API_KEY,
   NAMECHEAP_TEST_API_USER,
   NAMECHEAP_TEST_CLIENT_IP,
+  type NamecheapEmulatorOptions,
+  startNamecheapEmulator,
 } from './namecheap-emulator.js';
+import type { NamecheapState } from './namecheap-state.js';
 
 /** Paths (suffixes) of the elements that repeat, always parsed as arrays. */
 const LISTS = [
@@ -28,7 +32,8 @@ export const xmlParser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   removeNSPrefix: true,
-  isArray: (_name, jpath) => LISTS.some((suffix) => String(jpath).endsWith(suffix)),
+  isArray: (_name, jpath, _leaf, isAttribute) =>
+    !isAttribute && LISTS.some((suffix) => String(jpath).endsWith(suffix)),
 });
 
 export interface NcResult {
@@ -117,4 +122,22 @@ export function contactParams(overrides: Record<string, string> = {}): Record<st
     });
   }
   return { ...out, ...overrides };
+}
+
+/**
+ * A `start(options)` for one test file: each emulator it starts (with `defaults` under the test's
+ * options) is closed after the test.
+ */
+export function emulatorStarter(
+  defaults: NamecheapEmulatorOptions = {},
+): (options?: NamecheapEmulatorOptions) => Promise<RunningEmulator<NamecheapState>> {
+  const running: RunningEmulator<NamecheapState>[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((e) => e.close()));
+  });
+  return async (options = {}) => {
+    const emulator = await startNamecheapEmulator({ ...defaults, ...options });
+    running.push(emulator);
+    return emulator;
+  };
 }
