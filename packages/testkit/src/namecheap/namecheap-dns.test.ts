@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
 import type { NamecheapState } from './namecheap-state.js';
-import { emulatorStarter, nc } from './namecheap-test-client.js';
+import { contactParams, emulatorStarter, nc } from './namecheap-test-client.js';
 
 const start = emulatorStarter({ rateLimits: false });
 
@@ -123,7 +123,7 @@ describe('Namecheap emulator: domains.dns.getHosts', () => {
       Years: 1,
       COUKLegalType: 'IND',
       COUKRegisteredfor: 'Ada Lovelace',
-      ...(await import('./namecheap-test-client.js')).contactParams(),
+      ...contactParams(),
     });
     expect(created.ok, JSON.stringify(created.errors)).toBe(true);
     const hosts = await getHosts(emulator, { SLD: 'example', TLD: 'co.uk' });
@@ -202,7 +202,7 @@ describe('Namecheap emulator: domains.dns.setHosts replaces the whole list', () 
     await nc(emulator, 'namecheap.domains.create', {
       DomainName: 'parked.com',
       Years: 1,
-      ...(await import('./namecheap-test-client.js')).contactParams(),
+      ...contactParams(),
     });
     const zone = { SLD: 'parked', TLD: 'com' };
     const before = await getHosts(emulator, zone);
