@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
 import type { NamecheapState } from './namecheap-state.js';
-import { contactParams, emulatorStarter, nc } from './namecheap-test-client.js';
+import { contactParams, emulatorStarter, nc, registerCoUk } from './namecheap-test-client.js';
 
 const start = emulatorStarter({ rateLimits: false });
 
@@ -118,14 +118,7 @@ describe('Namecheap emulator: domains.dns.getHosts', () => {
 
   it('addresses multi-label TLDs by SLD + TLD (example.co.uk is SLD=example, TLD=co.uk)', async () => {
     const emulator = await start();
-    const created = await nc(emulator, 'namecheap.domains.create', {
-      DomainName: 'example.co.uk',
-      Years: 1,
-      COUKLegalType: 'IND',
-      COUKRegisteredfor: 'Ada Lovelace',
-      ...contactParams(),
-    });
-    expect(created.ok, JSON.stringify(created.errors)).toBe(true);
+    await registerCoUk(emulator);
     const hosts = await getHosts(emulator, { SLD: 'example', TLD: 'co.uk' });
     expect(hosts.rows.map((r) => `${r.name} ${r.type} ${r.address}`)).toEqual([
       'www CNAME parkingpage.namecheap.com.',

@@ -1,6 +1,6 @@
 /** A plain-fetch client for the Namecheap emulator's own tests (no adapter code). */
 import { XMLParser } from 'fast-xml-parser';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
 import {
   NAMECHEAP_TEST_API_KEY,
@@ -140,4 +140,16 @@ export function emulatorStarter(
     running.push(emulator);
     return emulator;
   };
+}
+
+/** Registers `example.co.uk` for one year (with the .co.uk extended attributes); fails the test if refused. */
+export async function registerCoUk(emulator: RunningEmulator<unknown>): Promise<void> {
+  const created = await nc(emulator, 'namecheap.domains.create', {
+    DomainName: 'example.co.uk',
+    Years: 1,
+    COUKLegalType: 'IND',
+    COUKRegisteredfor: 'Ada Lovelace',
+    ...contactParams(),
+  });
+  expect(created.ok, JSON.stringify(created.errors)).toBe(true);
 }

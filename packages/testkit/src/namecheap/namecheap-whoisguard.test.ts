@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../emulator/emulator-types.js';
 import type { NamecheapState } from './namecheap-state.js';
-import { contactParams, emulatorStarter, nc } from './namecheap-test-client.js';
+import { emulatorStarter, nc, registerCoUk } from './namecheap-test-client.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const start = emulatorStarter({ rateLimits: false, now: () => NOW });
@@ -161,14 +161,7 @@ describe('Namecheap emulator: whoisguard (privacy) commands', () => {
     const tlds = await nc(emulator, 'namecheap.domains.getTldList');
     const couk = (tlds.command.Tlds.Tld as Row[]).find((t) => t['@_Name'] === 'co.uk');
     expect(couk?.['@_IsDisableWGAllot']).toBe('true');
-    const created = await nc(emulator, 'namecheap.domains.create', {
-      DomainName: 'example.co.uk',
-      Years: 1,
-      COUKLegalType: 'IND',
-      COUKRegisteredfor: 'Ada Lovelace',
-      ...contactParams(),
-    });
-    expect(created.ok, JSON.stringify(created.errors)).toBe(true);
+    await registerCoUk(emulator);
     const refused = await nc(emulator, 'namecheap.whoisguard.allot', {
       WhoisguardId: second!,
       DomainName: 'example.co.uk',
