@@ -17,6 +17,7 @@ export {
   type ResolvedSeed,
   resolveSeed,
   SEED_NOW,
+  seedInfoOf,
 } from './emulator/seed-data.js';
 export {
   type RegistryDomainView,
@@ -29,6 +30,8 @@ export {
 export * from './glauca/glauca-emulator.js';
 export { GLAUCA_SOURCE_BUGS, type GlaucaSourceBug } from './glauca/glauca-source-bugs.js';
 export type { GlaucaState } from './glauca/glauca-state.js';
+export * from './namecheap/namecheap-emulator.js';
+export type { NamecheapState } from './namecheap/namecheap-state.js';
 export {
   loadOpenApi,
   type OpenApiDocument,

@@ -97,10 +97,7 @@ export function createCloudflareApp(options: CloudflareEmulatorOptions = {}): Em
   const windowSeconds = Math.max(1, Math.ceil((FIVE_MINUTES_MS * (options.timeScale ?? 1)) / 1000));
 
   // Registrations list by registry creation date, ascending: the seeded order.
-  const seedInfo = seedInfoOf(seed, {
-    currency: CLOUDFLARE_CURRENCY,
-    credentials: { apiToken: token, accountId },
-  });
+  const seedInfo = seedInfoOf(seed, CLOUDFLARE_CURRENCY, { apiToken: token, accountId });
 
   let lastWindow = { limit, remaining: limit, resetAt: new Date() };
 

@@ -15,6 +15,10 @@
  *   there was none) with status 200.
  * - A handler body that is a string with a non-JSON `content-type` header is sent as is.
  * - Routes match exactly as declared (no trailing-slash folding), paths are case-sensitive.
+ * - Routes sharing a method and path are told apart by their `match` (first match wins); a request
+ *   none matches is an unknown route (404).
+ * - A route with several buckets is refused when any of them is full, and then counts against none.
+ * - `malformed-json` on a string body (XML, HTML) truncates that text and keeps its content type.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -41,6 +45,8 @@ interface Outcome {
   body?: unknown;
   headers?: Record<string, string>;
   bucketState: BucketState | null;
+  /** The answer of `EmulatorApp.rateLimitResponse` (counted by `rateLimited()` whatever its status). */
+  overLimit?: boolean;
 }
 
 const DEFAULT_FAULT_MESSAGES: Record<number, string> = {
@@ -84,6 +90,13 @@ function parseQuery(search: string): { query: Record<string, string>; queryAll: 
     queryAll[key] = values;
   }
   return { query, queryAll };
+}
+
+const FORM_TYPE = /^application\/x-www-form-urlencoded\b/i;
+
+function bucketNames(bucket: string | readonly string[] | undefined): readonly string[] {
+  if (bucket === undefined) return [];
+  return typeof bucket === 'string' ? [bucket] : bucket;
 }
 
 function retryAfterSeconds(ms: number): string {
@@ -143,11 +156,21 @@ export async function startEmulatorServer<TState>(
   const faults = new FaultInjector(options.faults ?? [], options.seed?.seed ?? 1);
 
   const router = FindMyWay({ ignoreTrailingSlash: false, caseSensitive: true });
+  // Routes sharing a method and path are registered once, as a list told apart by `match`.
+  const shared = new Map<string, EmulatorRoute[]>();
   for (const route of app.routes) {
-    if (route.bucket !== undefined && !windows.has(route.bucket)) {
-      throw new Error(`${app.name}: route ${route.method} ${route.path} uses unknown bucket ${route.bucket}`);
+    for (const name of bucketNames(route.bucket)) {
+      if (!windows.has(name))
+        throw new Error(`${app.name}: route ${route.method} ${route.path} uses unknown bucket ${name}`);
     }
-    router.on(route.method, route.path, () => {}, route);
+    const key = `${route.method} ${route.path}`;
+    const list = shared.get(key);
+    if (list) list.push(route);
+    else {
+      const routes = [route];
+      shared.set(key, routes);
+      router.on(route.method, route.path, () => {}, routes);
+    }
   }
 
   const requests: RecordedRequest[] = [];
@@ -171,6 +194,7 @@ export async function startEmulatorServer<TState>(
       }
     }
     writeRaw(res, record, outcome.status, headers, payload);
+    if (outcome.overLimit && outcome.status !== 429) tooManyRequests += 1;
   }
 
   function writeRaw(
@@ -198,7 +222,8 @@ export async function startEmulatorServer<TState>(
     req: EmulatorRequest,
     bodyInvalid: boolean,
   ): Promise<Outcome> {
-    const window = route.bucket === undefined ? undefined : windows.get(route.bucket);
+    const routeWindows = bucketNames(route.bucket).map((name) => windows.get(name)!);
+    const window = routeWindows[0];
     if (!route.public) {
       const denied = app.authenticate(req);
       // Rejected requests are not counted against the bucket.
@@ -206,9 +231,15 @@ export async function startEmulatorServer<TState>(
     }
     let bucketState: BucketState | null = null;
     if (window) {
-      const decision = window.take(enforceLimits);
+      // Several buckets: a full one refuses the request before any of them records it.
+      const full = enforceLimits ? routeWindows.find((w) => w.peek().remaining === 0) : undefined;
+      const decision = (full ?? window).take(enforceLimits);
+      if (decision.allowed) for (const other of routeWindows.slice(1)) other.take(enforceLimits);
       bucketState = { limit: decision.limit, remaining: decision.remaining, resetAt: decision.resetAt };
       if (!decision.allowed) {
+        if (app.rateLimitResponse) {
+          return { ...app.rateLimitResponse(req, decision.retryAfterMs), bucketState, overLimit: true };
+        }
         return {
           status: 429,
           body: app.errorBody(429, 'Too many requests', req),
@@ -248,11 +279,14 @@ export async function startEmulatorServer<TState>(
     const { query, queryAll } = parseQuery(q < 0 ? '' : url.slice(q + 1));
     const method = (incoming.method ?? 'GET').toUpperCase() as HttpMethod;
     const found = router.find(method, path);
-    const route = found?.store as EmulatorRoute | undefined;
+    // Whether the body stays raw text (a zone-file upload) is a property of the path's routes.
+    const rawBodyRoute = ((found?.store as EmulatorRoute[] | undefined) ?? []).some((r) => r.rawBody);
 
     let body: unknown;
     let bodyInvalid = false;
-    if (rawBody.trim() !== '' && !route?.rawBody) {
+    if (app.formBodies && FORM_TYPE.test(incoming.headers['content-type'] ?? '')) {
+      body = parseQuery(rawBody).query;
+    } else if (rawBody.trim() !== '' && !rawBodyRoute) {
       try {
         body = JSON.parse(rawBody);
       } catch {
@@ -268,7 +302,7 @@ export async function startEmulatorServer<TState>(
       query,
       headers: incoming.headers,
       // An unparseable body is logged as the raw text.
-      body: bodyInvalid || (route?.rawBody && rawBody !== '') ? rawBody : body,
+      body: bodyInvalid || (rawBodyRoute && rawBody !== '') ? rawBody : body,
       operation: null,
       status: null,
       at: Date.now(),
@@ -287,8 +321,12 @@ export async function startEmulatorServer<TState>(
       headers: incoming.headers,
       body: bodyInvalid ? undefined : body,
       rawBody,
+      remoteAddress: incoming.socket.remoteAddress,
       seq: record.seq,
     };
+
+    const candidates = (found?.store as EmulatorRoute[] | undefined) ?? [];
+    const route = candidates.find((candidate) => candidate.match?.(req) ?? true);
 
     if (options.latencyMs && options.latencyMs > 0) await sleep(options.latencyMs);
 
@@ -303,8 +341,9 @@ export async function startEmulatorServer<TState>(
       method: route.method,
       path: route.path,
     });
+    const firstBucket = bucketNames(route.bucket)[0];
     const peek = (): BucketState | null =>
-      route.bucket === undefined ? null : (windows.get(route.bucket)?.peek() ?? null);
+      firstBucket === undefined ? null : (windows.get(firstBucket)?.peek() ?? null);
     switch (fault?.type) {
       case 'reset-before':
         reset(incoming);
@@ -346,11 +385,23 @@ export async function startEmulatorServer<TState>(
       return;
     }
     if (fault?.type === 'malformed-json') {
+      const headers = { ...responseHeaders(req, outcome.bucketState), 'content-type': 'application/json' };
+      const contentType = lowerKeys(outcome.headers)['content-type'];
+      if (
+        typeof outcome.body === 'string' &&
+        outcome.body.length >= 2 &&
+        contentType &&
+        !/json/i.test(contentType)
+      ) {
+        // A text body (XML, HTML): its first half, under its own content type.
+        headers['content-type'] = contentType;
+        writeRaw(res, record, 200, headers, outcome.body.slice(0, Math.floor(outcome.body.length / 2)));
+        return;
+      }
       const full =
         outcome.body === undefined || (typeof outcome.body === 'string' && outcome.body === '')
           ? undefined
           : JSON.stringify(outcome.body);
-      const headers = { ...responseHeaders(req, outcome.bucketState), 'content-type': 'application/json' };
       writeRaw(res, record, 200, headers, truncateJson(full));
       return;
     }

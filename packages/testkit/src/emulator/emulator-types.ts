@@ -20,9 +20,15 @@ export interface EmulatorRequest {
   /** Every value of each query parameter, in order (`?a=1&a=2` → `{ a: ['1', '2'] }`). */
   queryAll?: Record<string, string[]>;
   headers: IncomingHttpHeaders;
-  /** Parsed JSON body, or undefined when there was none. An unparseable body answers 400 before the handler. */
+  /**
+   * Parsed JSON body, or undefined when there was none. An unparseable body answers 400 before the
+   * handler. With `EmulatorApp.formBodies`, an `application/x-www-form-urlencoded` body is a
+   * `Record<string, string>` instead (last value wins for repeated keys).
+   */
   body: unknown;
   rawBody: string;
+  /** The TCP peer address of the connection (`127.0.0.1` on loopback), for IP allow-lists. */
+  remoteAddress?: string;
   /**
    * The request's sequence number in the emulator's request log (set by `startEmulatorServer`), for
    * `LedgerEntry.requestSeq`. Ledger entries a handler appends with a missing or 0 `requestSeq` are
@@ -64,8 +70,18 @@ export interface EmulatorRoute {
   method: HttpMethod;
   /** find-my-way pattern, e.g. `/api/v1/domains/:domainId`. */
   path: string;
-  /** Name of the rate-limit bucket (a key of `EmulatorApp.buckets`), if the route is limited. */
-  bucket?: string;
+  /**
+   * Name of the rate-limit bucket (a key of `EmulatorApp.buckets`), if the route is limited. A list
+   * names several buckets (per minute, hour and day): the request needs room in every one of them
+   * and counts against all of them.
+   */
+  bucket?: string | readonly string[];
+  /**
+   * Tells apart routes that share a method and path (an API with one endpoint that dispatches on a
+   * parameter, such as Namecheap's `Command`): the first route in declaration order whose `match`
+   * returns true (or that has no `match`) serves the request; none → 404. Runs before auth.
+   */
+  match?: (req: EmulatorRequest) => boolean;
   /**
    * Operation name used in fault rules and in the request log. Where a route plays the role of a
    * `Registrar` method, use that method's name (`listDomains`, `getDomain`, `updateDomain`,
@@ -202,7 +218,7 @@ export interface RunningEmulator<TState> {
   state: TState;
   requests: RecordedRequest[];
   ledger: LedgerEntry[];
-  /** How many 429 answers were sent. */
+  /** How many 429 answers (and `rateLimitResponse` answers) were sent. */
   rateLimited(): number;
   /** Replace the fault rules at run time. */
   setFaults(rules: FaultRule[]): void;
@@ -225,6 +241,16 @@ export interface EmulatorApp<TState> {
     req: EmulatorRequest,
     bucketState: { limit: number; remaining: number; resetAt: Date } | null,
   ): Record<string, string>;
+  /**
+   * When true, a body sent as `application/x-www-form-urlencoded` is parsed into
+   * `Record<string, string>` (Namecheap's form POSTs); every other body is still JSON.
+   */
+  formBodies?: boolean;
+  /**
+   * The answer to a request over a rate limit, when the provider's is not the default (429 with
+   * `errorBody` and `Retry-After`), e.g. Namecheap's bare HTTP 405. Counted by `rateLimited()`.
+   */
+  rateLimitResponse?(req: EmulatorRequest, retryAfterMs: number): EmulatorResponse;
   /** The ledger the handlers write charges into (the server exposes it). */
   ledger: LedgerEntry[];
   seedInfo: SeedInfo;

@@ -7,6 +7,7 @@ import {
   resolveSeed,
   SEED_NOW,
   seedDomainDates,
+  seedInfoOf,
 } from './seed-data.js';
 
 describe('createPrng', () => {
@@ -200,5 +201,27 @@ describe('resolveSeed: names and prices', () => {
     expect(isValidDomainName(`${'a'.repeat(64)}.com`)).toBe(false);
     expect(isValidDomainName('example.c0m')).toBe(false);
     expect(isValidDomainName('bücher.com')).toBe(false);
+  });
+});
+
+describe('seedInfoOf', () => {
+  it('describes the seed with the given currency and credentials, on copies of its lists', () => {
+    const seed = resolveSeed({ domains: 2 });
+    const info = seedInfoOf(seed, 'USD', { apiKey: 'k' });
+    expect(info).toEqual({
+      ownedDomains: ['test-domain-1.com', 'xn--bcher-kva.com'],
+      idnDomain: 'xn--bcher-kva.com',
+      availableName: 'available-name.com',
+      registeredName: 'registered-name.com',
+      premiumName: 'premium-name.com',
+      premiumPrice: '1200.00',
+      currency: 'USD',
+      tldPrices: seed.tldPrices,
+      credentials: { apiKey: 'k' },
+    });
+    info.ownedDomains.push('x.com');
+    info.tldPrices.com!.register = '0.01';
+    expect(seed.domainNames).toHaveLength(2);
+    expect(seed.tldPrices.com!.register).toBe('12.99');
   });
 });

@@ -162,24 +162,6 @@ function unique(names: string[]): string[] {
   return [...new Set(names.map((n) => n.toLowerCase()))];
 }
 
-/** The provider-neutral `SeedInfo` of a resolved seed, with the provider's currency and credentials. */
-export function seedInfoOf(
-  seed: ResolvedSeed,
-  provider: { currency: string; credentials: Record<string, string>; ownedDomains?: string[] },
-): SeedInfo {
-  return {
-    ownedDomains: provider.ownedDomains ?? [...seed.domainNames],
-    idnDomain: seed.idnDomain,
-    availableName: seed.availableName,
-    registeredName: seed.registeredName,
-    premiumName: seed.premiumName,
-    premiumPrice: seed.premiumPrice,
-    currency: provider.currency,
-    tldPrices: seed.tldPrices,
-    credentials: provider.credentials,
-  };
-}
-
 export function resolveSeed(options: SeedOptions | undefined): ResolvedSeed {
   const seed = options?.seed ?? 1;
   const domainCount = nonNegativeInt(options?.domains, DEFAULT_DOMAIN_COUNT, 'domains');
@@ -268,7 +250,7 @@ export function resolveSeed(options: SeedOptions | undefined): ResolvedSeed {
   };
 }
 
-/** The provider-neutral `SeedInfo` of a resolved seed, for an emulator quoting in `currency`. */
+/** The provider-neutral `SeedInfo` of a resolved seed, with the emulator's currency and credentials. */
 export function seedInfoOf(
   seed: ResolvedSeed,
   currency: string,
