@@ -326,9 +326,12 @@ export function makeOrderMethods(
         });
       }
       const completed = order.state === 'completed';
+      // The order is paid: a failing read of the new expiry leaves it null, never an error that
+      // would invite a second renewal (DESIGN.md, "Promises every adapter keeps").
       const expiresAt = completed
-        ? await fetchDomain(id, opts, 'renewDomain').then((payload) =>
-            payload.expiry ? new Date(payload.expiry) : null,
+        ? await fetchDomain(id, opts, 'renewDomain').then(
+            (payload) => (payload.expiry ? new Date(payload.expiry) : null),
+            () => null,
           )
         : null;
       return {
