@@ -126,8 +126,16 @@ export function createDnsimpleClient(options: DnsimpleOptions): DnsimpleClient {
     adaptiveRateLimit: true,
   });
 
+  // DNSimple's official client (github.com/dnsimple/dnsimple-node, lib/main.ts) sends
+  // `Content-Type: application/json` on every request, bodiless PUT/POST included; without it axios
+  // would label an empty PUT/POST `application/x-www-form-urlencoded`.
   const send: DnsimpleClient['send'] = (spec, opts) =>
-    transport.request({ ...spec, bucket: HOURLY_BUCKET, ...requestOptions(opts) });
+    transport.request({
+      ...spec,
+      headers: { 'Content-Type': 'application/json', ...spec.headers },
+      bucket: HOURLY_BUCKET,
+      ...requestOptions(opts),
+    });
 
   /** Discovered account ids, per token (a token read from the environment may change). */
   const discovered = new Map<string, Promise<string>>();

@@ -239,6 +239,9 @@ export function domainMethods(client: DnsimpleClient) {
           method: whoisPrivacy ? 'PUT' : 'DELETE',
           path: `${base}/whois_privacy`,
           schema: WhoisPrivacySchema,
+          // Enabling may buy the WHOIS privacy service (https://developer.dnsimple.com/v2/registrar/whois-privacy/):
+          // it spends money, so it is retried only when it certainly did not reach DNSimple.
+          idempotent: !whoisPrivacy,
         },
         opts,
       );

@@ -7,6 +7,7 @@ import {
   type CallOptions,
   domainNameIssues,
   type Money,
+  MoneyInputSchema,
   ProviderError,
   type RegisterInput,
   RegisterInputSchema,
@@ -79,7 +80,13 @@ function premiumPrice(
   issues: ValidationIssue[],
   path = 'premiumPrice',
 ): string | undefined {
-  if (!price) return undefined;
+  if (price === undefined) return undefined;
+  const parsed = MoneyInputSchema.safeParse(price);
+  if (!parsed.success) {
+    for (const issue of zodIssues(parsed.error))
+      issues.push({ path: issue.path ? `${path}.${issue.path}` : path, message: issue.message });
+    return undefined;
+  }
   if (price.currency !== CURRENCY)
     issues.push({ path: `${path}.currency`, message: 'DNSimple prices are in USD' });
   return price.amount;

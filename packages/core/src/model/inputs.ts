@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MoneySchema } from './money.js';
+import { MoneyInputSchema } from './money.js';
 
 export const ContactIdsSchema = z
   .object({
@@ -21,7 +21,7 @@ export const RegisterInputSchema = z
     whoisPrivacy: z.boolean().optional(),
     nameservers: z.array(z.string()).optional(),
     /** Required by providers that ask the buyer to confirm a premium price. */
-    premiumPrice: MoneySchema.optional(),
+    premiumPrice: MoneyInputSchema.optional(),
   })
   .strict();
 export type RegisterInput = z.input<typeof RegisterInputSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimal, money, multiplyDecimal, toDecimalString } from './money.js';
+import { RegisterInputSchema } from './inputs.js';
+import { compareDecimal, MoneyInputSchema, money, multiplyDecimal, toDecimalString } from './money.js';
 
 describe('money', () => {
   it.each([
@@ -50,5 +51,22 @@ describe('multiplyDecimal', () => {
   it('refuses a factor that is not a whole number', () => {
     expect(() => multiplyDecimal('1.00', 1.5)).toThrow(TypeError);
     expect(() => multiplyDecimal('1.00', -1)).toThrow(TypeError);
+  });
+});
+
+describe('MoneyInputSchema (money given by a caller)', () => {
+  it('takes a non-negative decimal and an ISO 4217 code', () => {
+    for (const amount of ['0', '12.99', '1200.5'])
+      expect(MoneyInputSchema.safeParse({ amount, currency: 'USD' }).success).toBe(true);
+  });
+
+  it('refuses a negative, exponent or empty amount, and RegisterInputSchema does too', () => {
+    for (const amount of ['-1', '-0.01', '1e3', '', ' 1'])
+      expect(MoneyInputSchema.safeParse({ amount, currency: 'USD' }).success).toBe(false);
+    const parsed = RegisterInputSchema.safeParse({
+      domain: 'example.com',
+      premiumPrice: { amount: '-1', currency: 'USD' },
+    });
+    expect(parsed.success).toBe(false);
   });
 });

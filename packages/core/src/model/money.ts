@@ -13,6 +13,15 @@ export const MoneySchema = z.object({
 export type Money = z.infer<typeof MoneySchema>;
 
 /**
+ * Money given by a caller (a premium price to confirm, a price limit): a non-negative decimal
+ * string (`"12.99"`, `"0"`), never negative or in exponent form, and an ISO 4217 code.
+ */
+export const MoneyInputSchema = z.object({
+  amount: z.string().regex(/^\d+(\.\d+)?$/, 'expected a non-negative decimal string such as "12.99"'),
+  currency: MoneySchema.shape.currency,
+});
+
+/**
  * Turns a provider's number or string amount into an exact decimal string with at least two
  * fraction digits: `12.9` → `"12.90"`, `12` → `"12.00"`, `"1200.5"` → `"1200.50"`. A JSON number
  * keeps the digits it was written with (shortest round-trip form), so no float arithmetic is done.
