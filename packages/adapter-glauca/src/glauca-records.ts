@@ -16,6 +16,7 @@ import {
   type ListOptions,
   NotFoundError,
   ProviderError,
+  plainCause,
   RECORD_TYPES,
   type RecordRules,
   type RegistrarError,
@@ -86,7 +87,7 @@ function withProvider(error: unknown, operation: string): RegistrarError {
   return new ProviderError(`glauca ${operation} failed: ${String((error as Error)?.message ?? error)}`, {
     provider: 'glauca',
     operation,
-    cause: error,
+    cause: plainCause(error),
   });
 }
 

@@ -15,6 +15,7 @@ import {
   NotFoundError,
   normalizeDomainName,
   paginate,
+  plainCause,
   type Registrar,
   type RequestSpec,
   requestOptions,
@@ -148,8 +149,14 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
       let token: string;
       try {
         token = await options.getToken({ forceRefresh: refresh });
-      } catch (cause) {
-        throw new AuthenticationError('glauca: getToken() failed', { provider: 'glauca', cause });
+      } catch (error) {
+        // The callback's own error (often an axios error carrying the client secret in
+        // config.auth and headers) is never kept: only its name and message, redacted.
+        throw new AuthenticationError('glauca: getToken() failed', {
+          provider: 'glauca',
+          operation: 'getToken',
+          cause: plainCause(error),
+        });
       }
       if (typeof token !== 'string' || token.length === 0)
         throw new AuthenticationError('glauca: getToken() returned no token', { provider: 'glauca' });

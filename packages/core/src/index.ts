@@ -37,6 +37,7 @@ export {
 // Errors
 export * from './errors/error-classes.js';
 export { errorFromStatus, RETRYABLE_STATUSES, type StatusErrorOptions } from './errors/error-from-status.js';
+export { plainCause } from './errors/plain-cause.js';
 export { REDACTED, redactSecrets, redactValue } from './errors/redact.js';
 export {
   type ErrorCode,
