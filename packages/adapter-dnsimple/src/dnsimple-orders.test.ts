@@ -7,6 +7,7 @@ import { ProviderError, ValidationError } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDnsimple } from './index.js';
+import { domainPayload } from './test/payloads.js';
 
 const BASE = 'https://api.dnsimple.com';
 const TOKEN = 'dnsimple-orders-token-5d1e';
@@ -48,24 +49,16 @@ afterEach(() => {
   expect(strays, 'no unexpected request').toBe(0);
 });
 
-const domainPayload = {
-  id: 5,
-  account_id: 1010,
+const registered = domainPayload({
   registrant_id: 7,
-  name: 'example.com',
-  unicode_name: 'example.com',
   state: 'registered',
-  auto_renew: false,
-  private_whois: false,
   expires_on: '2026-01-01',
   expires_at: '2026-01-01T00:00:00Z',
-  created_at: '2024-01-01T00:00:00Z',
-  updated_at: '2024-01-01T00:00:00Z',
-};
+});
 
 /** The reads of the domain `updateDomain` returns. */
 function refreshedDomain(): void {
-  nock(BASE).get(`${ACC}/domains/example.com`).reply(200, { data: domainPayload });
+  nock(BASE).get(`${ACC}/domains/example.com`).reply(200, { data: registered });
   nock(BASE)
     .get(`${REG}/example.com/transfer_lock`)
     .reply(200, { data: { enabled: false } });
@@ -215,7 +208,7 @@ describe('renewDomain after the charge', () => {
 
   it('resolves with expiresAt null when the read times out', async () => {
     nock(BASE).post(`${REG}/example.com/renewals`, { period: 1 }).reply(201, renewal('renewed'));
-    nock(BASE).get(`${ACC}/domains/example.com`).times(4).delay(200).reply(200, { data: domainPayload });
+    nock(BASE).get(`${ACC}/domains/example.com`).times(4).delay(200).reply(200, { data: registered });
     const result = await dnsimple({ timeoutMs: 50 }).renewDomain('example.com', { years: 1 });
     expect(result).toMatchObject({ status: 'completed', expiresAt: null });
     await new Promise((resolve) => setTimeout(resolve, 250));

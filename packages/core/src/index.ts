@@ -99,6 +99,10 @@ export { canonicalIPv4, canonicalIPv6 } from './validation/ip-address.js';
 export { encodePathSegment, urlPath } from './validation/path-segment.js';
 export { type RecordRules, validateRecordInput, validateRecordPatch } from './validation/record-input.js';
 export {
+  validateRecordInputBeforeZone,
+  validateRecordPatchBeforeZone,
+} from './validation/record-input-before-zone.js';
+export {
   formatTxt,
   joinTxt,
   parseTxtStrings,
