@@ -97,6 +97,16 @@ export {
 } from './validation/domain-name.js';
 export { canonicalIPv4, canonicalIPv6 } from './validation/ip-address.js';
 export { encodePathSegment, urlPath } from './validation/path-segment.js';
+export {
+  checkProviderDomainName,
+  checkProviderId,
+  ProviderDomainNameSchema,
+  ProviderNumericIdSchema,
+  ProviderStringIdSchema,
+  type ProviderValueContext,
+  providerDomainNameProblem,
+  providerIdProblem,
+} from './validation/provider-values.js';
 export { type RecordRules, validateRecordInput, validateRecordPatch } from './validation/record-input.js';
 export {
   validateRecordInputBeforeZone,
