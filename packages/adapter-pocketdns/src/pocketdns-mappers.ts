@@ -14,6 +14,7 @@ import {
   type Money,
   money,
   normalizeDomainName,
+  providerDomainNameProblem,
   RECORD_TYPES,
   type RecordType,
   type RenewResult,
@@ -118,11 +119,16 @@ export function toDomain(
   };
 }
 
-/** `POST /domains/{id}/renew`: done when PocketDNS says when it renewed (`renewed_at`). */
-export function toRenewResult(payload: RenewPayload): RenewResult {
+/**
+ * `POST /domains/{id}/renew`: done when PocketDNS says when it renewed (`renewed_at`). `domain` is
+ * the name the adapter knows; when it does not (called with an id), PocketDNS's name if it is a
+ * valid domain name, else the argument as given: the renewal is paid, so it never fails here.
+ */
+export function toRenewResult(payload: RenewPayload, known: string, argument: string): RenewResult {
+  const echoed = providerDomainNameProblem(payload.name);
   return {
     provider: PROVIDER,
-    domain: modelDomainName(payload.name),
+    domain: known || ('ascii' in echoed ? echoed.ascii : argument),
     status: payload.renewed_at ? 'completed' : 'pending',
     expiresAt: date(payload.expires_at),
     cost: amountOf(payload.renewal_cost, payload.currency),
@@ -130,12 +136,15 @@ export function toRenewResult(payload: RenewPayload): RenewResult {
   };
 }
 
-/** A transfer (initiation or status answer); PocketDNS's five states are the model's. */
-export function toTransfer(payload: TransferPayload): Transfer {
+/**
+ * A transfer (initiation or status answer); PocketDNS's five states are the model's. `domain` is
+ * the name sent when the adapter started it, else PocketDNS's (checked by the schema).
+ */
+export function toTransfer(payload: TransferPayload, sent?: string): Transfer {
   return {
     provider: PROVIDER,
     id: payload.transfer_id,
-    domain: modelDomainName(payload.domain_name),
+    domain: sent ?? modelDomainName(payload.domain_name),
     status: payload.status,
     domainId: payload.domain_id ?? null,
     startedAt: date(payload.started_at),
