@@ -2,7 +2,7 @@
  * Record writes by domain id (the zone name needs a request): what no zone can make valid is
  * refused before anything is sent; what only the zone decides is checked once it is known.
  */
-import { ValidationError } from '@registrar-kit/core';
+import { type DnsRecordInput, ValidationError } from '@registrar-kit/core';
 import { RECORDS_INVALID_IN_ANY_ZONE } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ afterEach(() => {
 });
 
 describe('a record invalid in any zone is refused before any request', () => {
-  it.each([
+  it.each<readonly [string, DnsRecordInput, string]>([
     ...RECORDS_INVALID_IN_ANY_ZONE,
     ['a TTL of 30', { type: 'A', name: 'www', content: '192.0.2.1', ttl: 30 }, 'ttl'],
   ])('createRecord by domain id with %s: ValidationError, nothing sent', async (_l, input, path) => {

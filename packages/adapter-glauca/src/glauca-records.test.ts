@@ -1,4 +1,4 @@
-import { NotFoundError, toArray, ValidationError } from '@registrar-kit/core';
+import { type DnsRecordInput, NotFoundError, toArray, ValidationError } from '@registrar-kit/core';
 import { RECORDS_INVALID_IN_ANY_ZONE } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -453,7 +453,7 @@ describe('a record invalid in any zone is refused before any request', () => {
   beforeAll(() => nock.emitter.on('no match', count));
   afterAll(() => nock.emitter.removeListener('no match', count));
 
-  it.each([
+  it.each<readonly [string, DnsRecordInput, string]>([
     ...RECORDS_INVALID_IN_ANY_ZONE,
     ['a blank TXT', { type: 'TXT', name: 'x', content: '' }, 'content'],
   ])('createRecord by zone id with %s: ValidationError, nothing sent', async (_l, input, path) => {

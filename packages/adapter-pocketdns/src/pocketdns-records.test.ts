@@ -1,4 +1,11 @@
-import { ConflictError, NotFoundError, ProviderError, toArray, ValidationError } from '@registrar-kit/core';
+import {
+  ConflictError,
+  type DnsRecordInput,
+  NotFoundError,
+  ProviderError,
+  toArray,
+  ValidationError,
+} from '@registrar-kit/core';
 import { RECORDS_INVALID_IN_ANY_ZONE } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -536,7 +543,7 @@ describe('a record invalid in any zone is refused before any request', () => {
   beforeAll(() => nock.emitter.on('no match', count));
   afterAll(() => nock.emitter.removeListener('no match', count));
 
-  it.each([
+  it.each<readonly [string, DnsRecordInput, string]>([
     ...RECORDS_INVALID_IN_ANY_ZONE,
     ['a TTL of 30', { type: 'A', name: 'www', content: '192.0.2.1', ttl: 30 }, 'ttl'],
   ])('createRecord by domain id with %s: ValidationError, no request at all', async (_l, input, path) => {
