@@ -161,7 +161,7 @@ export function domainMethods(client: DnsimpleClient) {
       opts,
     );
     client.remember(data.data);
-    const extras = await extrasOf(accountId, data.data.name.toLowerCase(), data.data.state, opts);
+    const extras = await extrasOf(accountId, normalizeDomainName(data.data.name), data.data.state, opts);
     return mapDomain(data.data, extras);
   }
 

@@ -14,7 +14,7 @@ import {
   type Money,
   money,
   normalizeDomainName,
-  providerDomainNameProblem,
+  providerDomainNameOr,
   RECORD_TYPES,
   type RecordType,
   type RenewResult,
@@ -111,9 +111,7 @@ export function toDomain(
     autoRenew: payload.auto_renew ?? null,
     whoisPrivacy: detail.whois_privacy ?? null,
     transferLock: null,
-    nameservers: detail.nameservers
-      ? detail.nameservers.map((ns) => ns.trim().toLowerCase().replace(/\.$/, ''))
-      : null,
+    nameservers: detail.nameservers ? detail.nameservers.map(modelDomainName) : null,
     dsRecords: null,
     raw: payload,
   };
@@ -125,10 +123,9 @@ export function toDomain(
  * valid domain name, else the argument as given: the renewal is paid, so it never fails here.
  */
 export function toRenewResult(payload: RenewPayload, known: string, argument: string): RenewResult {
-  const echoed = providerDomainNameProblem(payload.name);
   return {
     provider: PROVIDER,
-    domain: known || ('ascii' in echoed ? echoed.ascii : argument),
+    domain: known || providerDomainNameOr(payload.name, argument),
     status: payload.renewed_at ? 'completed' : 'pending',
     expiresAt: date(payload.expires_at),
     cost: amountOf(payload.renewal_cost, payload.currency),

@@ -104,6 +104,7 @@ export {
   ProviderNumericIdSchema,
   ProviderStringIdSchema,
   type ProviderValueContext,
+  providerDomainNameOr,
   providerDomainNameProblem,
   providerIdProblem,
 } from './validation/provider-values.js';

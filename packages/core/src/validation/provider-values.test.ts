@@ -6,6 +6,7 @@ import {
   checkProviderId,
   ProviderDomainNameSchema,
   ProviderStringIdSchema,
+  providerDomainNameOr,
 } from './provider-values.js';
 
 const context = { provider: 'dnsimple', operation: 'listDomains' };
@@ -72,12 +73,12 @@ describe('checkProviderId', () => {
 });
 
 describe('schemas', () => {
-  it('parse a name to its ASCII form and report the path of a bad one', () => {
+  it('keep a valid name as sent and report the path of a bad one', () => {
     const schema = z.object({
       data: z.array(z.object({ name: ProviderDomainNameSchema, id: ProviderStringIdSchema })),
     });
-    expect(schema.parse({ data: [{ name: 'Bücher.example', id: 'a' }] })).toEqual({
-      data: [{ name: 'xn--bcher-kva.example', id: 'a' }],
+    expect(schema.parse({ data: [{ name: 'Bücher.example.', id: 'a' }] })).toEqual({
+      data: [{ name: 'Bücher.example.', id: 'a' }],
     });
     const failed = schema.safeParse({
       data: [
@@ -87,5 +88,13 @@ describe('schemas', () => {
     });
     expect(failed.success).toBe(false);
     expect(failed.error?.issues.map((i) => i.path.join('.'))).toEqual(['data.0.id', 'data.1.name']);
+  });
+});
+
+describe('providerDomainNameOr', () => {
+  it('gives the ASCII name, or the fallback for an unusable one', () => {
+    expect(providerDomainNameOr('Bücher.example', 'x')).toBe('xn--bcher-kva.example');
+    expect(providerDomainNameOr('../../etc', 'dom_1')).toBe('dom_1');
+    expect(providerDomainNameOr(undefined, 'dom_1')).toBe('dom_1');
   });
 });

@@ -44,6 +44,15 @@ export function providerDomainNameProblem(value: unknown): { ascii: string } | {
   return { ascii };
 }
 
+/**
+ * A provider's domain name in ASCII form, or `fallback` when it is not a valid one: for the
+ * answer to a paid call, which must not fail on the provider's echo of a name.
+ */
+export function providerDomainNameOr(value: unknown, fallback: string): string {
+  const result = providerDomainNameProblem(value);
+  return 'ascii' in result ? result.ascii : fallback;
+}
+
 /** The reason a provider's id is unusable, or null. */
 export function providerIdProblem(value: unknown): string | null {
   if (typeof value === 'number') {
@@ -97,14 +106,14 @@ export function checkProviderId(value: unknown, field: string, context: Provider
 }
 
 /**
- * zod schema of a provider's domain name inside a payload schema: parses to the ASCII form; a
- * failure becomes the transport's `ResponseFormatError` naming the field's path.
+ * zod schema of a provider's domain name inside a payload schema: a name that is not a valid domain
+ * name fails the parse, which the transport turns into a `ResponseFormatError` naming the field's
+ * path. The value is kept as sent (so `raw` stays the provider's payload): mappers take its ASCII
+ * form with `normalizeDomainName`, which cannot fail on a value this schema accepted.
  */
-export const ProviderDomainNameSchema = z.string().transform((value, ctx) => {
+export const ProviderDomainNameSchema = z.string().superRefine((value, ctx) => {
   const result = providerDomainNameProblem(value);
-  if ('ascii' in result) return result.ascii;
-  ctx.addIssue({ code: 'custom', message: result.problem });
-  return z.NEVER;
+  if ('problem' in result) ctx.addIssue({ code: 'custom', message: result.problem });
 });
 
 /** zod schema of a provider's string id inside a payload schema (kept as given when valid). */
