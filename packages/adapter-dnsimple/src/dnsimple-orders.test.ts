@@ -75,6 +75,8 @@ describe('bodiless writes carry the official client headers', () => {
   ] as const)(
     'updateDomain %s: %s with Content-Type application/json and no body',
     async (path, method, patch, status, reply) => {
+      // Enabling WHOIS privacy reads the domain first (it may buy the service).
+      if (path === 'whois_privacy') refreshedDomain();
       nock(BASE, { reqheaders: OFFICIAL_HEADERS })
         [method](`${REG}/example.com/${path}`, noBody)
         .reply(status, reply);
@@ -102,6 +104,7 @@ describe('bodiless writes carry the official client headers', () => {
 
 describe('enabling WHOIS privacy spends money', () => {
   it('is not retried after a 502 (it may have bought the service)', async () => {
+    refreshedDomain();
     nock(BASE).put(`${REG}/example.com/whois_privacy`).reply(502, { message: 'bad gateway' });
     await expect(dnsimple().updateDomain('example.com', { whoisPrivacy: true })).rejects.toBeInstanceOf(
       ProviderError,
@@ -109,6 +112,7 @@ describe('enabling WHOIS privacy spends money', () => {
   });
 
   it('is not retried after a timeout', async () => {
+    refreshedDomain();
     nock(BASE)
       .put(`${REG}/example.com/whois_privacy`)
       .delay(200)
@@ -121,6 +125,7 @@ describe('enabling WHOIS privacy spends money', () => {
   });
 
   it('is retried when the connection was refused (the request never reached DNSimple)', async () => {
+    refreshedDomain();
     nock(BASE)
       .put(`${REG}/example.com/whois_privacy`)
       .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
