@@ -45,6 +45,24 @@ describe('renewDomain after the charge', () => {
   });
 });
 
+describe('registerDomain and transferDomain while every read fails', () => {
+  it('each resolves and charges once: no read follows the charge', async () => {
+    const { running, dnsimple } = await start();
+    running.setFaults([
+      { route: 'getDomain', fault: { type: 'status', status: 500 } },
+      { route: 'listDomains', fault: { type: 'status', status: 500 } },
+    ]);
+    const charged = running.ledger.length;
+    const fresh = running.seedInfo.availableName;
+    expect(await dnsimple.registerDomain({ domain: fresh, years: 1 })).toMatchObject({ domain: fresh });
+    const incoming = running.seedInfo.registeredName;
+    expect(await dnsimple.transferDomain({ domain: incoming, authCode: 'abc123' })).toMatchObject({
+      domain: incoming,
+    });
+    expect(running.ledger.slice(charged).map((entry) => entry.operation)).toEqual(['register', 'transfer']);
+  });
+});
+
 describe('updateDomain enabling WHOIS privacy (may buy the service)', () => {
   it('resolves when every read after the purchase fails: what it set is known, updatedAt null; one PUT', async () => {
     const { running, dnsimple, name } = await start();
