@@ -9,6 +9,7 @@ import {
   money,
   normalizeDomainName,
   type PriceQuote,
+  providerZone,
   ResponseFormatError,
   redactSecrets,
 } from '@registrar-kit/core';
@@ -30,7 +31,7 @@ const PROVIDER = 'domainr';
  * lower-case, no leading dot.
  */
 export function asciiZone(zone: string): string {
-  return normalizeDomainName(`x.${zone.replace(/^\./, '')}`).slice(2);
+  return providerZone(zone);
 }
 
 /**

@@ -3,11 +3,7 @@
  * Fastly's Domain Research API. Lenient where the docs are vague (extra fields pass through,
  * undocumented fields are optional); strict on the fields the mappers read.
  */
-import {
-  DecimalStringSchema,
-  ProviderDomainNameSchema,
-  providerDomainNameProblem,
-} from '@registrar-kit/core';
+import { DecimalStringSchema, ProviderDomainNameSchema, ProviderZoneSchema } from '@registrar-kit/core';
 import { z } from 'zod';
 
 /**
@@ -15,12 +11,7 @@ import { z } from 'zod';
  * provider-values): an unusable one is a ResponseFormatError naming the field.
  */
 const DomainName = ProviderDomainNameSchema;
-/** A zone (`com`, `.co.uk`, `рф`): valid as the suffix of a domain name, at most one leading dot. */
-const Zone = z.string().superRefine((value, ctx) => {
-  const bare = value.replace(/^\./, '');
-  if (bare === '' || 'problem' in providerDomainNameProblem(`x.${bare}`))
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value).slice(0, 80)} is not a zone` });
-});
+const Zone = ProviderZoneSchema;
 
 /** One v2 status object. `zone` is in current responses only; `summary` is deprecated (we compute it). */
 export const V2StatusItemSchema = z

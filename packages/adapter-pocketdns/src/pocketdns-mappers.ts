@@ -15,6 +15,7 @@ import {
   money,
   normalizeDomainName,
   providerDomainNameOr,
+  providerZone,
   RECORD_TYPES,
   type RecordType,
   type RenewResult,
@@ -156,7 +157,7 @@ export function toTransfer(payload: TransferPayload, sent?: string): Transfer {
 export function toTldPrice(payload: TldPayload): TldPrice {
   return {
     provider: PROVIDER,
-    tld: payload.tld.trim().toLowerCase().replace(/^\./, ''),
+    tld: providerZone(payload.tld),
     register: payload.available === false ? null : amountOf(payload.registration_price, payload.currency),
     renew: amountOf(payload.renewal_price, payload.currency),
     transfer: amountOf(payload.transfer_price, payload.currency),

@@ -118,3 +118,33 @@ describe('paid calls keep the name the adapter knows', () => {
     });
   });
 });
+
+describe('TLDs read from PocketDNS', () => {
+  const tld = (name: string) => ({
+    tld: name,
+    registration_price: '12.99',
+    renewal_price: '13.99',
+    transfer_price: '11.99',
+    currency: 'USD',
+  });
+
+  it.each(['../etc', 'co\r\nuk', '', 'c/om', 'bad tld'])(
+    'listTldPrices with tld %j: ResponseFormatError naming tlds.1.tld',
+    async (name) => {
+      api()
+        .get('/api/v1/domains/tlds')
+        .reply(200, { tlds: [tld('com'), tld(name)] });
+      const error = await caught(() => registrar().listTldPrices());
+      expect(error).toBeInstanceOf(ResponseFormatError);
+      expect(error).toMatchObject({ provider: 'pocketdns', operation: 'listTldPrices' });
+      expect((error as ResponseFormatError).issues.map((i) => i.path)).toEqual(['tlds.1.tld']);
+    },
+  );
+
+  it('a TLD enters the model in its ASCII form', async () => {
+    api()
+      .get('/api/v1/domains/tlds')
+      .reply(200, { tlds: [tld('.CO.UK'), tld('рф')] });
+    expect((await registrar().listTldPrices()).map((price) => price.tld)).toEqual(['co.uk', 'xn--p1ai']);
+  });
+});

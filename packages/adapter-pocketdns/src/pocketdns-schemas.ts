@@ -3,7 +3,7 @@
  * seeds/pocketdns-dns-records-api.txt, api-notes/pocketdns.md). Strict on the fields the adapter
  * maps, lenient (`.passthrough()`, optional) on the rest and where the docs' examples differ.
  */
-import { ProviderDomainNameSchema, ProviderStringIdSchema } from '@registrar-kit/core';
+import { ProviderDomainNameSchema, ProviderStringIdSchema, ProviderZoneSchema } from '@registrar-kit/core';
 import { z } from 'zod';
 
 /**
@@ -121,7 +121,7 @@ export const TldListSchema = z
     tlds: z.array(
       z
         .object({
-          tld: z.string().min(1),
+          tld: ProviderZoneSchema,
           registration_price: AmountSchema.nullish(),
           renewal_price: AmountSchema.nullish(),
           transfer_price: AmountSchema.nullish(),

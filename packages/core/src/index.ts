@@ -104,9 +104,12 @@ export {
   ProviderNumericIdSchema,
   ProviderStringIdSchema,
   type ProviderValueContext,
+  ProviderZoneSchema,
   providerDomainNameOr,
   providerDomainNameProblem,
   providerIdProblem,
+  providerZone,
+  providerZoneProblem,
 } from './validation/provider-values.js';
 export { type RecordRules, validateRecordInput, validateRecordPatch } from './validation/record-input.js';
 export {

@@ -7,6 +7,8 @@ import {
   ProviderDomainNameSchema,
   ProviderStringIdSchema,
   providerDomainNameOr,
+  providerZone,
+  providerZoneProblem,
 } from './provider-values.js';
 
 const context = { provider: 'dnsimple', operation: 'listDomains' };
@@ -96,5 +98,19 @@ describe('providerDomainNameOr', () => {
     expect(providerDomainNameOr('Bücher.example', 'x')).toBe('xn--bcher-kva.example');
     expect(providerDomainNameOr('../../etc', 'dom_1')).toBe('dom_1');
     expect(providerDomainNameOr(undefined, 'dom_1')).toBe('dom_1');
+  });
+});
+
+describe('zones', () => {
+  it('a zone or TLD becomes its ASCII form; anything else is refused', () => {
+    expect(['com', '.CO.UK', 'рф'].map((zone) => providerZone(zone))).toEqual(['com', 'co.uk', 'xn--p1ai']);
+    for (const bad of ['', '.', '..com', 'bad zone', '../etc', 'co\r\nuk', 'c/om', 3])
+      expect(providerZoneProblem(bad)).toHaveProperty('problem');
+    expect(() => providerZone('../etc', 'tlds.0.tld', context)).toThrow(
+      expect.objectContaining({
+        name: 'ResponseFormatError',
+        issues: [expect.objectContaining({ path: 'tlds.0.tld' })],
+      }),
+    );
   });
 });

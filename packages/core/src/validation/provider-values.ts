@@ -124,3 +124,29 @@ export const ProviderStringIdSchema = z.string().superRefine((value, ctx) => {
 
 /** zod schema of a provider's numeric id (a non-negative whole number). */
 export const ProviderNumericIdSchema = z.number().int().nonnegative();
+
+/**
+ * The ASCII form of a zone or TLD a provider sent (`com`, `.CO.UK`, `рф` → `com`, `co.uk`,
+ * `xn--p1ai`): at most one leading dot, then labels that are valid as the end of a domain name.
+ */
+export function providerZoneProblem(value: unknown): { ascii: string } | { problem: string } {
+  if (typeof value !== 'string') return { problem: 'must be a zone (a string)' };
+  const bare = value.startsWith('.') ? value.slice(1) : value;
+  const name = providerDomainNameProblem(`x.${bare}`);
+  if (bare === '' || bare.startsWith('.') || 'problem' in name)
+    return { problem: `${shown(value)} is not a zone` };
+  return { ascii: name.ascii.slice(2) };
+}
+
+/** The ASCII form of a zone a `ProviderZoneSchema` accepted (throws `ResponseFormatError` otherwise). */
+export function providerZone(value: string, field = 'zone', context: ProviderValueContext = {}): string {
+  const result = providerZoneProblem(value);
+  if ('problem' in result) throw refused(field, result.problem, context);
+  return result.ascii;
+}
+
+/** zod schema of a provider's zone or TLD inside a payload schema (kept as sent; see `providerZone`). */
+export const ProviderZoneSchema = z.string().superRefine((value, ctx) => {
+  const result = providerZoneProblem(value);
+  if ('problem' in result) ctx.addIssue({ code: 'custom', message: result.problem });
+});
