@@ -194,7 +194,7 @@ export function createDnsimpleClient(options: DnsimpleOptions): DnsimpleClient {
   const nameById = new Map<string, string>();
 
   const remember = (payload: DnsimpleDomainPayload): void => {
-    nameById.set(String(payload.id), payload.name.toLowerCase());
+    nameById.set(String(payload.id), normalizeDomainName(payload.name));
   };
 
   async function domainName(domain: string, operation: string, opts?: CallOptions): Promise<string> {
@@ -213,7 +213,7 @@ export function createDnsimpleClient(options: DnsimpleOptions): DnsimpleClient {
       opts,
     );
     remember(data.data);
-    return data.data.name.toLowerCase();
+    return normalizeDomainName(data.data.name);
   }
 
   return { options, send, account, domainName, remember };

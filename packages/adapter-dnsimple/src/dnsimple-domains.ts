@@ -112,6 +112,7 @@ export function domainMethods(client: DnsimpleClient) {
     accountId: string,
     name: string,
     state: string,
+    operation: string,
     opts?: CallOptions,
   ): Promise<DomainExtras> {
     // Transfer lock and delegation live on registrar endpoints, for domains registered with DNSimple.
@@ -121,7 +122,7 @@ export function domainMethods(client: DnsimpleClient) {
       client
         .send(
           {
-            operation: 'getDomain',
+            operation,
             method: 'GET',
             path: `${base}/transfer_lock`,
             schema: TransferLockSchema,
@@ -134,10 +135,7 @@ export function domainMethods(client: DnsimpleClient) {
           throw error;
         }),
       client
-        .send(
-          { operation: 'getDomain', method: 'GET', path: `${base}/delegation`, schema: DelegationSchema },
-          opts,
-        )
+        .send({ operation, method: 'GET', path: `${base}/delegation`, schema: DelegationSchema }, opts)
         .then((r) => r.data.data)
         .catch((error: unknown) => {
           if (unknownFact(error)) return null;
@@ -147,13 +145,14 @@ export function domainMethods(client: DnsimpleClient) {
     return { transferLock: lock, nameservers: delegation };
   }
 
-  async function getDomain(domain: string, opts?: CallOptions): Promise<Domain> {
-    const ref = parseDomainRef(domain, 'getDomain');
-    const accountId = await client.account('getDomain', opts);
+  /** The domain with its transfer lock and delegation; `operation` names the public method. */
+  async function readDomain(domain: string, operation: string, opts?: CallOptions): Promise<Domain> {
+    const ref = parseDomainRef(domain, operation);
+    const accountId = await client.account(operation, opts);
     const key = ref.kind === 'id' ? ref.id : ref.name;
     const { data } = await client.send(
       {
-        operation: 'getDomain',
+        operation,
         method: 'GET',
         path: urlPath`/v2/${accountId}/domains/${key}`,
         schema: envelope(DomainPayloadSchema),
@@ -161,9 +160,18 @@ export function domainMethods(client: DnsimpleClient) {
       opts,
     );
     client.remember(data.data);
-    const extras = await extrasOf(accountId, data.data.name.toLowerCase(), data.data.state, opts);
+    const extras = await extrasOf(
+      accountId,
+      normalizeDomainName(data.data.name),
+      data.data.state,
+      operation,
+      opts,
+    );
     return mapDomain(data.data, extras);
   }
+
+  const getDomain = (domain: string, opts?: CallOptions): Promise<Domain> =>
+    readDomain(domain, 'getDomain', opts);
 
   function listDomains(opts?: DnsimpleListDomainsOptions): AsyncIterable<Domain> {
     const perPage = pageSize(opts);
@@ -226,26 +234,18 @@ export function domainMethods(client: DnsimpleClient) {
     if (issues.length > 0) fail('updateDomain', issues, 'domain patch');
     const { name, base } = await registrarPath(domain, 'updateDomain', opts);
     const { autoRenew, whoisPrivacy, transferLock } = parsed.data;
+    // Enabling WHOIS privacy may buy the service (https://developer.dnsimple.com/v2/registrar/whois-privacy/):
+    // the domain is read before it and the purchase is the last write, so once it is bought the call
+    // resolves, and a failing read after it leaves only updatedAt unknown.
+    const purchase = whoisPrivacy === true;
+    const before = purchase ? await readDomain(name, 'updateDomain', opts) : null;
     if (autoRenew !== undefined) {
       await client.send(
         { operation: 'updateDomain', method: autoRenew ? 'PUT' : 'DELETE', path: `${base}/auto_renewal` },
         opts,
       );
     }
-    if (whoisPrivacy !== undefined) {
-      await client.send(
-        {
-          operation: 'updateDomain',
-          method: whoisPrivacy ? 'PUT' : 'DELETE',
-          path: `${base}/whois_privacy`,
-          schema: WhoisPrivacySchema,
-          // Enabling may buy the WHOIS privacy service (https://developer.dnsimple.com/v2/registrar/whois-privacy/):
-          // it spends money, so it is retried only when it certainly did not reach DNSimple.
-          idempotent: !whoisPrivacy,
-        },
-        opts,
-      );
-    }
+    if (whoisPrivacy === false) await setWhoisPrivacy(base, false, opts);
     if (transferLock !== undefined) {
       // Enabling is a POST, but setting a lock twice changes nothing: safe to retry.
       await client.send(
@@ -260,7 +260,7 @@ export function domainMethods(client: DnsimpleClient) {
       );
     }
     if (nameservers !== undefined) {
-      // The body is a bare JSON array (api-notes §9.12).
+      // The body is a bare JSON array (https://developer.dnsimple.com/v2/registrar/delegation/).
       await client.send(
         {
           operation: 'updateDomain',
@@ -272,7 +272,33 @@ export function domainMethods(client: DnsimpleClient) {
         opts,
       );
     }
-    return getDomain(name, opts);
+    if (before === null) return readDomain(name, 'updateDomain', opts);
+    await setWhoisPrivacy(base, true, opts);
+    return readDomain(name, 'updateDomain', opts).catch(
+      (): Domain => ({
+        ...before,
+        whoisPrivacy: true,
+        autoRenew: autoRenew ?? before.autoRenew,
+        transferLock: transferLock ?? before.transferLock,
+        nameservers: nameservers ?? before.nameservers,
+        updatedAt: null,
+      }),
+    );
+  }
+
+  async function setWhoisPrivacy(base: string, enabled: boolean, opts?: CallOptions): Promise<void> {
+    await client.send(
+      {
+        operation: 'updateDomain',
+        method: enabled ? 'PUT' : 'DELETE',
+        path: `${base}/whois_privacy`,
+        schema: WhoisPrivacySchema,
+        // Enabling may buy the service: it spends money, so it is retried only when it certainly
+        // did not reach DNSimple.
+        idempotent: !enabled,
+      },
+      opts,
+    );
   }
 
   async function checkAvailability(domain: string, opts?: CallOptions): Promise<Availability> {

@@ -13,23 +13,9 @@ import {
   parseTransferId,
   priceOf,
 } from './dnsimple-mappers.js';
-import type { DnsimpleZoneRecord } from './dnsimple-schemas.js';
+import { zoneRecordPayload } from './test/payloads.js';
 
-const record = (over: Partial<DnsimpleZoneRecord>): DnsimpleZoneRecord => ({
-  id: 9,
-  zone_id: 'example.com',
-  parent_id: null,
-  name: 'x',
-  content: '',
-  ttl: 3600,
-  priority: null,
-  type: 'A',
-  regions: ['global'],
-  system_record: false,
-  created_at: '2024-01-01T00:00:00Z',
-  updated_at: '2024-01-01T00:00:00Z',
-  ...over,
-});
+const record = zoneRecordPayload;
 
 describe('record content', () => {
   it.each([

@@ -13,6 +13,7 @@ import {
   type Money,
   money,
   multiplyDecimal,
+  normalizeDomainName,
   type PriceOperation,
   type PriceQuote,
   quoteTxtString,
@@ -70,7 +71,8 @@ export interface DomainExtras {
 }
 
 export function mapDomain(payload: DnsimpleDomainPayload, extras: DomainExtras = {}): Domain {
-  const name = payload.name.toLowerCase().replace(/\.$/, '');
+  // The schema checked the name: its ASCII form (a Unicode name becomes its punycode).
+  const name = normalizeDomainName(payload.name);
   return {
     provider: PROVIDER,
     id: String(payload.id),
@@ -88,7 +90,7 @@ export function mapDomain(payload: DnsimpleDomainPayload, extras: DomainExtras =
     nameservers:
       extras.nameservers === undefined || extras.nameservers === null
         ? null
-        : extras.nameservers.map(hostName),
+        : extras.nameservers.map((host) => normalizeDomainName(host)),
     dsRecords: null,
     raw: payload,
   };

@@ -7,6 +7,7 @@ import { ProviderError, ValidationError } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDnsimple } from './index.js';
+import { domainPayload } from './test/payloads.js';
 
 const BASE = 'https://api.dnsimple.com';
 const TOKEN = 'dnsimple-orders-token-5d1e';
@@ -48,24 +49,16 @@ afterEach(() => {
   expect(strays, 'no unexpected request').toBe(0);
 });
 
-const domainPayload = {
-  id: 5,
-  account_id: 1010,
+const registered = domainPayload({
   registrant_id: 7,
-  name: 'example.com',
-  unicode_name: 'example.com',
   state: 'registered',
-  auto_renew: false,
-  private_whois: false,
   expires_on: '2026-01-01',
   expires_at: '2026-01-01T00:00:00Z',
-  created_at: '2024-01-01T00:00:00Z',
-  updated_at: '2024-01-01T00:00:00Z',
-};
+});
 
 /** The reads of the domain `updateDomain` returns. */
 function refreshedDomain(): void {
-  nock(BASE).get(`${ACC}/domains/example.com`).reply(200, { data: domainPayload });
+  nock(BASE).get(`${ACC}/domains/example.com`).reply(200, { data: registered });
   nock(BASE)
     .get(`${REG}/example.com/transfer_lock`)
     .reply(200, { data: { enabled: false } });
@@ -82,6 +75,8 @@ describe('bodiless writes carry the official client headers', () => {
   ] as const)(
     'updateDomain %s: %s with Content-Type application/json and no body',
     async (path, method, patch, status, reply) => {
+      // Enabling WHOIS privacy reads the domain first (it may buy the service).
+      if (path === 'whois_privacy') refreshedDomain();
       nock(BASE, { reqheaders: OFFICIAL_HEADERS })
         [method](`${REG}/example.com/${path}`, noBody)
         .reply(status, reply);
@@ -109,6 +104,7 @@ describe('bodiless writes carry the official client headers', () => {
 
 describe('enabling WHOIS privacy spends money', () => {
   it('is not retried after a 502 (it may have bought the service)', async () => {
+    refreshedDomain();
     nock(BASE).put(`${REG}/example.com/whois_privacy`).reply(502, { message: 'bad gateway' });
     await expect(dnsimple().updateDomain('example.com', { whoisPrivacy: true })).rejects.toBeInstanceOf(
       ProviderError,
@@ -116,6 +112,7 @@ describe('enabling WHOIS privacy spends money', () => {
   });
 
   it('is not retried after a timeout', async () => {
+    refreshedDomain();
     nock(BASE)
       .put(`${REG}/example.com/whois_privacy`)
       .delay(200)
@@ -128,6 +125,7 @@ describe('enabling WHOIS privacy spends money', () => {
   });
 
   it('is retried when the connection was refused (the request never reached DNSimple)', async () => {
+    refreshedDomain();
     nock(BASE)
       .put(`${REG}/example.com/whois_privacy`)
       .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
@@ -215,7 +213,7 @@ describe('renewDomain after the charge', () => {
 
   it('resolves with expiresAt null when the read times out', async () => {
     nock(BASE).post(`${REG}/example.com/renewals`, { period: 1 }).reply(201, renewal('renewed'));
-    nock(BASE).get(`${ACC}/domains/example.com`).times(4).delay(200).reply(200, { data: domainPayload });
+    nock(BASE).get(`${ACC}/domains/example.com`).times(4).delay(200).reply(200, { data: registered });
     const result = await dnsimple({ timeoutMs: 50 }).renewDomain('example.com', { years: 1 });
     expect(result).toMatchObject({ status: 'completed', expiresAt: null });
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -21,7 +21,9 @@ import {
   ValidationError,
   type ValidationIssue,
   validateRecordInput,
+  validateRecordInputBeforeZone,
   validateRecordPatch,
+  validateRecordPatchBeforeZone,
 } from '@registrar-kit/core';
 import { type DnsimpleClient, parseDomainRef } from './dnsimple-client.js';
 import { pageSize } from './dnsimple-domains.js';
@@ -135,10 +137,10 @@ export function recordMethods(client: DnsimpleClient) {
 
   async function createRecord(domain: string, input: DnsRecordInput, opts?: CallOptions): Promise<DnsRecord> {
     const known = localZone(domain, 'createRecord');
-    let body = validated('createRecord', () => recordBody(validateRecordInput(input, recordRules(known))));
+    // Without the zone name (a domain id), what no zone can make valid is refused before any request.
+    validated('createRecord', () => validateRecordInputBeforeZone(input, recordRules(known)));
     const { zone, base } = await zonePath(domain, 'createRecord', opts);
-    if (!known)
-      body = validated('createRecord', () => recordBody(validateRecordInput(input, recordRules(zone))));
+    const body = validated('createRecord', () => recordBody(validateRecordInput(input, recordRules(zone))));
     const { data } = await client.send(
       {
         operation: 'createRecord',
@@ -167,10 +169,13 @@ export function recordMethods(client: DnsimpleClient) {
     const known = localZone(domain, 'createRecords');
     const result: BulkResult = { created: [], errors: [] };
     const check = (zone: string | undefined) => {
-      const valid: { input: DnsRecordInput; body: Record<string, unknown> }[] = [];
+      const valid: { input: DnsRecordInput; body: Record<string, unknown> | null }[] = [];
       for (const input of inputs) {
         try {
-          valid.push({ input, body: recordBody(validateRecordInput(input, recordRules(zone))) });
+          // Without the zone name only what no zone can make valid is refused (checked again below).
+          if (zone === undefined) validateRecordInputBeforeZone(input, recordRules());
+          const body = zone === undefined ? null : recordBody(validateRecordInput(input, recordRules(zone)));
+          valid.push({ input, body });
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           result.errors.push({ input, error: relabel(error, 'createRecords') as ValidationError });
@@ -178,13 +183,11 @@ export function recordMethods(client: DnsimpleClient) {
       }
       return valid;
     };
-    let pending = check(known);
-    if (pending.length === 0) return result;
+    const early = check(known);
+    if (early.length === 0) return result;
     const { zone, base } = await zonePath(domain, 'createRecords', opts);
-    if (!known) {
-      result.errors = [];
-      pending = check(zone);
-    }
+    if (!known) result.errors = [];
+    let pending = (known ? early : check(zone)).map(({ input, body }) => ({ input, body: body! }));
     const createdByInput = new Map<DnsRecordInput, DnsRecord>();
     let first = true;
     while (pending.length > 0) {
@@ -289,7 +292,7 @@ export function recordMethods(client: DnsimpleClient) {
   ): Promise<DnsRecord> {
     validated('updateRecord', () => encodePathSegment(id, 'id'));
     const known = localZone(domain, 'updateRecord');
-    validated('updateRecord', () => validateRecordPatch(patch, recordRules(known)));
+    validated('updateRecord', () => validateRecordPatchBeforeZone(patch, recordRules(known)));
     const { zone, base } = await zonePath(domain, 'updateRecord', opts);
     const path = base + urlPath`/records/${id}`;
     // The record's type decides how content is checked and sent (TXT is quoted): read it first.

@@ -13,6 +13,7 @@ import { errorRenderings } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDnsimple } from './index.js';
+import { domainPayload } from './test/payloads.js';
 
 const BASE = 'https://api.dnsimple.com';
 const TOKEN = 'sk-dnsimple-SECRET-4242';
@@ -31,21 +32,6 @@ const zoneRecord = (over: Record<string, unknown> = {}) => ({
   system_record: false,
   created_at: '2024-01-01T00:00:00Z',
   updated_at: '2024-01-02T00:00:00Z',
-  ...over,
-});
-const domainPayload = (over: Record<string, unknown> = {}) => ({
-  id: 5,
-  account_id: 1010,
-  registrant_id: null,
-  name: 'example.com',
-  unicode_name: 'example.com',
-  state: 'hosted',
-  auto_renew: false,
-  private_whois: false,
-  expires_on: null,
-  expires_at: null,
-  created_at: '2024-01-01T00:00:00Z',
-  updated_at: '2024-01-01T00:00:00Z',
   ...over,
 });
 

@@ -3,12 +3,15 @@
  * Strict on the fields the adapter maps, lenient (`.passthrough()`, optional) on the rest; where
  * fixtures and spec disagree (api-notes §12) both forms are accepted.
  */
+import { ProviderDomainNameSchema, ProviderNumericIdSchema } from '@registrar-kit/core';
 import { z } from 'zod';
 
 const Timestamp = z
   .string()
   .refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO 8601 timestamp');
-const Id = z.number().int();
+/** Ids are non-negative whole numbers; names are checked domain names, parsed to ASCII (core's provider-values). */
+const Id = ProviderNumericIdSchema;
+const DomainName = ProviderDomainNameSchema;
 
 export const PaginationSchema = z
   .object({
@@ -66,7 +69,7 @@ export const DomainPayloadSchema = z
     id: Id,
     account_id: Id.optional(),
     registrant_id: Id.nullable().optional(),
-    name: z.string(),
+    name: DomainName,
     unicode_name: z.string().optional(),
     state: z.string(),
     auto_renew: z.boolean().nullable().optional(),
@@ -83,7 +86,7 @@ export type DnsimpleDomainPayload = z.infer<typeof DomainPayloadSchema>;
 export const ZoneRecordSchema = z
   .object({
     id: Id,
-    zone_id: z.string(),
+    zone_id: DomainName,
     parent_id: Id.nullable().optional(),
     name: z.string(),
     content: z.string(),
@@ -110,7 +113,7 @@ export const BatchResultSchema = envelope(
 
 export const CheckResultSchema = z
   .object({
-    domain: z.string(),
+    domain: DomainName,
     available: z.boolean(),
     premium: z.boolean().optional(),
     trustee: z.boolean().optional(),
@@ -122,7 +125,7 @@ export type DnsimpleCheckResult = z.infer<typeof CheckResultSchema>;
 const Price = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]);
 export const PricesSchema = z
   .object({
-    domain: z.string(),
+    domain: DomainName,
     premium: z.boolean(),
     registration_price: Price,
     renewal_price: Price,
@@ -190,7 +193,7 @@ export const WhoisPrivacySchema = envelope(
 );
 
 /** The delegation is a bare array of host names. */
-export const DelegationSchema = envelope(z.array(z.string()));
+export const DelegationSchema = envelope(z.array(DomainName));
 
 export const DnssecSchema = z
   .object({

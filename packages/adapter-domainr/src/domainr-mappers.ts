@@ -9,6 +9,7 @@ import {
   money,
   normalizeDomainName,
   type PriceQuote,
+  providerZone,
   ResponseFormatError,
   redactSecrets,
 } from '@registrar-kit/core';
@@ -25,23 +26,12 @@ import { interpretStatusFlags, splitStatusFlags } from './domainr-status-flags.j
 
 const PROVIDER = 'domainr';
 
-/** ASCII lower-case form of a name the provider sent; the name as sent (lower-cased) when it is not a valid name. */
-function asciiOrLower(name: string): string {
-  try {
-    return normalizeDomainName(name);
-  } catch {
-    return name.toLowerCase().replace(/\.$/, '');
-  }
-}
-
-/** ASCII form of a zone (`coffee`, `co.uk`, a Unicode TLD → punycode), lower-case, no leading dot. */
+/**
+ * ASCII form of a zone the schema checked (`coffee`, `co.uk`, a Unicode TLD → punycode),
+ * lower-case, no leading dot.
+ */
 export function asciiZone(zone: string): string {
-  const bare = zone.replace(/^\./, '');
-  try {
-    return normalizeDomainName(`x.${bare}`).slice(2);
-  } catch {
-    return bare.toLowerCase();
-  }
+  return providerZone(zone);
 }
 
 /**
@@ -74,7 +64,7 @@ export function statusToAvailability(
 
 /** The status object of `domain` in a v2 answer (the only one, or the one whose name matches). */
 function pickStatusItem(domain: string, items: readonly V2StatusItem[]): V2StatusItem {
-  const match = items.find((item) => asciiOrLower(item.domain) === domain);
+  const match = items.find((item) => normalizeDomainName(item.domain) === domain);
   if (match) return match;
   if (items.length === 1 && items[0]) return items[0];
   throw new ResponseFormatError(
@@ -212,7 +202,7 @@ export function publicRegisterUrl(url: string | undefined): string | null {
 /** v2 `/search` results → suggestions (ASCII names, with the register URL). */
 export function v2SearchToSuggestions(body: V2SearchResponse): DomainSuggestion[] {
   return body.results.map((result) => ({
-    domain: asciiOrLower(result.domain),
+    domain: normalizeDomainName(result.domain),
     zone: asciiZone(result.zone),
     registerUrl: publicRegisterUrl(result.registerURL),
   }));
@@ -221,7 +211,7 @@ export function v2SearchToSuggestions(body: V2SearchResponse): DomainSuggestion[
 /** Fastly `tools/suggest` results → suggestions (Fastly gives no register URL). */
 export function fastlySuggestToSuggestions(body: FastlySuggestResponse): DomainSuggestion[] {
   return body.results.map((result) => ({
-    domain: asciiOrLower(result.domain),
+    domain: normalizeDomainName(result.domain),
     zone: asciiZone(result.zone),
     registerUrl: null,
   }));

@@ -3,14 +3,21 @@
  * Fastly's Domain Research API. Lenient where the docs are vague (extra fields pass through,
  * undocumented fields are optional); strict on the fields the mappers read.
  */
-import { DecimalStringSchema } from '@registrar-kit/core';
+import { DecimalStringSchema, ProviderDomainNameSchema, ProviderZoneSchema } from '@registrar-kit/core';
 import { z } from 'zod';
+
+/**
+ * Names and zones the provider sends are checked before they enter the model (core's
+ * provider-values): an unusable one is a ResponseFormatError naming the field.
+ */
+const DomainName = ProviderDomainNameSchema;
+const Zone = ProviderZoneSchema;
 
 /** One v2 status object. `zone` is in current responses only; `summary` is deprecated (we compute it). */
 export const V2StatusItemSchema = z
   .object({
-    domain: z.string(),
-    zone: z.string().optional(),
+    domain: DomainName,
+    zone: Zone.optional(),
     /** Space-delimited flags, increasing precedence. */
     status: z.string(),
     summary: z.string().optional(),
@@ -48,8 +55,8 @@ export type V2StatusResponse = z.infer<typeof V2StatusResponseSchema>;
 /** One v2 search result. Carries no availability. */
 export const V2SearchResultSchema = z
   .object({
-    domain: z.string(),
-    zone: z.string(),
+    domain: DomainName,
+    zone: Zone,
     host: z.string().optional(),
     /** The registrable label with a trailing dot (`acme.`). */
     subdomain: z.string().optional(),
@@ -76,8 +83,8 @@ export type FastlyOffer = z.infer<typeof FastlyOfferSchema>;
 /** `GET /domain-management/v1/tools/status`: a flat object (not wrapped in an array). */
 export const FastlyStatusResponseSchema = z
   .object({
-    domain: z.string(),
-    zone: z.string().optional(),
+    domain: DomainName,
+    zone: Zone.optional(),
     status: z.string(),
     /** Space-delimited tags; semantics undocumented. */
     tags: z.string().optional(),
@@ -90,8 +97,8 @@ export type FastlyStatusResponse = z.infer<typeof FastlyStatusResponseSchema>;
 /** One Fastly suggest result: no `host`, no `registerURL`, no availability. */
 export const FastlySuggestResultSchema = z
   .object({
-    domain: z.string(),
-    zone: z.string(),
+    domain: DomainName,
+    zone: Zone,
     subdomain: z.string().optional(),
     path: z.string().optional(),
   })

@@ -13,12 +13,13 @@ afterEach(async () => {
 });
 
 async function start() {
-  const running = await startGlaucaEmulator({ rateLimits: false, instantOrders: true });
+  const running = await startGlaucaEmulator({ rateLimits: false, instantOrders: true, seed: { domains: 5 } });
   emulator = running as RunningEmulator<unknown>;
   const glauca = createGlauca({
     baseURL: running.url,
     dnsBaseURL: running.url,
     token: running.seedInfo.credentials.token,
+    contacts: { registrant: running.state.defaultContactId },
     retry: { retries: 2, minDelayMs: 1, maxDelayMs: 5 },
     rateLimit: false,
   });
@@ -45,5 +46,31 @@ describe('renewDomain after the charge', () => {
     const result = await glauca.renewDomain(domain.id, { years: 1 });
     expect(result.status).toBe('completed');
     expect(result.expiresAt?.getUTCFullYear()).toBe(before.getUTCFullYear() + 1);
+  });
+});
+
+describe('register, transfer and restore while every read fails', () => {
+  it('each resolves and charges once: no read follows a Glauca charge', async () => {
+    const { running, glauca } = await start();
+    const redemption = running.seedInfo.ownedDomains[3]!;
+    const id = [...running.state.domains.values()].find((d) => d.domain === redemption)!.id;
+    running.setFaults([
+      { route: 'GET /api/domains/', fault: { type: 'status', status: 500 } },
+      { route: 'GET /api/domains/:id/', fault: { type: 'status', status: 500 } },
+    ]);
+    const charged = running.ledger.length;
+    expect(await glauca.registerDomain({ domain: 'fresh-name.com', years: 1 })).toMatchObject({
+      domain: 'fresh-name.com',
+      cost: { currency: 'GBP' },
+    });
+    expect(
+      await glauca.transferDomain({ domain: running.seedInfo.registeredName, authCode: 'abc123' }),
+    ).toMatchObject({ domain: running.seedInfo.registeredName });
+    expect(await glauca.restoreDomain(id)).toMatchObject({ domain: redemption, cost: { currency: 'GBP' } });
+    expect(running.ledger.slice(charged).map((entry) => entry.operation)).toEqual([
+      'register',
+      'transfer',
+      'restore',
+    ]);
   });
 });

@@ -6,12 +6,13 @@ import {
   type DomainStatus,
   type DsRecord,
   DsRecordSchema,
+  normalizeDomainName,
   toUnicodeDomainName,
   ValidationError,
   type ValidationIssue,
 } from '@registrar-kit/core';
 import type { GlaucaDomainPayload, GlaucaKeyData, GlaucaSecDns } from './glauca-schemas.js';
-import { hostName, PROVIDER, toDate } from './glauca-values.js';
+import { PROVIDER, toDate } from './glauca-values.js';
 
 // ---------------------------------------------------------------------------------------------
 // Domains
@@ -54,7 +55,8 @@ export function glaucaProviderStatus(payload: GlaucaDomainPayload): string[] {
 }
 
 export function mapDomain(payload: GlaucaDomainPayload, now: Date): Domain {
-  const name = hostName(payload.domain);
+  // The schema checked the name: its ASCII form (a Unicode name becomes its punycode).
+  const name = normalizeDomainName(payload.domain);
   return {
     provider: PROVIDER,
     id: payload.id,
@@ -72,7 +74,7 @@ export function mapDomain(payload: GlaucaDomainPayload, now: Date): Domain {
     nameservers: (payload.name_servers ?? [])
       .map((ns) => ns.host_object ?? ns.host_name ?? null)
       .filter((host): host is string => typeof host === 'string' && host.length > 0)
-      .map(hostName),
+      .map((host) => normalizeDomainName(host)),
     dsRecords: dsRecordsFromSecDns(payload.sec_dns ?? null),
     raw: payload,
   };

@@ -29,6 +29,7 @@ import {
   mapAvailability,
   mapRegistration,
   mapTransfer,
+  orderDomain,
   registrationStatus,
   transferStatus,
 } from './glauca-order-mappers.js';
@@ -121,7 +122,7 @@ describe('mapDomain', () => {
       dsRecords: [],
       createdAt: null,
       updatedAt: null,
-      nameservers: ['ns1.bücher.com'],
+      nameservers: ['ns1.xn--bcher-kva.com'],
     });
   });
 });
@@ -325,7 +326,7 @@ describe('checks and orders', () => {
     const order = GlaucaOrderSchema.parse(
       orderPayload('registration', { state: 'completed', price: 1200.5 }),
     );
-    const registration = mapRegistration(order);
+    const registration = mapRegistration(order, orderDomain(order, 'getRegistration'));
     expect(registration).toEqual({
       provider: 'glauca',
       id: 'domains_domainregistrationorder_4717d5b516e0461d8d9d650bc03e7a5c',
@@ -339,7 +340,7 @@ describe('checks and orders', () => {
 
   it('maps a transfer order with domain_id, never domain_obj (which holds the order id)', () => {
     const order = GlaucaOrderSchema.parse(orderPayload('transfer', { state: 'pending_approval' }));
-    const transfer = mapTransfer(order);
+    const transfer = mapTransfer(order, orderDomain(order, 'getTransfer'));
     expect(transfer).toEqual({
       provider: 'glauca',
       id: 'domains_domaintransferorder_9b1e0c2d3f4a5b6c7d8e9f0a1b2c3d4e',

@@ -3,15 +3,17 @@
  */
 import {
   type Availability,
+  checkProviderDomainName,
   type Money,
   money,
+  providerIdProblem,
   type Registration,
   type RegistrationStatus,
   type Transfer,
   type TransferStatus,
 } from '@registrar-kit/core';
 import type { GlaucaCheckResult, GlaucaOrder } from './glauca-schemas.js';
-import { GLAUCA_CURRENCY, hostName, PROVIDER, toDate } from './glauca-values.js';
+import { GLAUCA_CURRENCY, PROVIDER, toDate } from './glauca-values.js';
 
 // ---------------------------------------------------------------------------------------------
 // Checks and orders
@@ -78,26 +80,36 @@ export function transferStatus(state: string): TransferStatus {
   }
 }
 
-export function mapRegistration(order: GlaucaOrder): Registration {
+/**
+ * The domain name of an order the adapter did not start in this call (`getRegistration`,
+ * `getTransfer`): Glauca's, checked like input.
+ */
+export function orderDomain(order: GlaucaOrder, operation: string): string {
+  return checkProviderDomainName(order.domain, 'domain', { provider: PROVIDER, operation });
+}
+
+/** `domain`: the checked name (the one sent, or `orderDomain`). */
+export function mapRegistration(order: GlaucaOrder, domain: string): Registration {
   return {
     provider: PROVIDER,
     id: order.id,
-    domain: hostName(order.domain),
+    domain,
     status: registrationStatus(order.state),
     cost: orderCost(order),
     raw: order,
   };
 }
 
-export function mapTransfer(order: GlaucaOrder): Transfer {
+/** `domain`: the checked name (the one sent, or `orderDomain`). */
+export function mapTransfer(order: GlaucaOrder, domain: string): Transfer {
   return {
     provider: PROVIDER,
     id: order.id,
-    domain: hostName(order.domain),
+    domain,
     status: transferStatus(order.state),
     // `domain_obj` of registration/transfer orders is built from the order in the published source;
-    // `domain_id` is the id the domain gets.
-    domainId: order.domain_id ?? null,
+    // `domain_id` is the id the domain gets (null when missing or unusable).
+    domainId: order.domain_id && providerIdProblem(order.domain_id) === null ? order.domain_id : null,
     startedAt: toDate(order.timestamp),
     completedAt: null,
     estimatedCompletion: null,

@@ -15,6 +15,7 @@ import {
   type PriceOptions,
   type PriceQuote,
   ProviderError,
+  providerDomainNameOr,
   type RegisterInput,
   RegisterInputSchema,
   type Registration,
@@ -36,6 +37,7 @@ import {
   mapRegistration,
   mapTransfer,
   orderCost,
+  orderDomain,
   registrationStatus,
 } from './glauca-order-mappers.js';
 import type { GlaucaContext } from './glauca-registrar.js';
@@ -43,9 +45,11 @@ import {
   type GlaucaCheckResult,
   GlaucaCheckResultSchema,
   type GlaucaDomainPayload,
+  type GlaucaOrder,
   GlaucaOrderSchema,
 } from './glauca-schemas.js';
 import type { GlaucaRestoreResult } from './glauca-types.js';
+import { isName } from './glauca-values.js';
 
 const PROVIDER = 'glauca' as const;
 
@@ -93,6 +97,14 @@ function orderContacts(
     billing_contact: id(contacts.billing),
     tech_contact: id(contacts.tech),
   };
+}
+
+/**
+ * The name of a domain renewed or restored in this call: the argument when it is a name, else
+ * Glauca's echo when valid, else the argument (an id) as given; a paid call never fails on it.
+ */
+function paidDomainName(argument: string, order: GlaucaOrder): string {
+  return isName(argument) ? normalizeDomainName(argument) : providerDomainNameOr(order.domain, argument);
 }
 
 function checkYears(years: unknown, operation: string, allowed?: number): number {
@@ -252,7 +264,7 @@ export function makeOrderMethods(
         bucket: 'orders',
         ...requestOptions(opts),
       });
-      return mapRegistration(order);
+      return mapRegistration(order, ascii);
     },
 
     async getRegistration(id: string, opts?: CallOptions): Promise<Registration> {
@@ -264,7 +276,7 @@ export function makeOrderMethods(
         bucket: 'orders',
         ...requestOptions(opts),
       });
-      return mapRegistration(order);
+      return mapRegistration(order, orderDomain(order, 'getRegistration'));
     },
 
     async transferDomain(input: TransferInput, opts?: CallOptions): Promise<Transfer> {
@@ -292,7 +304,7 @@ export function makeOrderMethods(
         bucket: 'orders',
         ...requestOptions(opts),
       });
-      return mapTransfer(order);
+      return mapTransfer(order, ascii);
     },
 
     async getTransfer(id: string, opts?: CallOptions): Promise<Transfer> {
@@ -304,7 +316,7 @@ export function makeOrderMethods(
         bucket: 'orders',
         ...requestOptions(opts),
       });
-      return mapTransfer(order);
+      return mapTransfer(order, orderDomain(order, 'getTransfer'));
     },
 
     async renewDomain(domain: string, input: RenewInput, opts?: CallOptions): Promise<RenewResult> {
@@ -343,7 +355,7 @@ export function makeOrderMethods(
         : null;
       return {
         provider: PROVIDER,
-        domain: order.domain.toLowerCase(),
+        domain: paidDomainName(domain, order),
         status: completed ? 'completed' : 'pending',
         expiresAt,
         cost: orderCost(order),
@@ -365,7 +377,7 @@ export function makeOrderMethods(
       return {
         provider: PROVIDER,
         id: order.id,
-        domain: order.domain.toLowerCase(),
+        domain: paidDomainName(domain, order),
         status: registrationStatus(order.state),
         cost: orderCost(order),
         raw: order,

@@ -6,6 +6,7 @@ import {
   type DnsRecord,
   type DnsRecordInput,
   type DnsRecordPatch,
+  normalizeDomainName,
   type RecordType,
 } from '@registrar-kit/core';
 import type {
@@ -142,7 +143,7 @@ function typeAndContent(
 }
 
 export function mapRecord(kind: HexKind, record: HexRecord, zoneRoot: string): DnsRecord {
-  const zone = hostName(zoneRoot);
+  const zone = normalizeDomainName(zoneRoot);
   const name = relativeName(record.record_name, zone);
   const { type, content, priority } = typeAndContent(kind, record);
   return {

@@ -1,6 +1,7 @@
-import { NotFoundError, toArray, ValidationError } from '@registrar-kit/core';
+import { type DnsRecordInput, NotFoundError, toArray, ValidationError } from '@registrar-kit/core';
+import { RECORDS_INVALID_IN_ANY_ZONE } from '@registrar-kit/testkit';
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API, DNS, DOMAIN_ID, domainPayload, RECORDS, ZONE_ID, zonePayload } from './glauca-fixtures.js';
 import { AUTH, glauca, JSON_AUTH } from './glauca-test-setup.js';
 
@@ -443,5 +444,55 @@ describe('deleteRecord', () => {
     await expect(registrar.deleteRecord('example.com', `txt:${RECORDS.txt.id}`)).rejects.toThrow(
       NotFoundError,
     );
+  });
+});
+
+describe('a record invalid in any zone is refused before any request', () => {
+  let sent = 0;
+  const count = () => sent++;
+  beforeAll(() => nock.emitter.on('no match', count));
+  afterAll(() => nock.emitter.removeListener('no match', count));
+
+  it.each<readonly [string, DnsRecordInput, string]>([
+    ...RECORDS_INVALID_IN_ANY_ZONE,
+    ['a blank TXT', { type: 'TXT', name: 'x', content: '' }, 'content'],
+  ])('createRecord by zone id with %s: ValidationError, nothing sent', async (_l, input, path) => {
+    sent = 0;
+    const error = await glauca()
+      .createRecord(ZONE_ID, input)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ provider: 'glauca', operation: 'createRecord' });
+    expect((error as ValidationError).issues.map((i) => i.path)).toContain(path);
+    expect(sent).toBe(0);
+  });
+
+  it('createRecords by domain id, every input invalid: the errors, nothing sent', async () => {
+    sent = 0;
+    const inputs = RECORDS_INVALID_IN_ANY_ZONE.map(([, input]) => input);
+    const result = await glauca().createRecords(DOMAIN_ID, inputs);
+    expect(result).toEqual({
+      created: [],
+      errors: inputs.map((input) => ({ input, error: expect.any(ValidationError) })),
+    });
+    expect(sent).toBe(0);
+  });
+
+  it('updateRecord by zone id with an invalid name: ValidationError, nothing sent', async () => {
+    sent = 0;
+    await expect(glauca().updateRecord(ZONE_ID, RECORDS.mx.id, { name: 'a b' })).rejects.toThrow(
+      ValidationError,
+    );
+    expect(sent).toBe(0);
+  });
+
+  it('updateRecord by zone id keeps an absolute name for the check with the zone', async () => {
+    nock(DNS).get(`/api/dns_zones/${ZONE_ID}/`).reply(200, zonePayload());
+    nock(DNS)
+      .get(/\/api\/zone_mx_records\/.*/)
+      .reply(404, { detail: 'Not found.' });
+    await expect(
+      glauca().updateRecord(ZONE_ID, RECORDS.mx.id, { name: 'mail.example.com.' }),
+    ).rejects.toThrow(NotFoundError);
   });
 });

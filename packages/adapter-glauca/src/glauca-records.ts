@@ -16,6 +16,7 @@ import {
   type ListOptions,
   NotFoundError,
   ProviderError,
+  plainCause,
   RECORD_TYPES,
   type RecordRules,
   type RegistrarError,
@@ -23,7 +24,9 @@ import {
   urlPath,
   ValidationError,
   validateRecordInput,
+  validateRecordInputBeforeZone,
   validateRecordPatch,
+  validateRecordPatchBeforeZone,
 } from '@registrar-kit/core';
 import type { z } from 'zod';
 import {
@@ -86,8 +89,21 @@ function withProvider(error: unknown, operation: string): RegistrarError {
   return new ProviderError(`glauca ${operation} failed: ${String((error as Error)?.message ?? error)}`, {
     provider: 'glauca',
     operation,
-    cause: error,
+    cause: plainCause(error),
   });
+}
+
+/** The bulk result of per-input outcomes, in input order. */
+function collect(
+  results: ({ record: DnsRecord } | { error: RegistrarError })[],
+  inputs: DnsRecordInput[],
+): BulkResult {
+  const out: BulkResult = { created: [], errors: [] };
+  results.forEach((result, index) => {
+    if ('record' in result) out.created.push(result.record);
+    else out.errors.push({ input: inputs[index]!, error: result.error });
+  });
+  return out;
 }
 
 export function makeRecordMethods(ctx: GlaucaContext) {
@@ -190,6 +206,8 @@ export function makeRecordMethods(ctx: GlaucaContext) {
       const { hint, zone } = prepare(domain, opts, 'createRecord');
       try {
         let valid = hint ? validateRecordInput(input, hexdnsRules(hint)) : null;
+        // Without the zone name, what no zone can make valid is refused before the zone is read.
+        if (!hint) validateRecordInputBeforeZone(input, hexdnsRules());
         const resolved = await zone();
         valid ??= validateRecordInput(input, hexdnsRules(resolved.root));
         return await createOne(resolved, valid, opts, 'createRecord');
@@ -220,6 +238,19 @@ export function makeRecordMethods(ctx: GlaucaContext) {
         });
       };
       if (hint) validateAll(hint);
+      else {
+        const early = inputs.map((input) => {
+          try {
+            validateRecordInputBeforeZone(input, hexdnsRules());
+            return null;
+          } catch (error) {
+            return withProvider(error, 'createRecords');
+          }
+        });
+        // Every input is invalid in any zone: refused without reading the zone.
+        if (early.every((error) => error !== null))
+          return { created: [], errors: inputs.map((input, index) => ({ input, error: early[index]! })) };
+      }
       const resolved = await zone();
       if (!hint) validateAll(resolved.root);
       // Emulated: HexDNS has no bulk endpoint. At most CREATE_RECORDS_CONCURRENCY creates in flight.
@@ -235,12 +266,7 @@ export function makeRecordMethods(ctx: GlaucaContext) {
         }
       };
       await Promise.all(Array.from({ length: Math.min(CREATE_RECORDS_CONCURRENCY, valid.length) }, worker));
-      const out: BulkResult = { created: [], errors: [] };
-      results.forEach((result, index) => {
-        if ('record' in result) out.created.push(result.record);
-        else out.errors.push({ input: inputs[index]!, error: result.error });
-      });
-      return out;
+      return collect(results, inputs);
     },
 
     async updateRecord(
@@ -252,7 +278,7 @@ export function makeRecordMethods(ctx: GlaucaContext) {
       const { kind, hexId } = decode(id, 'updateRecord');
       const { hint, zone } = prepare(domain, opts, 'updateRecord');
       try {
-        validateRecordPatch(patch, hexdnsRules(hint ?? undefined));
+        validateRecordPatchBeforeZone(patch, hexdnsRules(hint ?? undefined));
         const resolved = await zone();
         const current = mapRecord(
           kind,

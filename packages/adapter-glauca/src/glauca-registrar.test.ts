@@ -151,6 +151,39 @@ describe('authentication', () => {
       ),
     ).rejects.toThrow(AuthenticationError);
   });
+
+  it("keeps no raw getToken error in the cause chain: an axios error's config, auth and headers stay out", async () => {
+    const secret = 'idp-client-secret-73af0c';
+    const axiosLike = Object.assign(new Error('Request failed with status code 401'), {
+      name: 'AxiosError',
+      isAxiosError: true,
+      config: {
+        auth: { username: 'my-client', password: secret },
+        headers: { Authorization: `Basic ${Buffer.from(`my-client:${secret}`).toString('base64')}` },
+      },
+      response: { status: 401, data: { error: 'invalid_client', client_secret: secret } },
+    });
+    const error = await getDomain(
+      glauca({
+        token: undefined,
+        getToken: () => {
+          throw axiosLike;
+        },
+      }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    const cause = (error as AuthenticationError).cause as Error;
+    expect(cause).not.toBe(axiosLike);
+    expect({ name: cause.name, message: cause.message }).toEqual({
+      name: 'AxiosError',
+      message: 'Request failed with status code 401',
+    });
+    expect(Object.keys(cause)).toEqual([]);
+    for (const text of errorRenderings(error)) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(Buffer.from(`my-client:${secret}`).toString('base64'));
+    }
+  });
 });
 
 describe('error mapping (DRF bodies)', () => {

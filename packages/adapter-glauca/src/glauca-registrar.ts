@@ -15,6 +15,7 @@ import {
   NotFoundError,
   normalizeDomainName,
   paginate,
+  plainCause,
   type Registrar,
   type RequestSpec,
   requestOptions,
@@ -35,6 +36,7 @@ import {
   HexZoneSchema,
 } from './glauca-schemas.js';
 import type { GlaucaExtras } from './glauca-types.js';
+import { isName } from './glauca-values.js';
 
 export const GLAUCA_BASE_URL = 'https://domains.glauca.digital';
 export const GLAUCA_SANDBOX_BASE_URL = 'https://domains.test.glauca.digital';
@@ -95,10 +97,7 @@ export interface GlaucaContext {
   autoReverse: boolean | undefined;
 }
 
-/** True when the argument is meant as a name (it has a dot); ids never do. */
-export function isName(value: string): boolean {
-  return typeof value === 'string' && value.includes('.');
-}
+export { isName } from './glauca-values.js';
 
 function checkOptions(options: GlaucaOptions): void {
   const given = (['token', 'getToken', 'personalAccessToken'] as const).filter(
@@ -148,8 +147,14 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
       let token: string;
       try {
         token = await options.getToken({ forceRefresh: refresh });
-      } catch (cause) {
-        throw new AuthenticationError('glauca: getToken() failed', { provider: 'glauca', cause });
+      } catch (error) {
+        // The callback's own error (often an axios error carrying the client secret in
+        // config.auth and headers) is never kept: only its name and message, redacted.
+        throw new AuthenticationError('glauca: getToken() failed', {
+          provider: 'glauca',
+          operation: 'getToken',
+          cause: plainCause(error),
+        });
       }
       if (typeof token !== 'string' || token.length === 0)
         throw new AuthenticationError('glauca: getToken() returned no token', { provider: 'glauca' });
@@ -266,8 +271,8 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
           });
           return ctx.resolveZone(payload.domain, opts, operation);
         }
-        const root = zoneRoots.get(domain);
-        if (root) return { id: domain, root };
+        const known = zoneRoots.get(domain);
+        if (known) return { id: domain, root: known };
         const zone = await ctx.dns({
           operation,
           method: 'GET',
@@ -276,8 +281,9 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
           bucket: 'dns',
           ...requestOptions(opts),
         });
-        zoneRoots.set(zone.id, zone.zone_root.toLowerCase());
-        return { id: zone.id, root: zone.zone_root.toLowerCase() };
+        const root = normalizeDomainName(zone.zone_root);
+        zoneRoots.set(zone.id, root);
+        return { id: zone.id, root };
       }
       const name = normalizeDomainName(domain);
       const cached = zoneIds.get(name);
@@ -301,7 +307,7 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
         { concurrency: 1, ...(opts?.signal ? { signal: opts.signal } : {}) },
       );
       for await (const zone of pages) {
-        const root = zone.zone_root.toLowerCase().replace(/\.$/, '');
+        const root = normalizeDomainName(zone.zone_root);
         zoneIds.set(root, zone.id);
         zoneRoots.set(zone.id, root);
         if (root === name) return { id: zone.id, root };
@@ -315,7 +321,7 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
   };
 
   function rememberDomains(list: GlaucaDomainPayload[]): void {
-    for (const payload of list) domainIds.set(payload.domain.toLowerCase().replace(/\.$/, ''), payload.id);
+    for (const payload of list) domainIds.set(normalizeDomainName(payload.domain), payload.id);
   }
 
   const domainMethods = makeDomainMethods(ctx, rememberDomains);

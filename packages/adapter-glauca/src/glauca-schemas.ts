@@ -3,9 +3,16 @@
  * Strict on the fields the adapter maps, lenient (`looseObject`, optional) on everything else, so a
  * new field never breaks a client but a wrong shape of a mapped field is a ResponseFormatError.
  */
+import { ProviderDomainNameSchema, ProviderStringIdSchema } from '@registrar-kit/core';
 import { z } from 'zod';
 
 const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * Names and ids Glauca sends are checked before they enter the model (core's provider-values): a
+ * name parses to its ASCII form, an unusable name or id is a ResponseFormatError naming the field.
+ */
+const DomainName = ProviderDomainNameSchema;
+const Id = ProviderStringIdSchema;
 
 // ---------------------------------------------------------------------------------------------
 // Domains
@@ -35,14 +42,14 @@ export const GlaucaSecDnsSchema = z.looseObject({
 export type GlaucaSecDns = z.infer<typeof GlaucaSecDnsSchema>;
 
 export const GlaucaNameServerSchema = z.looseObject({
-  host_object: z.string().nullish(),
-  host_name: z.string().nullish(),
+  host_object: DomainName.nullish(),
+  host_name: DomainName.nullish(),
   addresses: z.array(z.string()).nullish(),
 });
 
 export const GlaucaDomainPayloadSchema = z.looseObject({
-  id: z.string().min(1),
-  domain: z.string().min(1),
+  id: Id,
+  domain: DomainName,
   statuses: z.array(z.string()),
   deleted: z.boolean().optional(),
   registrant: z.string().nullish(),
@@ -61,7 +68,7 @@ export const GlaucaDomainListSchema = z.array(GlaucaDomainPayloadSchema);
 
 /** Result of check, check_transfer, check_renew and check_restore (price: GBP decimal string). */
 export const GlaucaCheckResultSchema = z.looseObject({
-  domain: z.string(),
+  domain: DomainName,
   available: z.boolean(),
   reason: z.string().nullable(),
   price: z
@@ -85,8 +92,13 @@ export const GLAUCA_ORDER_STATES = [
   'unknown',
 ] as const;
 
+/**
+ * An order. It may be paid already when it is read: `domain` and `domain_id` are not checked here
+ * (the mappers take the name the adapter sent, and null for an unusable `domain_id`), so an odd
+ * echo never fails a paid call; `id` is checked (the caller polls with it).
+ */
 export const GlaucaOrderSchema = z.looseObject({
-  id: z.string().min(1),
+  id: Id,
   /** Kept as a string: an unknown state maps to "pending" rather than failing the call. */
   state: z.string(),
   redirect_uri: z.string().nullish(),
@@ -105,8 +117,8 @@ export type GlaucaOrder = z.infer<typeof GlaucaOrderSchema>;
 // HexDNS
 
 const recordBase = {
-  id: z.string().min(1),
-  zone: z.string().min(1),
+  id: Id,
+  zone: Id,
   record_name: z.string(),
   ttl: z.number().int(),
 };
@@ -152,8 +164,8 @@ export type HexRecord =
 
 /** A zone summary as the adapter needs it to find a zone by name (records are not parsed here). */
 export const HexZoneSummarySchema = z.looseObject({
-  id: z.string().min(1),
-  zone_root: z.string().min(1),
+  id: Id,
+  zone_root: DomainName,
 });
 
 /** DRF LimitOffsetPagination envelope. */
@@ -165,8 +177,8 @@ export const HexZonePageSchema = z.looseObject({
 
 /** A zone with its embedded record arrays (the types the model has; others are left out). */
 export const HexZoneSchema = z.looseObject({
-  id: z.string().min(1),
-  zone_root: z.string().min(1),
+  id: Id,
+  zone_root: DomainName,
   address_records: z.array(HexAddressRecordSchema).default([]),
   aname_records: z.array(HexAliasRecordSchema).default([]),
   cname_records: z.array(HexAliasRecordSchema).default([]),

@@ -12,3 +12,8 @@ export function toDate(value: string | null | undefined): Date | null {
 export function hostName(value: string): string {
   return value.trim().toLowerCase().replace(/\.$/, '');
 }
+
+/** True when the argument is meant as a name (it has a dot); ids never do. */
+export function isName(value: string): boolean {
+  return typeof value === 'string' && value.includes('.');
+}

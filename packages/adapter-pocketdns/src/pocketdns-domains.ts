@@ -38,6 +38,7 @@ import {
   RenewSchema,
   TldListSchema,
   TransferSchema,
+  TransferStartSchema,
 } from './pocketdns-schemas.js';
 
 function invalid(operation: string, issues: ValidationIssue[], what = 'invalid input'): ValidationError {
@@ -203,7 +204,7 @@ export function domainMethods(ctx: PocketDnsContext) {
       const operation = 'renewDomain';
       const ref = ctx.parseDomain(domain, operation);
       const years = checkYears(input?.years, operation);
-      return ctx.withDomain(ref, operation, opts, false, async ({ id }) => {
+      return ctx.withDomain(ref, operation, opts, false, async ({ id, name }) => {
         const { data } = await ctx.send(
           {
             operation,
@@ -215,7 +216,7 @@ export function domainMethods(ctx: PocketDnsContext) {
           },
           opts,
         );
-        return toRenewResult(data);
+        return toRenewResult(data, name, domain);
       });
     },
 
@@ -266,12 +267,12 @@ export function domainMethods(ctx: PocketDnsContext) {
             auth_code: input.authCode,
             ...(extend !== undefined ? { extend_registration: extend } : {}),
           },
-          schema: TransferSchema,
+          schema: TransferStartSchema,
           bucket: 'domainTransfers',
         },
         opts,
       );
-      return toTransfer(data);
+      return toTransfer(data, name);
     },
 
     async getTransfer(id: string, opts: CallOptions = {}): Promise<Transfer> {

@@ -14,6 +14,8 @@ import {
   type Money,
   money,
   normalizeDomainName,
+  providerDomainNameOr,
+  providerZone,
   RECORD_TYPES,
   type RecordType,
   type RenewResult,
@@ -110,19 +112,21 @@ export function toDomain(
     autoRenew: payload.auto_renew ?? null,
     whoisPrivacy: detail.whois_privacy ?? null,
     transferLock: null,
-    nameservers: detail.nameservers
-      ? detail.nameservers.map((ns) => ns.trim().toLowerCase().replace(/\.$/, ''))
-      : null,
+    nameservers: detail.nameservers ? detail.nameservers.map(modelDomainName) : null,
     dsRecords: null,
     raw: payload,
   };
 }
 
-/** `POST /domains/{id}/renew`: done when PocketDNS says when it renewed (`renewed_at`). */
-export function toRenewResult(payload: RenewPayload): RenewResult {
+/**
+ * `POST /domains/{id}/renew`: done when PocketDNS says when it renewed (`renewed_at`). `domain` is
+ * the name the adapter knows; when it does not (called with an id), PocketDNS's name if it is a
+ * valid domain name, else the argument as given: the renewal is paid, so it never fails here.
+ */
+export function toRenewResult(payload: RenewPayload, known: string, argument: string): RenewResult {
   return {
     provider: PROVIDER,
-    domain: modelDomainName(payload.name),
+    domain: known || providerDomainNameOr(payload.name, argument),
     status: payload.renewed_at ? 'completed' : 'pending',
     expiresAt: date(payload.expires_at),
     cost: amountOf(payload.renewal_cost, payload.currency),
@@ -130,12 +134,15 @@ export function toRenewResult(payload: RenewPayload): RenewResult {
   };
 }
 
-/** A transfer (initiation or status answer); PocketDNS's five states are the model's. */
-export function toTransfer(payload: TransferPayload): Transfer {
+/**
+ * A transfer (initiation or status answer); PocketDNS's five states are the model's. `domain` is
+ * the name sent when the adapter started it, else PocketDNS's (checked by the schema).
+ */
+export function toTransfer(payload: TransferPayload, sent?: string): Transfer {
   return {
     provider: PROVIDER,
     id: payload.transfer_id,
-    domain: modelDomainName(payload.domain_name),
+    domain: sent ?? modelDomainName(payload.domain_name),
     status: payload.status,
     domainId: payload.domain_id ?? null,
     startedAt: date(payload.started_at),
@@ -150,7 +157,7 @@ export function toTransfer(payload: TransferPayload): Transfer {
 export function toTldPrice(payload: TldPayload): TldPrice {
   return {
     provider: PROVIDER,
-    tld: payload.tld.trim().toLowerCase().replace(/^\./, ''),
+    tld: providerZone(payload.tld),
     register: payload.available === false ? null : amountOf(payload.registration_price, payload.currency),
     renew: amountOf(payload.renewal_price, payload.currency),
     transfer: amountOf(payload.transfer_price, payload.currency),

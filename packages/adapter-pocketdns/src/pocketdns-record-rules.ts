@@ -12,7 +12,9 @@ import {
   ValidationError,
   type ValidationIssue,
   validateRecordInput,
+  validateRecordInputBeforeZone,
   validateRecordPatch,
+  validateRecordPatchBeforeZone,
 } from '@registrar-kit/core';
 
 export const POCKETDNS_RECORD_TYPES = [
@@ -71,6 +73,31 @@ export function checkRecordInput(input: DnsRecordInput, operation: string, zone?
   }
   if (extra.length > 0) fail(extra, operation, `Invalid ${checked.type} record`);
   return checked;
+}
+
+/**
+ * Refuses, before any request, a record input that is invalid in any zone (the zone is not known
+ * yet when the domain was given as an id); `checkRecordInput` runs again once it is.
+ */
+export function precheckRecordInput(input: DnsRecordInput, operation: string): void {
+  const extra = nameIssues(input?.name);
+  try {
+    validateRecordInputBeforeZone(input, pocketDnsRecordRules());
+  } catch (error) {
+    rethrow(error, extra, operation, 'Invalid record');
+  }
+  if (extra.length > 0) fail(extra, operation, 'Invalid record');
+}
+
+/** The same for a patch: what no zone can make valid is refused before any request. */
+export function precheckRecordPatch(patch: DnsRecordPatch, operation: string): void {
+  const extra = patch && typeof patch === 'object' ? nameIssues(patch.name) : [];
+  try {
+    validateRecordPatchBeforeZone(patch, pocketDnsRecordRules());
+  } catch (error) {
+    rethrow(error, extra, operation, 'Invalid record patch');
+  }
+  if (extra.length > 0) fail(extra, operation, 'Invalid record patch');
 }
 
 /** A record patch checked against PocketDNS's rules (content per `type` when known). */

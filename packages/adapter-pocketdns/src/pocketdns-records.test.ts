@@ -1,6 +1,14 @@
-import { ConflictError, NotFoundError, ProviderError, toArray, ValidationError } from '@registrar-kit/core';
+import {
+  ConflictError,
+  type DnsRecordInput,
+  NotFoundError,
+  ProviderError,
+  toArray,
+  ValidationError,
+} from '@registrar-kit/core';
+import { RECORDS_INVALID_IN_ANY_ZONE } from '@registrar-kit/testkit';
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, apiJson, caught, DETAIL, registrar, SUMMARY } from './pocketdns-test-helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
@@ -525,5 +533,57 @@ describe('applyTemplate', () => {
     expect(
       await caught(() => registrar().applyTemplate('example.com', 'tpl', { ip: 1 as never })),
     ).toMatchObject({ issues: [{ path: 'variables.ip' }] });
+  });
+});
+
+describe('a record invalid in any zone is refused before any request', () => {
+  /** Counts requests nock could not match (disableNetConnect makes every real request one). */
+  let sent = 0;
+  const count = () => sent++;
+  beforeAll(() => nock.emitter.on('no match', count));
+  afterAll(() => nock.emitter.removeListener('no match', count));
+
+  it.each<readonly [string, DnsRecordInput, string]>([
+    ...RECORDS_INVALID_IN_ANY_ZONE,
+    ['a TTL of 30', { type: 'A', name: 'www', content: '192.0.2.1', ttl: 30 }, 'ttl'],
+  ])('createRecord by domain id with %s: ValidationError, no request at all', async (_l, input, path) => {
+    sent = 0;
+    const error = await caught(() => registrar().createRecord('dom_abc123', input));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ provider: 'pocketdns', operation: 'createRecord' });
+    expect((error as ValidationError).issues.map((i) => i.path)).toContain(path);
+    expect(sent).toBe(0);
+  });
+
+  it('createRecords by domain id: every input invalid → the errors, no request at all', async () => {
+    sent = 0;
+    const inputs = [
+      ...RECORDS_INVALID_IN_ANY_ZONE.map(([, input]) => input),
+      { type: 'A' as const, name: 'www', content: '192.0.2.1', ttl: 30 },
+    ];
+    const { created, errors } = await registrar().createRecords('dom_abc123', inputs);
+    expect(created).toEqual([]);
+    expect(errors.map((e) => [e.input, e.error.name])).toEqual(inputs.map((i) => [i, 'ValidationError']));
+    expect(sent).toBe(0);
+  });
+
+  it('updateRecord by domain id with a TTL of 30: ValidationError, no request at all', async () => {
+    sent = 0;
+    const error = await caught(() => registrar().updateRecord('dom_abc123', 'rec_xyz789', { ttl: 30 }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(sent).toBe(0);
+  });
+
+  it('an absolute name is still checked against the zone read from the domain', async () => {
+    api().get('/api/v1/domains/dom_abc123').reply(200, DETAIL);
+    apiJson()
+      .post('/api/v1/domains/dom_abc123/dns', { type: 'A', name: 'www', content: '192.0.2.1' })
+      .reply(201, rec({ id: 'rec_new', type: 'A', name: 'www', content: '192.0.2.1' }));
+    const record = await registrar().createRecord('dom_abc123', {
+      type: 'A',
+      name: 'www.example.com.',
+      content: '192.0.2.1',
+    });
+    expect(record).toMatchObject({ id: 'rec_new', name: 'www', fqdn: 'www.example.com' });
   });
 });

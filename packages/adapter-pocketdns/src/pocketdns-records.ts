@@ -26,7 +26,12 @@ import {
   toRecordBody,
   toRecordPatchBody,
 } from './pocketdns-mappers.js';
-import { checkRecordInput, checkRecordPatch } from './pocketdns-record-rules.js';
+import {
+  checkRecordInput,
+  checkRecordPatch,
+  precheckRecordInput,
+  precheckRecordPatch,
+} from './pocketdns-record-rules.js';
 import {
   BulkSchema,
   type DnsRecordPayload,
@@ -91,17 +96,22 @@ function takeFirst<T>(list: T[], match: (item: T) => boolean): T | undefined {
 }
 
 export function recordMethods(ctx: PocketDnsContext) {
-  /** Checks the input (with the zone when known without a request), resolves the domain, runs `fn`. */
+  /**
+   * Checks the input (with the zone when known without a request, else `precheck`: what no zone
+   * can make valid), resolves the domain, checks with the zone if not done yet, runs `fn`.
+   */
   async function withZone<C, T>(
     domain: string,
     operation: string,
     opts: CallOptions,
     check: (zone: string | undefined) => C,
     fn: (resolved: ResolvedDomain, checked: C) => Promise<T>,
+    precheck: () => void = () => {},
   ): Promise<T> {
     const ref = ctx.parseDomain(domain, operation);
     const zone = ctx.knownZone(ref);
     const early = zone !== undefined ? { value: check(zone) } : null;
+    if (!early) precheck();
     return ctx.withDomain(ref, operation, opts, true, (resolved) =>
       fn(resolved, early ? early.value : check(resolved.name)),
     );
@@ -220,6 +230,7 @@ export function recordMethods(ctx: PocketDnsContext) {
           );
           return mapped(data, resolved.name, operation, { priority: checked.priority ?? null });
         },
+        () => precheckRecordInput(input, operation),
       );
     },
 
@@ -256,6 +267,20 @@ export function recordMethods(ctx: PocketDnsContext) {
       const zone = ctx.knownZone(ref);
       const early = zone !== undefined ? split(zone) : null;
       if (early && early.entries.length === 0) return { created: [], errors: early.errors };
+      if (!early) {
+        // The zone needs a request: inputs invalid in any zone are refused first, and when that is
+        // all of them nothing is sent.
+        const refused: BulkResult['errors'] = [];
+        for (const input of inputs) {
+          try {
+            precheckRecordInput(input, operation);
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error;
+            refused.push({ input, error });
+          }
+        }
+        if (refused.length === inputs.length) return { created: [], errors: refused };
+      }
       return ctx.withDomain(ref, operation, opts, true, async (resolved) => {
         const { entries, errors } = early ?? split(resolved.name);
         if (entries.length === 0) return { created: [], errors };
@@ -366,6 +391,7 @@ export function recordMethods(ctx: PocketDnsContext) {
           );
           return mapped(data, resolved.name, operation, { priority: priority ?? null });
         },
+        () => precheckRecordPatch(patch, operation),
       );
     },
 

@@ -3,7 +3,15 @@
  * seeds/pocketdns-dns-records-api.txt, api-notes/pocketdns.md). Strict on the fields the adapter
  * maps, lenient (`.passthrough()`, optional) on the rest and where the docs' examples differ.
  */
+import { ProviderDomainNameSchema, ProviderStringIdSchema, ProviderZoneSchema } from '@registrar-kit/core';
 import { z } from 'zod';
+
+/**
+ * Names and ids PocketDNS sends are checked before they enter the model (core's provider-values):
+ * a name parses to its ASCII form, an unusable one is a ResponseFormatError naming the field.
+ */
+const DomainName = ProviderDomainNameSchema;
+const Id = ProviderStringIdSchema;
 
 /** An ISO 8601 timestamp (`2025-01-01T00:00:00Z`). */
 export const IsoDateSchema = z
@@ -21,8 +29,8 @@ export const CurrencySchema = z.string().regex(/^[A-Za-z]{3}$/, 'expected an ISO
 /** An item of `GET /users/{user_identifier}/domains`. */
 export const DomainSummarySchema = z
   .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
+    id: Id,
+    name: DomainName,
     status: z.string(),
     purchased_at: IsoDateSchema.nullish(),
     expires_at: IsoDateSchema.nullish(),
@@ -39,8 +47,8 @@ export const DomainListSchema = z
 
 /** `GET /domains/{domain_id}`: the summary fields plus owner, name servers, privacy, records and pricing. */
 export const DomainDetailSchema = DomainSummarySchema.extend({
-  user_identifier: z.string().nullish(),
-  nameservers: z.array(z.string()).nullish(),
+  user_identifier: Id.nullish(),
+  nameservers: z.array(DomainName).nullish(),
   whois_privacy: z.boolean().nullish(),
   updated_at: IsoDateSchema.nullish(),
   dns_records: z.array(z.unknown()).nullish(),
@@ -58,8 +66,8 @@ export type DomainDetailPayload = z.infer<typeof DomainDetailSchema>;
 /** `PUT /domains/{domain_id}` answer. */
 export const DomainUpdateSchema = z
   .object({
-    id: z.string(),
-    name: z.string().nullish(),
+    id: Id,
+    name: DomainName.nullish(),
     auto_renew: z.boolean().nullish(),
     whois_privacy: z.boolean().nullish(),
     updated_at: IsoDateSchema.nullish(),
@@ -67,10 +75,13 @@ export const DomainUpdateSchema = z
   .passthrough();
 export type DomainUpdatePayload = z.infer<typeof DomainUpdateSchema>;
 
-/** `POST /domains/{domain_id}/renew` answer. */
+/**
+ * `POST /domains/{domain_id}/renew` answer. It comes after the charge: `name` is not trusted (the
+ * result names the renewed domain from what the adapter knows), so an odd echo cannot fail a paid call.
+ */
 export const RenewSchema = z
   .object({
-    id: z.string().nullish(),
+    id: Id.nullish(),
     name: z.string(),
     expires_at: IsoDateSchema.nullish(),
     renewal_cost: AmountSchema.nullish(),
@@ -85,18 +96,24 @@ export const TRANSFER_STATES = ['pending', 'in_progress', 'completed', 'failed',
 /** `POST /domains/transfer` and `GET /domains/transfers/{transfer_id}` answers (fields differ: all optional but id, name, status). */
 export const TransferSchema = z
   .object({
-    transfer_id: z.string().min(1),
-    domain_name: z.string().min(1),
+    transfer_id: Id,
+    domain_name: DomainName,
     status: z.enum(TRANSFER_STATES),
     estimated_completion: IsoDateSchema.nullish(),
     started_at: IsoDateSchema.nullish(),
     completed_at: IsoDateSchema.nullish(),
-    domain_id: z.string().nullish(),
+    domain_id: Id.nullish(),
     cost: AmountSchema.nullish(),
     currency: CurrencySchema.nullish(),
   })
   .passthrough();
 export type TransferPayload = z.infer<typeof TransferSchema>;
+
+/**
+ * `POST /domains/transfer` answer: the transfer has started (and may be paid), so its echo of the
+ * name is not trusted; the result names the domain the adapter sent.
+ */
+export const TransferStartSchema = TransferSchema.extend({ domain_name: z.string() });
 
 /** `GET /domains/tlds`. */
 export const TldListSchema = z
@@ -104,7 +121,7 @@ export const TldListSchema = z
     tlds: z.array(
       z
         .object({
-          tld: z.string().min(1),
+          tld: ProviderZoneSchema,
           registration_price: AmountSchema.nullish(),
           renewal_price: AmountSchema.nullish(),
           transfer_price: AmountSchema.nullish(),
@@ -121,12 +138,12 @@ export type TldPayload = TldListPayload['tlds'][number];
 /** `GET /domains/availability/{domain_name}`. `price`/`currency` are null when the name is taken. */
 export const AvailabilitySchema = z
   .object({
-    domain_name: z.string().min(1),
+    domain_name: DomainName,
     available: z.boolean(),
     price: AmountSchema.nullish(),
     currency: CurrencySchema.nullish(),
     premium: z.boolean().nullish(),
-    suggestions: z.array(z.string()).nullish(),
+    suggestions: z.array(DomainName).nullish(),
   })
   .passthrough();
 export type AvailabilityPayload = z.infer<typeof AvailabilitySchema>;
@@ -134,7 +151,7 @@ export type AvailabilityPayload = z.infer<typeof AvailabilitySchema>;
 /** A DNS record as list, create and update answer it. Bulk and template items omit some fields. */
 export const DnsRecordPayloadSchema = z
   .object({
-    id: z.string().min(1),
+    id: Id,
     type: z.string().min(1),
     name: z.string(),
     content: z.string(),
@@ -175,7 +192,7 @@ export type TemplatePayload = z.infer<typeof TemplateSchema>;
 /** `POST /users` (User Management page): `expires_at` is missing from some examples. */
 export const UserSessionSchema = z
   .object({
-    user_identifier: z.string().min(1),
+    user_identifier: Id,
     login_url: z.string().url(),
     expires_at: IsoDateSchema.nullish(),
   })

@@ -43,6 +43,7 @@ export {
 // Errors
 export * from './errors/error-classes.js';
 export { errorFromStatus, RETRYABLE_STATUSES, type StatusErrorOptions } from './errors/error-from-status.js';
+export { plainCause } from './errors/plain-cause.js';
 export { REDACTED, redactSecrets, redactValue } from './errors/redact.js';
 export {
   type ErrorCode,
@@ -163,7 +164,25 @@ export {
 } from './validation/domain-name.js';
 export { canonicalIPv4, canonicalIPv6 } from './validation/ip-address.js';
 export { encodePathSegment, urlPath } from './validation/path-segment.js';
+export {
+  checkProviderDomainName,
+  checkProviderId,
+  ProviderDomainNameSchema,
+  ProviderNumericIdSchema,
+  ProviderStringIdSchema,
+  type ProviderValueContext,
+  ProviderZoneSchema,
+  providerDomainNameOr,
+  providerDomainNameProblem,
+  providerIdProblem,
+  providerZone,
+  providerZoneProblem,
+} from './validation/provider-values.js';
 export { type RecordRules, validateRecordInput, validateRecordPatch } from './validation/record-input.js';
+export {
+  validateRecordInputBeforeZone,
+  validateRecordPatchBeforeZone,
+} from './validation/record-input-before-zone.js';
 export {
   formatTxt,
   joinTxt,
