@@ -22,6 +22,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommonEmulatorOptions, RunningEmulator } from '../emulator/emulator-types.js';
 import { caught, errorRenderings, readCall, secretsOf } from './conformance-helpers.js';
+import { describeUniformity, type UniformityOptions } from './uniformity.js';
 
 /** Names of the checks, for `skip`. */
 export const CONFORMANCE_CHECKS = [
@@ -57,6 +58,8 @@ export interface TestRegistrarOptions {
   skip?: Partial<Record<ConformanceCheck, string>>;
   /** Per-test timeout in ms (default 20 s). */
   timeoutMs?: number;
+  /** Runs the "uniformity" block (credentials, error context, close) with the adapter's providerInfo. */
+  uniformity?: UniformityOptions;
 }
 
 const RECORD_CASES: { label: string; input: DnsRecordInput; content?: string }[] = [
@@ -126,6 +129,8 @@ export function testRegistrar(options: TestRegistrarOptions): void {
     });
 
     const requires = (capability: Capability) => registrar.supports(capability);
+
+    if (options.uniformity) describeUniformity(options.emulator, options.uniformity, timeout);
 
     check('listing', 'lists every domain across page boundaries, in a valid model', async () => {
       if (!requires('listDomains')) return;
