@@ -18,8 +18,10 @@ function loadBottleneck(): Promise<typeof Bottleneck> {
  */
 export class SharedBucket {
   private readonly limiter: Promise<Bottleneck>;
+  private readonly windowed: boolean;
 
   constructor(spec: BucketSpec, shared: SharedRateLimit, key: string, spreadMargin: number) {
+    this.windowed = spec.strategy === 'window';
     this.limiter = loadBottleneck().then((BottleneckClass) => {
       const settings: Bottleneck.ConstructorOptions =
         spec.strategy === 'window'
@@ -43,18 +45,27 @@ export class SharedBucket {
     this.limiter.catch(() => {});
   }
 
-  /** Resolves when this process may send; rejects at once with an aborted NetworkError on abort. */
+  /**
+   * Resolves when this process may send; rejects at once with an aborted NetworkError on abort.
+   * bottleneck cannot take a queued job back, so an abandoned slot is given back where the
+   * limiter allows it: a `window` bucket's reservoir gets the slot again once the job comes up.
+   */
   async reserve(signal?: AbortSignal): Promise<void> {
     const limiter = await this.limiter;
     const slot = limiter.schedule(() => Promise.resolve());
     if (!signal) return slot;
     await new Promise<void>((resolve, reject) => {
-      if (signal.aborted) return reject(abortError());
-      const onAbort = () => reject(abortError());
-      signal.addEventListener('abort', onAbort, { once: true });
+      let abandoned = false;
+      const onAbort = () => {
+        abandoned = true;
+        reject(abortError());
+      };
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
       slot.then(
         () => {
           signal.removeEventListener('abort', onAbort);
+          if (abandoned && this.windowed) limiter.incrementReservoir(1).catch(() => {});
           resolve();
         },
         (error: unknown) => {
