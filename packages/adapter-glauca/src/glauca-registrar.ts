@@ -296,9 +296,14 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
             // paginate's signal follows opts.signal and also stops the listing once the zone is found.
             signal,
           });
-          return { items: data.results, hasMore: Boolean(data.next) };
+          return {
+            items: data.results,
+            hasMore: Boolean(data.next),
+            next: data.next,
+            totalItems: data.count,
+          };
         },
-        { concurrency: 1, ...(opts?.signal ? { signal: opts.signal } : {}) },
+        { concurrency: 1, provider: 'glauca', operation, ...(opts?.signal ? { signal: opts.signal } : {}) },
       );
       for await (const zone of pages) {
         const root = zone.zone_root.toLowerCase().replace(/\.$/, '');
