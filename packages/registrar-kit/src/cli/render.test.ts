@@ -3,7 +3,11 @@ import { Renderer } from './render.js';
 
 function renderer(raw: boolean) {
   let out = '';
-  const stream = { write: (text: string) => ((out += text), true), isTTY: false };
+  const write = (text: string) => {
+    out += text;
+    return true;
+  };
+  const stream = { write, isTTY: false };
   const io = { stdout: stream, stderr: stream, env: { GLAUCA_TOKEN: 'glauca-SECRET-token-77' } } as never;
   return { out: () => out, render: new Renderer(io, { json: true, raw, color: false }) };
 }
