@@ -174,6 +174,7 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
       : {}),
     ...(options.allowInsecureHttp !== undefined ? { allowInsecureHttp: options.allowInsecureHttp } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     ...(options.axios !== undefined ? { axios: options.axios } : {}),
