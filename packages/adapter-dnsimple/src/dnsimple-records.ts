@@ -130,7 +130,12 @@ export function recordMethods(client: DnsimpleClient) {
           .filter((r): r is DnsRecord => r !== null);
         return { items, totalPages: data.pagination.total_pages };
       },
-      { concurrency: opts?.concurrency, signal: opts?.signal },
+      {
+        concurrency: opts?.concurrency,
+        signal: opts?.signal,
+        provider: 'dnsimple',
+        operation: 'listRecords',
+      },
     );
     return pages;
   }

@@ -121,6 +121,7 @@ export function createDomainr(options: DomainrOptions = {}): DomainrRegistrar {
     provider: PROVIDER,
     allowInsecureHttp: options.allowInsecureHttp,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     retry: options.retry,
     rateLimit: options.rateLimit,
     axios: options.axios,

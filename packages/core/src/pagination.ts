@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { ResponseFormatError } from './errors/error-classes.js';
+
 /** One page of a listing. */
 export interface Page<T> {
   items: T[];
@@ -5,33 +8,50 @@ export interface Page<T> {
   totalPages?: number | null;
   /** For listings without a total: whether another page follows. */
   hasMore?: boolean;
+  /** Total items when the provider says (e.g. a `count` beside a `next` link). */
+  totalItems?: number | null;
+  /** The provider's cursor or link to the next page, when it gives one: a repeated one is refused. */
+  next?: string | null;
 }
 
 export interface PaginateOptions {
   /** Pages in flight at once after the first (default 4). */
   concurrency?: number;
   signal?: AbortSignal;
+  /** Named on the `ResponseFormatError` of a listing that does not add up. */
+  provider?: string;
+  operation?: string;
 }
+
+const DEFAULT_CONCURRENCY = 4;
 
 /**
  * Lists page by page as an async iterable. Page 1 is fetched when iteration starts; when it tells
  * the total, the remaining pages are fetched concurrently (at most `concurrency` in flight, at most
  * that many pages held) and yielded in page order. Breaking out of `for await` (or an abort) starts
  * no further request and aborts those in flight.
+ *
+ * A listing that does not add up ends, so a lying server cannot keep it going for ever: an empty
+ * page before the stated total, or a page (or cursor) that repeats an earlier one, is a
+ * `ResponseFormatError` with code `bad_pagination` (after at most the pages seen + `concurrency`
+ * requests); pages past the stated item count, or an empty page when no total was stated, end it.
  */
 export function paginate<T>(
   fetchPage: (page: number, signal: AbortSignal) => Promise<Page<T>>,
   options: PaginateOptions = {},
 ): AsyncIterable<T> {
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const requested = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const concurrency = Number.isInteger(requested) && requested >= 1 ? requested : DEFAULT_CONCURRENCY;
   return {
     async *[Symbol.asyncIterator]() {
       const controller = new AbortController();
       const onAbort = () => controller.abort(options.signal?.reason);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       const inFlight = new Map<number, Promise<Page<T>>>();
+      const check = new PageCheck(options);
       try {
         const first = await fetchPage(1, controller.signal);
+        check.accept(1, first);
         yield* first.items;
         const total = first.totalPages;
         if (typeof total === 'number') {
@@ -48,15 +68,20 @@ export function paginate<T>(
             fill();
             const result = await inFlight.get(page)!;
             inFlight.delete(page);
+            if (result.items.length === 0) throw check.error(`page ${page} of ${total} is empty`);
+            check.accept(page, result);
             fill();
             yield* result.items;
           }
         } else {
           let page = 1;
           let current = first;
-          while (current.hasMore && current.items.length > 0) {
+          while (current.hasMore && current.items.length > 0 && !check.countReached()) {
             page++;
             current = await fetchPage(page, controller.signal);
+            if (current.items.length === 0 && check.countMissing())
+              throw check.error(`page ${page} is empty before the stated ${check.statedItems} items`);
+            check.accept(page, current);
             yield* current.items;
           }
         }
@@ -66,4 +91,62 @@ export function paginate<T>(
       }
     },
   };
+}
+
+/** What a listing has shown so far: page fingerprints, cursors and the item count it stated. */
+class PageCheck {
+  private readonly pages = new Set<string>();
+  private readonly cursors = new Set<string>();
+  private items = 0;
+  statedItems: number | undefined;
+
+  constructor(private readonly options: PaginateOptions) {}
+
+  /** Records a page; throws `bad_pagination` when it or its cursor repeats an earlier one. */
+  accept(page: number, result: Page<unknown>): void {
+    if (typeof result.totalItems === 'number' && this.statedItems === undefined)
+      this.statedItems = result.totalItems;
+    if (typeof result.next === 'string') {
+      if (this.cursors.has(result.next)) throw this.error(`page ${page} repeats an earlier cursor`);
+      this.cursors.add(result.next);
+    }
+    if (result.items.length > 0) {
+      const fingerprint = fingerprintOf(result.items);
+      if (this.pages.has(fingerprint)) throw this.error(`page ${page} repeats an earlier page`);
+      this.pages.add(fingerprint);
+    }
+    this.items += result.items.length;
+  }
+
+  countReached(): boolean {
+    return this.statedItems !== undefined && this.items >= this.statedItems;
+  }
+
+  countMissing(): boolean {
+    return this.statedItems !== undefined && this.items < this.statedItems;
+  }
+
+  error(detail: string): ResponseFormatError {
+    const provider = this.options.provider ?? 'unknown';
+    const operation = this.options.operation ?? 'list';
+    return new ResponseFormatError(
+      `${provider} ${operation}: the listing does not add up (${detail}); stopped`,
+      {
+        provider,
+        operation,
+        code: 'bad_pagination',
+      },
+    );
+  }
+}
+
+/** A digest of a page's items (kept instead of the items, so memory stays flat). */
+function fingerprintOf(items: readonly unknown[]): string {
+  let text: string;
+  try {
+    text = JSON.stringify(items);
+  } catch {
+    return `unserialisable:${Math.random()}`;
+  }
+  return createHash('sha1').update(text).digest('base64');
 }
