@@ -15,6 +15,7 @@ import type {
 } from '../emulator/emulator-types.js';
 import { resolveSeed } from '../emulator/seed-data.js';
 import { DNSIMPLE_CURRENCY, type DnsimpleContext, errorBody, principalOf } from './dnsimple-context.js';
+import { dnsimpleHostile } from './dnsimple-hostile.js';
 import { dnssecRoutes } from './dnsimple-routes-dnssec.js';
 import { domainRoutes } from './dnsimple-routes-domains.js';
 import { identityRoutes } from './dnsimple-routes-identity.js';
@@ -127,5 +128,6 @@ export function createDnsimpleApp(options: DnsimpleEmulatorOptions = {}): Emulat
     },
     ledger,
     seedInfo,
+    hostile: dnsimpleHostile,
   };
 }

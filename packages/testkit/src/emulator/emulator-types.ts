@@ -159,16 +159,24 @@ export interface RecordedRequest {
   bytesSent?: number;
 }
 
+/** A listing that lies about its length, as fault rules; the lie is certain to be met by any client. */
+export interface LyingPagesScenario {
+  /** What the lie is, e.g. `total_pages 1e6, empty pages after the first`. */
+  name: string;
+  rules: FaultRule[];
+}
+
 /**
  * Optional provider-specific hostile behaviour an emulator offers to the conformance suite's
- * attacks (a generic fault cannot lie in a provider's own pagination fields).
+ * attacks, where a generic fault cannot do it (a lie in the provider's own pagination fields).
  */
 export interface HostileSupport {
   /**
-   * Fault rules that make a listing lie about its length (a total or next page that never comes:
-   * DNSimple `total_pages: 1e6` with empty pages). `undefined` when the listing cannot lie.
+   * Listings that lie (a stated total never reached, a next page or cursor that repeats), for the
+   * requests a `Registrar` listing method makes (`listRecords` may first page through zones).
+   * Empty when the provider's listing has nothing to lie with.
    */
-  lyingPages?(operation: 'listDomains' | 'listRecords'): FaultRule[] | undefined;
+  lyingPages?(operation: 'listDomains' | 'listRecords'): LyingPagesScenario[];
 }
 
 export interface SeedOptions {

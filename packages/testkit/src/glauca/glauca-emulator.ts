@@ -19,6 +19,7 @@ import { resolveSeed } from '../emulator/seed-data.js';
 import { authenticate, DEFAULT_PAT, DEFAULT_TOKEN } from './glauca-auth.js';
 import { domainRoutes } from './glauca-domain-routes.js';
 import { NOT_FOUND } from './glauca-errors.js';
+import { glaucaHostile } from './glauca-hostile.js';
 import { toPence } from './glauca-money.js';
 import { orderRoutes } from './glauca-order-routes.js';
 import { type GlaucaDomainPreset, GlaucaState } from './glauca-state.js';
@@ -119,6 +120,7 @@ export function createGlaucaApp(options: GlaucaEmulatorOptions = {}): EmulatorAp
       tldPrices: structuredClone(seed.tldPrices),
       credentials: { token: tokens[0] ?? DEFAULT_TOKEN, personalAccessToken: pats[0] ?? DEFAULT_PAT },
     },
+    hostile: glaucaHostile,
   };
 }
 

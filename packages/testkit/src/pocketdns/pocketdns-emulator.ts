@@ -16,6 +16,7 @@ import { resolveSeed } from '../emulator/seed-data.js';
 import { pocketDnsDnsRoutes } from './pocketdns-dns-routes.js';
 import { pocketDnsDomainRoutes } from './pocketdns-domain-routes.js';
 import { pocketDnsErrorBody } from './pocketdns-errors.js';
+import { pocketDnsHostile } from './pocketdns-hostile.js';
 import { PocketDnsState } from './pocketdns-state.js';
 import { pocketDnsUserRoutes } from './pocketdns-user-routes.js';
 
@@ -90,6 +91,7 @@ export function createPocketDnsApp(options: PocketDnsEmulatorOptions = {}): Emul
     errorBody: (status, message) => pocketDnsErrorBody(status, message),
     ledger: state.ledger,
     seedInfo,
+    hostile: pocketDnsHostile,
   };
 }
 
