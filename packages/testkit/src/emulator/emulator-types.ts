@@ -177,6 +177,11 @@ export interface HostileSupport {
    * Empty when the provider's listing has nothing to lie with.
    */
   lyingPages?(operation: 'listDomains' | 'listRecords'): LyingPagesScenario[];
+  /**
+   * From now on spending requests complete at once (an order answered `completed`, not
+   * `pending`), so a client meets the reads it makes after a completed charge.
+   */
+  completeOrdersAtOnce?(): void;
 }
 
 export interface SeedOptions {
@@ -234,6 +239,8 @@ export interface SeedInfo {
   tldPrices: Record<string, { register: string; renew: string; transfer: string; restore?: string }>;
   /** Credentials the emulator accepts (option names of the provider's factory → value). */
   credentials: Record<string, string>;
+  /** A contact id of the account, for registrations and transfers where the provider has contact objects. */
+  contactId?: string;
 }
 
 export interface RunningEmulator<TState> {

@@ -119,8 +119,9 @@ export function createGlaucaApp(options: GlaucaEmulatorOptions = {}): EmulatorAp
       currency: 'GBP',
       tldPrices: structuredClone(seed.tldPrices),
       credentials: { token: tokens[0] ?? DEFAULT_TOKEN, personalAccessToken: pats[0] ?? DEFAULT_PAT },
+      contactId: state.defaultContactId,
     },
-    hostile: glaucaHostile,
+    hostile: glaucaHostile(state),
   };
 }
 

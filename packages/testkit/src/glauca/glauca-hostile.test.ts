@@ -42,4 +42,14 @@ describe('Glauca emulator: lying pages (hostile.lyingPages)', () => {
       (await client('GET', new URL(page.body.next).pathname + new URL(page.body.next).search)).body,
     ).toEqual(page.body);
   });
+
+  it('completeOrdersAtOnce: a renewal answered after it is a completed order', async () => {
+    emulator = await startGlaucaEmulator({ rateLimits: false, seed: { domains: 3 } });
+    const client = glaucaClient(emulator.url);
+    const [id] = emulator.state.domains.keys();
+    const renew = () => client('POST', `/api/domains/${id}/renew/`, { period: { unit: 'y', value: 1 } });
+    expect((await renew()).body.state).toBe('started');
+    emulator.hostile!.completeOrdersAtOnce!();
+    expect((await renew()).body.state).toBe('completed');
+  });
 });

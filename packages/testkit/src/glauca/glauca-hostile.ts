@@ -3,10 +3,12 @@
  * plain array (nothing to lie with); a zone's records come embedded in the zone object, found by
  * name in the DRF-paginated zone list (`{ count, next, previous, results }`), which lies here:
  * a count of a million with empty pages that never end, or a `next` link back to the same page.
- * The zone asked for is never on the lying pages, so every client meets the lie.
+ * The zone asked for is never on the lying pages, so every client meets the lie. Orders can be
+ * switched to complete at once, so the reads a client makes after a completed order are met.
  */
 import type { HostileSupport, LyingPagesScenario } from '../emulator/emulator-types.js';
 import { DEFAULT_PAGE_SIZE, origin, type Page } from './glauca-pagination.js';
+import type { GlaucaState } from './glauca-state.js';
 
 const CLAIMED_COUNT = 1_000_000;
 
@@ -63,6 +65,11 @@ const zoneListLies: LyingPagesScenario[] = [
   },
 ];
 
-export const glaucaHostile: HostileSupport = {
-  lyingPages: (operation) => (operation === 'listRecords' ? zoneListLies : []),
-};
+export function glaucaHostile(state: GlaucaState): HostileSupport {
+  return {
+    lyingPages: (operation) => (operation === 'listRecords' ? zoneListLies : []),
+    completeOrdersAtOnce: () => {
+      state.instantOrders = true;
+    },
+  };
+}
