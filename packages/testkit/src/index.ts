@@ -1,3 +1,4 @@
+export type { FactoryOverrides } from './conformance/attacks/attack-kit.js';
 export {
   CONFORMANCE_CHECKS,
   type ConformanceCheck,
