@@ -246,7 +246,7 @@ export async function expectStatusClasses(
   arena: Arena,
   cases: readonly (readonly [number, abstract new (...args: never[]) => Error])[],
   fault: (status: number) => FaultKind,
-  sent: (requests: RecordedRequest[], status: number) => void = () => {},
+  sent: (requests: RecordedRequest[], status: number, error: unknown) => void = () => {},
 ): Promise<void> {
   const probe = readProbe(arena)!;
   const { emulator } = arena;
@@ -254,9 +254,10 @@ export async function expectStatusClasses(
     emulator.setFaults([{ route: probe.operation, fault: fault(status) }]);
     const from = emulator.requests.length;
     const settled = await settle((signal) => probe.call({ signal }));
-    expectError(failure(settled, `${probe.operation} on ${status}`), errorClass, { status }, emulator);
+    const error = failure(settled, `${probe.operation} on ${status}`);
+    expectError(error, errorClass, { status }, emulator);
     const requests = requestsSince(emulator, from, probe.operation);
     expect(requests.length).toBeLessThanOrEqual(2);
-    sent(requests, status);
+    sent(requests, status, error);
   }
 }

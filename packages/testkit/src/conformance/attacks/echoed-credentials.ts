@@ -6,6 +6,7 @@
 import { AuthenticationError, ValidationError } from '@registrar-kit/core';
 import { expect } from 'vitest';
 import { credentialsCarried } from '../../emulator/hostile-responses.js';
+import { secretsOf } from '../conformance-helpers.js';
 import { type AttackCase, expectStatusClasses } from './attack-kit.js';
 
 const CASES = [
@@ -25,7 +26,7 @@ export function echoedCredentialsAttacks(): AttackCase[] {
           arena,
           CASES,
           (status) => ({ type: 'echo-credentials', status }),
-          (requests, status) => {
+          (requests, status, error) => {
             // The attack is real only if the request carried a credential the emulator could echo.
             const carried = requests.flatMap((request) =>
               credentialsCarried(
@@ -38,6 +39,11 @@ export function echoedCredentialsAttacks(): AttackCase[] {
               ),
             );
             expect(carried.length, `HTTP ${status}: a credential was echoed`).toBeGreaterThan(0);
+            // Named here as well as in every rendering: the fields the echo lands in.
+            const { requestId, issues } = error as { requestId?: string; issues?: unknown };
+            for (const secret of secretsOf(arena.emulator))
+              for (const field of [requestId ?? '', JSON.stringify(issues ?? [])])
+                expect(field, `HTTP ${status}: requestId and issues`).not.toContain(secret);
           },
         );
       },

@@ -1,7 +1,8 @@
 /**
- * A 3xx (to another loopback host) is never followed and never success: `ProviderError` code
- * `unexpected_redirect` with the 3xx as `status`, sent once. A trap server at the `Location`
- * proves nothing was followed.
+ * A 3xx (to another loopback host, or to another path of the same host) is never followed and
+ * never success: `ProviderError` code `unexpected_redirect` with the 3xx as `status`, sent once.
+ * A trap server at the other host's `Location`, and the emulator's own log, prove nothing was
+ * followed.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,8 @@ import {
 } from './attack-kit.js';
 
 const STATUSES = [301, 302, 303, 307, 308] as const;
+/** Where the redirects on the API's own host point. */
+const SAME_HOST_PATH = '/redirected-here';
 
 /** An HTTP server on another loopback address that counts the requests it gets. */
 async function startTrap(): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
@@ -44,20 +47,22 @@ async function expectRedirectRefused(
 ): Promise<void> {
   const { emulator } = arena;
   const trap = await startTrap();
+  const sameHost = `${emulator.url}${SAME_HOST_PATH}`;
   try {
-    for (const status of statuses) {
-      emulator.setFaults([{ route: operation, fault: { type: 'redirect', status, location: trap.url } }]);
-      const from = emulator.requests.length;
-      const settled = await settle(call);
-      expectError(
-        failure(settled, `${operation} on ${status}`),
-        ProviderError,
-        { code: 'unexpected_redirect', status },
-        emulator,
-      );
-      expect(requestsSince(emulator, from, operation), `${status} is not retried`).toHaveLength(1);
-    }
-    expect(trap.hits(), 'a redirect was followed').toBe(0);
+    for (const status of statuses)
+      for (const location of [trap.url, sameHost]) {
+        emulator.setFaults([{ route: operation, fault: { type: 'redirect', status, location } }]);
+        const from = emulator.requests.length;
+        const settled = await settle(call);
+        const what = `${operation} on ${status} to ${location}`;
+        expectError(failure(settled, what), ProviderError, { code: 'unexpected_redirect', status }, emulator);
+        expect(requestsSince(emulator, from, operation), `${what}: not retried`).toHaveLength(1);
+      }
+    expect(trap.hits(), 'a redirect to another host was followed').toBe(0);
+    expect(
+      emulator.requests.filter((request) => request.path === SAME_HOST_PATH),
+      'a redirect to the same host was followed',
+    ).toEqual([]);
   } finally {
     emulator.setFaults([]);
     await trap.close();
@@ -68,7 +73,8 @@ export function redirectAttacks(): AttackCase[] {
   return [
     {
       check: 'redirect',
-      title: 'a read answered 301/302/303/307/308 to another host fails with unexpected_redirect',
+      title:
+        'a read answered 301/302/303/307/308 (to another host, to the same host) fails with unexpected_redirect',
       requires: null,
       run: async (arena) => {
         const probe = readProbe(arena)!;
@@ -77,7 +83,7 @@ export function redirectAttacks(): AttackCase[] {
     },
     {
       check: 'redirect',
-      title: 'deleteRecord answered 302 is not a success',
+      title: 'deleteRecord answered 302 (to another host, to the same host) is not a success',
       requires: ['deleteRecord', 'listRecords'],
       run: async (arena) => {
         const zone = arena.emulator.seedInfo.ownedDomains[0]!;
