@@ -160,15 +160,17 @@ export function expectNoSecret(error: unknown, emulator: RunningEmulator<unknown
       expect(text, 'a credential in a rendering of the error').not.toContain(secret);
 }
 
-/** Expects a typed error of `errorClass` with `code` (and `status`), and no secret in it. */
+/** Expects a typed error of `errorClass` with `code` (and `status`), and no secret in it; `what` names the case. */
 export function expectError(
   error: unknown,
   errorClass: abstract new (...args: never[]) => Error,
   fields: { code?: string; status?: number },
   emulator: RunningEmulator<unknown>,
+  what = '',
 ): void {
-  expect(error, describeError(error)).toBeInstanceOf(errorClass);
-  expect(error).toMatchObject(fields);
+  const prefix = what ? `${what}: ` : '';
+  expect(error, `${prefix}${describeError(error)}`).toBeInstanceOf(errorClass);
+  expect(error, `${prefix}${describeError(error)}`).toMatchObject(fields);
   expectNoSecret(error, emulator);
 }
 
@@ -255,7 +257,7 @@ export async function expectStatusClasses(
     const from = emulator.requests.length;
     const settled = await settle((signal) => probe.call({ signal }));
     const error = failure(settled, `${probe.operation} on ${status}`);
-    expectError(error, errorClass, { status }, emulator);
+    expectError(error, errorClass, { status }, emulator, `${probe.operation} on ${status}`);
     const requests = requestsSince(emulator, from, probe.operation);
     expect(requests.length).toBeLessThanOrEqual(2);
     sent(requests, status, error);

@@ -49,7 +49,7 @@ function expectBadPagination(
   result: Awaited<ReturnType<typeof listUnder>>,
 ): void {
   expect(result.sent.length, `${what}: requests`).toBeLessThanOrEqual(MAX_REQUESTS);
-  expectError(failure(result.settled, what), ResponseFormatError, { code: 'bad_pagination' }, emulator);
+  expectError(failure(result.settled, what), ResponseFormatError, { code: 'bad_pagination' }, emulator, what);
 }
 
 export function lyingPagesAttacks(): AttackCase[] {

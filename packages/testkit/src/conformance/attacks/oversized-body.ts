@@ -36,7 +36,13 @@ export function oversizedBodyAttacks(): AttackCase[] {
           const from = emulator.requests.length;
           const settled = await settle((signal) => probe.call({ signal }));
           const what = `${probe.operation} (${contentLength ? 'content-length' : 'chunked'})`;
-          expectError(failure(settled, what), ResponseFormatError, { code: 'response_too_large' }, emulator);
+          expectError(
+            failure(settled, what),
+            ResponseFormatError,
+            { code: 'response_too_large' },
+            emulator,
+            what,
+          );
           const sent = requestsSince(emulator, from, probe.operation);
           expect(sent, `${what}: sent once`).toHaveLength(1);
           // The emulator stops streaming once the client stops reading (a closed socket).

@@ -55,7 +55,13 @@ async function expectRedirectRefused(
         const from = emulator.requests.length;
         const settled = await settle(call);
         const what = `${operation} on ${status} to ${location}`;
-        expectError(failure(settled, what), ProviderError, { code: 'unexpected_redirect', status }, emulator);
+        expectError(
+          failure(settled, what),
+          ProviderError,
+          { code: 'unexpected_redirect', status },
+          emulator,
+          what,
+        );
         expect(requestsSince(emulator, from, operation), `${what}: not retried`).toHaveLength(1);
       }
     expect(trap.hits(), 'a redirect to another host was followed').toBe(0);

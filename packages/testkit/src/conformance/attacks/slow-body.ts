@@ -34,7 +34,13 @@ export function slowBodyAttacks(): AttackCase[] {
       const from = emulator.requests.length;
       const settled = await settle((signal) => probe.call({ signal, timeoutMs: ATTACK_TIMEOUT_MS }));
       const ended = Date.now();
-      expectError(failure(settled, probe.operation), NetworkError, { code: 'timeout' }, emulator);
+      expectError(
+        failure(settled, probe.operation),
+        NetworkError,
+        { code: 'timeout' },
+        emulator,
+        probe.operation,
+      );
       const attempts = requestsSince(emulator, from, probe.operation);
       expect(attempts.length).toBeGreaterThanOrEqual(1);
       expect(attempts.length).toBeLessThanOrEqual(MAX_READ_ATTEMPTS);
@@ -56,7 +62,7 @@ export function slowBodyAttacks(): AttackCase[] {
         const charges = emulator.ledger.length;
         const settled = await settle((signal) => call({ signal, timeoutMs: ATTACK_TIMEOUT_MS }));
         const ended = Date.now();
-        expectError(failure(settled, capability), NetworkError, { code: 'timeout' }, emulator);
+        expectError(failure(settled, capability), NetworkError, { code: 'timeout' }, emulator, capability);
         const posts = requestsSince(emulator, from, capability);
         expect(posts, 'the spending request is sent once').toHaveLength(1);
         expect(ended - posts[0]!.at, 'the attempt outlived timeoutMs').toBeLessThanOrEqual(
