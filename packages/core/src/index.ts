@@ -117,7 +117,7 @@ export {
 } from './move/move-report.js';
 export { type WaitForTransferOptions, waitForTransfer } from './move/wait-for-transfer.js';
 // Helpers
-export { type Page, type PaginateOptions, paginate } from './pagination.js';
+export { assertListComplete, type Page, type PaginateOptions, paginate } from './pagination.js';
 // Portfolio across registrars
 export { DOMAIN_FLAGS, type DomainFlag, domainFlags } from './portfolio/domain-flags.js';
 export {

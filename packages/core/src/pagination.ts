@@ -34,7 +34,8 @@ const DEFAULT_CONCURRENCY = 4;
  * A listing that does not add up ends, so a lying server cannot keep it going for ever: an empty
  * page before the stated total, or a page (or cursor) that repeats an earlier one, is a
  * `ResponseFormatError` with code `bad_pagination` (after at most the pages seen + `concurrency`
- * requests); pages past the stated item count, or an empty page when no total was stated, end it.
+ * requests), as is a listing that ends before the item count it stated; pages past the stated
+ * item count, or an empty page when no total was stated, end it.
  */
 export function paginate<T>(
   fetchPage: (page: number, signal: AbortSignal) => Promise<Page<T>>,
@@ -52,8 +53,14 @@ export function paginate<T>(
       try {
         const first = await fetchPage(1, controller.signal);
         check.accept(1, first);
-        yield* first.items;
         const total = first.totalPages;
+        if (first.items.length === 0 && ((typeof total === 'number' && total > 1) || check.countMissing()))
+          throw check.error(
+            typeof total === 'number' && total > 1
+              ? `page 1 of ${total} is empty`
+              : `page 1 is empty before the stated ${check.statedItems} items`,
+          );
+        yield* first.items;
         if (typeof total === 'number') {
           let next = 2;
           const fill = () => {
@@ -85,12 +92,29 @@ export function paginate<T>(
             yield* current.items;
           }
         }
+        if (check.countMissing()) throw check.error(check.shortfall());
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
         if (inFlight.size > 0) controller.abort();
       }
     },
   };
+}
+
+/**
+ * For providers that answer a whole list in one response beside its `total`: a list shorter than
+ * the total it states is a `ResponseFormatError` code `bad_pagination` (the rest cannot be asked for).
+ */
+export function assertListComplete(
+  received: number,
+  stated: number | null | undefined,
+  context: { provider: string; operation: string },
+): void {
+  if (typeof stated !== 'number' || received >= stated) return;
+  const check = new PageCheck(context);
+  check.statedItems = stated;
+  check.accept(1, { items: new Array(received).fill(0) });
+  throw check.error(check.shortfall());
 }
 
 /** What a listing has shown so far: page fingerprints, cursors and the item count it stated. */
@@ -120,6 +144,11 @@ class PageCheck {
 
   countReached(): boolean {
     return this.statedItems !== undefined && this.items >= this.statedItems;
+  }
+
+  /** What is missing when a listing ended before its stated item count. */
+  shortfall(): string {
+    return `it ended after ${this.items} of the stated ${this.statedItems} items`;
   }
 
   countMissing(): boolean {

@@ -13,20 +13,14 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CommonEmulatorOptions, RunningEmulator } from '../emulator/emulator-types.js';
 import { redisUnavailableReason, startRedisServer } from '../redis/redis-server.js';
+import type { FactoryOverrides } from './attacks/attack-kit.js';
 import { caught } from './conformance-helpers.js';
 
-export interface UniformityOptions {
-  /** The adapter's `providerInfo`: its credential options and environment variables. */
-  providerInfo: ProviderInfo;
-  /**
-   * Builds the adapter against the emulator with `overrides` spread over the options `create`
-   * uses (an override of `undefined` removes that option).
-   */
-  createWith: (
-    url: string,
-    emulator: RunningEmulator<unknown>,
-    overrides: Record<string, unknown>,
-  ) => Registrar;
+/** What the block needs of the suite's options (a `TestRegistrarOptions` is one). */
+export interface UniformityTarget {
+  emulator: (options?: CommonEmulatorOptions) => Promise<RunningEmulator<unknown>>;
+  /** Builds the adapter; `overrides` are spread last (an override of `undefined` removes that option). */
+  create: (url: string, emulator: RunningEmulator<unknown>, overrides?: FactoryOverrides) => Registrar;
 }
 
 /** A call that needs the credential and exists on every kind of provider, by capability. */
@@ -49,11 +43,12 @@ function neededCredentials(info: ProviderInfo): CredentialInfo[] {
 }
 
 export function describeUniformity(
-  startEmulator: (options?: CommonEmulatorOptions) => Promise<RunningEmulator<unknown>>,
-  options: UniformityOptions,
+  target: UniformityTarget,
+  providerInfo: ProviderInfo,
   timeout: number,
 ): void {
-  const { providerInfo, createWith } = options;
+  const createWith = target.create;
+  const startEmulator = target.emulator;
   describe('uniformity', () => {
     let emulator: RunningEmulator<unknown>;
     beforeAll(async () => {
@@ -174,8 +169,9 @@ export function describeUniformity(
           const handles = () =>
             process.getActiveResourcesInfo().filter((kind) => kind === 'TCPSocketWrap' || kind === 'Timeout')
               .length;
-          const client = new Redis({ port: redis.port, lazyConnect: true });
-          await client.connect();
+          // Not lazyConnect: bottleneck duplicates the client, and a lazy duplicate never connects.
+          const client = new Redis({ port: redis.port });
+          await new Promise((resolve) => client.once('ready', resolve));
           await new Promise((resolve) => setTimeout(resolve, 50));
           const before = handles();
           const registrar = createWith(emulator.url, emulator, {
