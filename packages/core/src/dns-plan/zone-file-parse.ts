@@ -51,8 +51,15 @@ const MODELLED: ReadonlySet<string> = new Set<RecordType>([
 const HAS_CNAME = 1;
 const HAS_OTHER = 2;
 
+/** What the file holds at one owner name: CNAME or other data, and the record sets. */
+interface OwnerState {
+  flags: number;
+  sets: RecordSet[];
+}
+
 /** One record set (owner, type) as BIND keeps it: one TTL, each record once. */
 interface RecordSet {
+  type: string;
   ttl: number;
   /** The run of consecutive entries with the same owner that last added to the set. */
   block: number;
@@ -161,8 +168,8 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
   let lastOwnerKey: string | null = null;
   let block = 0;
   let soaSeen = false;
-  const owners = new Map<string, number>();
-  const sets = new Map<string, RecordSet>();
+  const owners = new Map<string, OwnerState>();
+  let ownerState: OwnerState = { flags: 0, sets: [] };
 
   const tokenizer = new ZoneTokenizer(bytes, issues);
   for (let entry = tokenizer.next(); entry; entry = tokenizer.next()) {
@@ -268,6 +275,12 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
     if (ownerKey !== lastOwnerKey) {
       block++;
       lastOwnerKey = ownerKey;
+      let state = owners.get(ownerKey);
+      if (!state) {
+        state = { flags: 0, sets: [] };
+        owners.set(ownerKey, state);
+      }
+      ownerState = state;
     }
     const name =
       owner.absolute && zone !== null
@@ -317,25 +330,24 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
       return void skipped.push({ line, type, reason: `the model cannot hold it (${reasons.join('; ')})` });
     }
     if (!TYPES_WITH_PRIORITY.has(recordType)) delete record.priority;
-    addToSet(line, `${ownerKey} ${type}`, record, ttl);
+    addToSet(line, record, ttl);
   }
 
   /** BIND: "CNAME and other data" (RFC 1034 §3.6.2); DNSSEC types may stand beside a CNAME. */
   function checkBesideCname(line: number, owner: string, type: string): boolean {
     if (TYPES_BESIDE_CNAME.has(type)) return true;
-    const flags = owners.get(owner) ?? 0;
     const flag = type === 'CNAME' ? HAS_CNAME : HAS_OTHER;
-    if ((flags | flag) === (HAS_CNAME | HAS_OTHER)) {
+    if ((ownerState.flags | flag) === (HAS_CNAME | HAS_OTHER)) {
       fail(line, `${owner || '.'}: CNAME and other data`);
       return false;
     }
-    if ((flags & flag) === 0) owners.set(owner, flags | flag);
+    ownerState.flags |= flag;
     return true;
   }
 
   /** BIND: "multiple RRs of singleton type": one CNAME per name (a duplicate is dropped). */
   function singleCname(line: number, owner: string, content: string): boolean {
-    const set = sets.get(`${owner} CNAME`);
+    const set = ownerState.sets.find((candidate) => candidate.type === 'CNAME');
     const existing = set ? records[set.records[0] as number] : undefined;
     if (existing && existing.content !== content) {
       fail(line, `${owner || '.'}: multiple RRs of singleton type (one CNAME per name)`);
@@ -344,11 +356,11 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
     return true;
   }
 
-  function addToSet(line: number, key: string, record: DnsRecordInput, ttl: number): void {
-    let set = sets.get(key);
+  function addToSet(line: number, record: DnsRecordInput, ttl: number): void {
+    let set = ownerState.sets.find((candidate) => candidate.type === record.type);
     if (!set) {
-      set = { ttl, block, records: [] };
-      sets.set(key, set);
+      set = { type: record.type, ttl, block, records: [] };
+      ownerState.sets.push(set);
     } else if (set.block !== block) {
       // A later run of entries for the same set: BIND keeps that run's TTL for the whole set.
       set.block = block;
