@@ -51,21 +51,6 @@ const MODELLED: ReadonlySet<string> = new Set<RecordType>([
 const HAS_CNAME = 1;
 const HAS_OTHER = 2;
 
-/** What the file holds at one owner name: CNAME or other data, and the record sets. */
-interface OwnerState {
-  flags: number;
-  sets: RecordSet[];
-}
-
-/** One record set (owner, type) as BIND keeps it: one TTL, each record once. */
-interface RecordSet {
-  type: string;
-  ttl: number;
-  /** The run of consecutive entries with the same owner that last added to the set. */
-  block: number;
-  records: number[];
-}
-
 function byteString(text: string | Uint8Array): string {
   if (typeof text !== 'string')
     return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('latin1');
@@ -143,7 +128,12 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
   const issues: ValidationIssue[] = [];
   const records: DnsRecordInput[] = [];
   const recordLines: number[] = [];
-  const recordSets: RecordSet[] = [];
+  // The record sets, kept as compact as BIND's semantics allow (a zone of 200k names has as many
+  // owners): per owner an id with its CNAME/other flags and its last record; per record the
+  // previous record at the same owner and the run of entries (block) it came from. A set is the
+  // records of one type along an owner's chain; its TTL is held by each of its records.
+  const prevAtOwner: number[] = [];
+  const recordBlocks: number[] = [];
   const skipped: ZoneFileSkipped[] = [];
   const fail = (line: number, message: string, field = '') =>
     issues.push({ path: `line.${line}${field ? `.${field}` : ''}`, message });
@@ -168,8 +158,10 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
   let lastOwnerKey: string | null = null;
   let block = 0;
   let soaSeen = false;
-  const owners = new Map<string, OwnerState>();
-  let ownerState: OwnerState = { flags: 0, sets: [] };
+  const owners = new Map<string, number>();
+  const ownerFlags: number[] = [];
+  const ownerLast: number[] = [];
+  let ownerId = -1;
 
   const tokenizer = new ZoneTokenizer(bytes, issues);
   for (let entry = tokenizer.next(); entry; entry = tokenizer.next()) {
@@ -275,12 +267,14 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
     if (ownerKey !== lastOwnerKey) {
       block++;
       lastOwnerKey = ownerKey;
-      let state = owners.get(ownerKey);
-      if (!state) {
-        state = { flags: 0, sets: [] };
-        owners.set(ownerKey, state);
+      let id = owners.get(ownerKey);
+      if (id === undefined) {
+        id = ownerFlags.length;
+        owners.set(ownerKey, id);
+        ownerFlags.push(0);
+        ownerLast.push(-1);
       }
-      ownerState = state;
+      ownerId = id;
     }
     const name =
       owner.absolute && zone !== null
@@ -337,18 +331,19 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
   function checkBesideCname(line: number, owner: string, type: string): boolean {
     if (TYPES_BESIDE_CNAME.has(type)) return true;
     const flag = type === 'CNAME' ? HAS_CNAME : HAS_OTHER;
-    if ((ownerState.flags | flag) === (HAS_CNAME | HAS_OTHER)) {
+    const flags = ownerFlags[ownerId] as number;
+    if ((flags | flag) === (HAS_CNAME | HAS_OTHER)) {
       fail(line, `${owner || '.'}: CNAME and other data`);
       return false;
     }
-    ownerState.flags |= flag;
+    ownerFlags[ownerId] = flags | flag;
     return true;
   }
 
   /** BIND: "multiple RRs of singleton type": one CNAME per name (a duplicate is dropped). */
   function singleCname(line: number, owner: string, content: string): boolean {
-    const set = ownerState.sets.find((candidate) => candidate.type === 'CNAME');
-    const existing = set ? records[set.records[0] as number] : undefined;
+    const at = lastOfType('CNAME');
+    const existing = at >= 0 ? records[at] : undefined;
     if (existing && existing.content !== content) {
       fail(line, `${owner || '.'}: multiple RRs of singleton type (one CNAME per name)`);
       return false;
@@ -356,35 +351,41 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
     return true;
   }
 
-  function addToSet(line: number, record: DnsRecordInput, ttl: number): void {
-    let set = ownerState.sets.find((candidate) => candidate.type === record.type);
-    if (!set) {
-      set = { type: record.type, ttl, block, records: [] };
-      ownerState.sets.push(set);
-    } else if (set.block !== block) {
-      // A later run of entries for the same set: BIND keeps that run's TTL for the whole set.
-      set.block = block;
-      set.ttl = ttl;
-    }
-    for (const at of set.records) {
-      const other = records[at] as DnsRecordInput;
-      if (other.content === record.content && other.priority === record.priority) {
-        skipped.push({
-          line,
-          type: record.type,
-          reason: `duplicate of the record on line ${recordLines[at]} (a record set holds each record once)`,
-        });
-        return;
-      }
-    }
-    set.records.push(records.length);
-    records.push(record);
-    recordLines.push(line);
-    recordSets.push(set);
+  /** The last record of `type` at the current owner, or -1. */
+  function lastOfType(type: string): number {
+    for (let at = ownerLast[ownerId] as number; at >= 0; at = prevAtOwner[at] as number)
+      if ((records[at] as DnsRecordInput).type === type) return at;
+    return -1;
   }
 
-  for (let i = 0; i < records.length; i++)
-    (records[i] as DnsRecordInput).ttl = (recordSets[i] as RecordSet).ttl;
+  function addToSet(line: number, record: DnsRecordInput, ttl: number): void {
+    const last = lastOfType(record.type);
+    if (last >= 0) {
+      for (let at = last; at >= 0; at = prevAtOwner[at] as number) {
+        const other = records[at] as DnsRecordInput;
+        if (other.type !== record.type) continue;
+        if (other.content === record.content && other.priority === record.priority) {
+          skipped.push({
+            line,
+            type: record.type,
+            reason: `duplicate of the record on line ${recordLines[at]} (a record set holds each record once)`,
+          });
+          return;
+        }
+      }
+      if (recordBlocks[last] === block) record.ttl = (records[last] as DnsRecordInput).ttl as number;
+      // A later run of entries for the same set: BIND keeps that run's TTL for the whole set.
+      else
+        for (let at = last; at >= 0; at = prevAtOwner[at] as number)
+          if ((records[at] as DnsRecordInput).type === record.type) (records[at] as DnsRecordInput).ttl = ttl;
+    }
+    if (last < 0 || recordBlocks[last] !== block) record.ttl = ttl;
+    prevAtOwner.push(ownerLast[ownerId] as number);
+    ownerLast[ownerId] = records.length;
+    recordBlocks.push(block);
+    records.push(record);
+    recordLines.push(line);
+  }
 
   if (issues.length > 0) {
     issues.sort((a, b) => lineOf(a) - lineOf(b));
