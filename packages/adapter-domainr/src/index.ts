@@ -1,4 +1,5 @@
 export type { DomainrPriceQuote } from './domainr-mappers.js';
+export * from './domainr-provider-info.js';
 export {
   createDomainr,
   DOMAINR_BASE_URL,
