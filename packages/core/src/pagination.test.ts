@@ -202,4 +202,16 @@ describe('paginate against a lying server', () => {
     expect(await toArray(paginate(lying(() => ({ items: [], totalPages: 1 })).fetchPage, who))).toEqual([]);
     expect(await toArray(paginate(lying(() => ({ items: [] })).fetchPage, who))).toEqual([]);
   });
+  it('judges emptiness on what the provider sent: a page whose entries the adapter left out is not empty', async () => {
+    const fake = lying((page) => ({
+      items: page === 1 ? [] : [page],
+      totalPages: 3,
+      sent: [`a${page}`, `b${page}`],
+    }));
+    expect(await toArray(paginate(fake.fetchPage, who))).toEqual([2, 3]);
+  });
+  it('a first page of left-out entries answered again for every later page: bad_pagination', async () => {
+    const fake = lying(() => ({ items: [], totalPages: 3, sent: ['soa', 'ns'] }));
+    expect(await failure(paginate(fake.fetchPage, who))).toMatchObject({ code: 'bad_pagination' });
+  });
 });

@@ -12,6 +12,20 @@ export interface Page<T> {
   totalItems?: number | null;
   /** The provider's cursor or link to the next page, when it gives one: a repeated one is refused. */
   next?: string | null;
+  /**
+   * The entries as the provider sent them, when the adapter leaves some out of `items` (types the
+   * model does not have): emptiness, counts and repeats are judged on what was sent.
+   */
+  sent?: readonly unknown[];
+}
+
+/** Entries the provider sent on a page. */
+function sentOf(page: Page<unknown>): readonly unknown[] {
+  return page.sent ?? page.items;
+}
+
+function sizeOf(page: Page<unknown>): number {
+  return sentOf(page).length;
 }
 
 export interface PaginateOptions {
@@ -54,7 +68,7 @@ export function paginate<T>(
         const first = await fetchPage(1, controller.signal);
         check.accept(1, first);
         const total = first.totalPages;
-        if (first.items.length === 0 && ((typeof total === 'number' && total > 1) || check.countMissing()))
+        if (sizeOf(first) === 0 && ((typeof total === 'number' && total > 1) || check.countMissing()))
           throw check.error(
             typeof total === 'number' && total > 1
               ? `page 1 of ${total} is empty`
@@ -75,7 +89,7 @@ export function paginate<T>(
             fill();
             const result = await inFlight.get(page)!;
             inFlight.delete(page);
-            if (result.items.length === 0) throw check.error(`page ${page} of ${total} is empty`);
+            if (sizeOf(result) === 0) throw check.error(`page ${page} of ${total} is empty`);
             check.accept(page, result);
             fill();
             yield* result.items;
@@ -83,10 +97,10 @@ export function paginate<T>(
         } else {
           let page = 1;
           let current = first;
-          while (current.hasMore && current.items.length > 0 && !check.countReached()) {
+          while (current.hasMore && sizeOf(current) > 0 && !check.countReached()) {
             page++;
             current = await fetchPage(page, controller.signal);
-            if (current.items.length === 0 && check.countMissing())
+            if (sizeOf(current) === 0 && check.countMissing())
               throw check.error(`page ${page} is empty before the stated ${check.statedItems} items`);
             check.accept(page, current);
             yield* current.items;
@@ -134,12 +148,12 @@ class PageCheck {
       if (this.cursors.has(result.next)) throw this.error(`page ${page} repeats an earlier cursor`);
       this.cursors.add(result.next);
     }
-    if (result.items.length > 0) {
-      const fingerprint = fingerprintOf(result.items);
+    if (sizeOf(result) > 0) {
+      const fingerprint = fingerprintOf(sentOf(result));
       if (this.pages.has(fingerprint)) throw this.error(`page ${page} repeats an earlier page`);
       this.pages.add(fingerprint);
     }
-    this.items += result.items.length;
+    this.items += sizeOf(result);
   }
 
   countReached(): boolean {
