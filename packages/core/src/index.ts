@@ -14,6 +14,8 @@ export {
   type ApplyFailure,
   type ApplyPlanOptions,
   type ApplyReport,
+  type AtomicPlanApplier,
+  appliesPlansAtomically,
   applyPlan,
 } from './dns-plan/apply-plan.js';
 export {
