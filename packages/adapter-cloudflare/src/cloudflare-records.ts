@@ -28,7 +28,6 @@ import {
   validateRecordInputBeforeZone,
   validateRecordPatch,
   validateRecordPatchBeforeZone,
-  withContext,
   type Zone,
 } from '@registrar-kit/core';
 import { z } from 'zod';
@@ -86,6 +85,16 @@ function toZone(payload: CloudflareZonePayload): Zone {
     name: payload.name.toLowerCase(),
     nameservers: payload.name_servers.map((ns) => ns.toLowerCase().replace(/\.$/, '')),
   };
+}
+
+/** Runs a core record check, its error naming this adapter's method (not the core helper). */
+function checked<T>(operation: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (isRegistrarError(error)) Object.assign(error, { provider: PROVIDER, operation });
+    throw error;
+  }
 }
 
 function checkRecordId(id: string, operation: string): string {
@@ -211,15 +220,15 @@ export function recordMethods(client: CloudflareClient): {
   };
 
   const createRecord = async (domain: string, input: DnsRecordInput, opts?: CallOptions) => {
-    validateRecordInputBeforeZone(input, rules());
+    checked('createRecord', () => validateRecordInputBeforeZone(input, rules()));
     const zone = await client.zone(domain, 'createRecord', opts);
-    const checked = validateRecordInput(input, rules(zone.name));
+    const valid = checked('createRecord', () => validateRecordInput(input, rules(zone.name)));
     const { data } = await client.send(
       {
         operation: 'createRecord',
         method: 'POST',
         path: recordsPath(zone),
-        body: recordBody(checked, zone.name),
+        body: recordBody(valid, zone.name),
         schema: RecordSchema,
       },
       opts,
@@ -229,11 +238,11 @@ export function recordMethods(client: CloudflareClient): {
 
   const updateRecord = async (domain: string, id: string, patch: DnsRecordPatch, opts?: CallOptions) => {
     checkRecordId(id, 'updateRecord');
-    validateRecordPatchBeforeZone(patch, rules());
+    checked('updateRecord', () => validateRecordPatchBeforeZone(patch, rules()));
     const zone = await client.zone(domain, 'updateRecord', opts);
     const current = await getRecord(zone, id, 'updateRecord', opts);
-    const checked = validateRecordPatch(patch, rules(zone.name), current.type);
-    return patchRecord(zone, id, patchFields(current, checked, zone.name), 'updateRecord', opts);
+    const valid = checked('updateRecord', () => validateRecordPatch(patch, rules(zone.name), current.type));
+    return patchRecord(zone, id, patchFields(current, valid, zone.name), 'updateRecord', opts);
   };
 
   const deleteRecord = async (domain: string, id: string, opts?: CallOptions) => {
@@ -262,9 +271,13 @@ export function recordMethods(client: CloudflareClient): {
     const valid: { input: DnsRecordInput; checked: DnsRecordInput }[] = [];
     for (const input of inputs) {
       try {
-        valid.push({ input, checked: validateRecordInput(input, rules(zone.name)) });
+        valid.push({
+          input,
+          checked: checked('createRecords', () => validateRecordInput(input, rules(zone.name))),
+        });
       } catch (error) {
-        result.errors.push({ input, error: withContext(error, PROVIDER, 'createRecords') as RegistrarError });
+        if (!isRegistrarError(error)) throw error;
+        result.errors.push({ input, error });
       }
     }
     for (let start = 0; start < valid.length; start += batchLimit) {
@@ -309,24 +322,23 @@ export function recordMethods(client: CloudflareClient): {
       | { kind: 'update'; record: DnsRecord; desired: DnsRecordInput; fields: Record<string, unknown> }
       | { kind: 'create'; input: DnsRecordInput; body: Record<string, unknown> };
     const changes: Change[] = [];
-    const refuse = (failure: Omit<ApplyFailure, 'error'>, error: unknown) =>
-      report.failures.push({
-        ...failure,
-        error: withContext(error, PROVIDER, 'applyPlan') as RegistrarError,
-      });
+    const refuse = (failure: Omit<ApplyFailure, 'error'>, error: unknown) => {
+      if (!isRegistrarError(error)) throw error;
+      report.failures.push({ ...failure, error });
+    };
     for (const record of plan.deletes) {
       if (RECORD_ID.test(record.id)) changes.push({ kind: 'delete', record });
       else refuse({ change: 'delete', record }, invalidId(record.id));
     }
     for (const { record, patch, desired } of plan.updates) {
       try {
-        const checked = validateRecordPatch(patch, rules(zone.name), record.type);
+        const valid = checked('applyPlan', () => validateRecordPatch(patch, rules(zone.name), record.type));
         if (!RECORD_ID.test(record.id)) throw invalidId(record.id);
         changes.push({
           kind: 'update',
           record,
           desired,
-          fields: { id: record.id, ...patchFields(record, checked, zone.name) },
+          fields: { id: record.id, ...patchFields(record, valid, zone.name) },
         });
       } catch (error) {
         refuse({ change: 'update', record, input: desired }, error);
@@ -337,7 +349,10 @@ export function recordMethods(client: CloudflareClient): {
         changes.push({
           kind: 'create',
           input,
-          body: recordBody(validateRecordInput(input, rules(zone.name)), zone.name),
+          body: recordBody(
+            checked('applyPlan', () => validateRecordInput(input, rules(zone.name))),
+            zone.name,
+          ),
         });
       } catch (error) {
         refuse({ change: 'create', input }, error);
