@@ -75,6 +75,10 @@ export interface RequestSpec<T> {
   timeoutMs?: number;
   idempotencyKey?: string;
   headers?: Record<string, string>;
+  /** A multipart form body (a file upload) instead of `body`; its Content-Type is set with the boundary. */
+  form?: FormData;
+  /** The success body is text (a zone file), returned as it came instead of parsed as JSON. */
+  responseText?: boolean;
 }
 
 export interface TransportResponse<T> {
@@ -133,11 +137,11 @@ export function createTransport(options: TransportOptions): Transport {
         method: spec.method,
         url: baseURL + spec.path,
         params: { ...cleanQuery(spec.query), ...credentials.query },
-        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        data: spec.form ?? (spec.body === undefined ? undefined : JSON.stringify(spec.body)),
         headers: {
           Accept: 'application/json',
           'User-Agent': userAgent,
-          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(spec.body === undefined || spec.form ? {} : { 'Content-Type': 'application/json' }),
           ...(spec.idempotencyKey ? { 'Idempotency-Key': spec.idempotencyKey } : {}),
           ...spec.headers,
           ...credentials.headers,
@@ -210,6 +214,7 @@ export function createTransport(options: TransportOptions): Transport {
     secrets: string[],
     errorOptions: { provider: string; operation: string },
   ): T {
+    if (spec.responseText) return (text ?? '') as T;
     if (!spec.schema) return undefined as T;
     let json: unknown;
     try {
