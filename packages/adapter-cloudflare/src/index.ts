@@ -17,3 +17,4 @@ export {
 } from './cloudflare-record-mappers.js';
 export type { CloudflareRecordExtras } from './cloudflare-records.js';
 export { type CloudflareExtras, type CloudflareRegistrar, createCloudflare } from './cloudflare-registrar.js';
+export type { CloudflareZoneFileExtras, ZoneFileImport } from './cloudflare-zone-files.js';
