@@ -30,14 +30,19 @@ describe('Cloudflare registerDomain', () => {
   it('quotes, then registers once with contacts inline, and resolves completed at the quoted cost (201)', async () => {
     const { emulator, cloudflare, sent, mark } = await setup({ seed: { tldPrices: PRICES } });
     mark();
-    const registration = await cloudflare.registerDomain({
-      domain: 'Available-Name.com',
-      years: 2,
-      autoRenew: true,
-      whoisPrivacy: false,
-      contacts: { registrant: ADA, admin: ADA },
-      maxPrice: { amount: '19.59', currency: 'USD' },
-    });
+    const registration = await cloudflare.registerDomain(
+      {
+        domain: 'Available-Name.com',
+        years: 2,
+        autoRenew: true,
+        whoisPrivacy: false,
+        contacts: { registrant: ADA, admin: ADA },
+        maxPrice: { amount: '19.59', currency: 'USD' },
+      },
+      { idempotencyKey: 'order-1' },
+    );
+    // Cloudflare has no idempotency key (the domain name is the key): none is sent.
+    expect(sent().some((r) => 'idempotency-key' in r.headers)).toBe(false);
     const account = emulator.seedInfo.credentials.accountId;
     expect(sent().map(({ method, path, body }) => ({ method, path, body }))).toEqual([
       {

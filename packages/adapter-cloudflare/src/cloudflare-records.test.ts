@@ -1,4 +1,11 @@
-import { applyPlan, NotFoundError, planRecords, toArray, ValidationError } from '@registrar-kit/core';
+import {
+  applyPlan,
+  ConflictError,
+  NotFoundError,
+  planRecords,
+  toArray,
+  ValidationError,
+} from '@registrar-kit/core';
 import { describe, expect, it } from 'vitest';
 import { api, requestIssues, setup, zoneId } from './test/cloudflare-fixture.js';
 
@@ -327,6 +334,9 @@ describe('Cloudflare zones and DNSSEC', () => {
     await cloudflare.createRecord('brand-new-zone.com', { type: 'A', name: '@', content: '192.0.2.1' });
     expect(sent().map((r) => r.method)).toEqual(['POST']); // the new zone's id was remembered
     await expect(cloudflare.getZone('not-here.com')).rejects.toMatchObject({ code: 'zone_not_found' });
+    const again = await cloudflare.createZone('brand-new-zone.com').catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(ConflictError);
+    expect(again).toMatchObject({ code: 'zone_exists', status: 400, operation: 'createZone' });
   });
 
   it('reads the DS data of a signed zone, none of an unsigned one', async () => {
