@@ -15,6 +15,7 @@ import {
   RECORD_TYPES,
   type RecordRules,
   type RecordType,
+  ResponseFormatError,
   unquoteTxt,
 } from '@registrar-kit/core';
 import { PROVIDER } from './cloudflare-client.js';
@@ -41,11 +42,27 @@ export function toFqdn(name: string, zone: string): string {
   return name === '@' || name === '' ? zone : `${name}.${zone}`;
 }
 
-/** An FQDN from Cloudflare → the model's relative name. */
+const OWNER_LABEL = /^(\*|[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)$/;
+
+/**
+ * An FQDN from Cloudflare → the model's relative name; a name outside the zone or with a label no
+ * DNS name has is a `ResponseFormatError` (names from a provider are checked like input).
+ */
 export function toRelative(fqdn: string, zone: string): string {
   const name = fqdn.toLowerCase().replace(/\.$/, '');
   if (name === zone) return '@';
-  return name.endsWith(`.${zone}`) ? name.slice(0, -zone.length - 1) : name;
+  const relative = name.endsWith(`.${zone}`) ? name.slice(0, -zone.length - 1) : null;
+  if (relative === null || !relative.split('.').every((label) => OWNER_LABEL.test(label))) {
+    throw new ResponseFormatError(
+      `${PROVIDER}: Cloudflare answered a record name ${JSON.stringify(fqdn)} outside ${zone}`,
+      {
+        provider: PROVIDER,
+        code: 'response_format',
+        issues: [{ path: 'name', message: `not a name in the zone ${zone}` }],
+      },
+    );
+  }
+  return relative;
 }
 
 const num = (value: unknown) => (typeof value === 'number' ? value : Number(value));

@@ -15,6 +15,7 @@ import {
   type DsRecord,
   isRegistrarError,
   type ListOptions,
+  normalizeDomainName,
   type Page,
   paginate,
   type RecordPlan,
@@ -82,7 +83,7 @@ function toZone(payload: CloudflareZonePayload): Zone {
   return {
     provider: PROVIDER,
     id: payload.id,
-    name: payload.name.toLowerCase(),
+    name: normalizeDomainName(payload.name),
     nameservers: payload.name_servers.map((ns) => ns.toLowerCase().replace(/\.$/, '')),
   };
 }
