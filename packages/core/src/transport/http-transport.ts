@@ -8,7 +8,7 @@ import { isRegistrarError, type RegistrarError, type ValidationIssue } from '../
 import { abortableDelay } from './abortable-delay.js';
 import { assertSafeBaseURL } from './base-url.js';
 import { BucketLimiters, type BucketSpec, type RateLimitOption } from './rate-limiter.js';
-import { rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './retry-after.js';
+import { rateLimitLimit, rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './retry-after.js';
 import { DEFAULT_RETRY, type RetryOptions, shouldRetry } from './retry-policy.js';
 import type { EventBase, EventListener } from './transport-events.js';
 
@@ -195,7 +195,7 @@ export function createTransport(options: TransportOptions): Transport {
     if (remaining === undefined || resetAt === undefined) return;
     const left = resetAt - Date.now();
     if (left <= 0) return;
-    const limit = Number(headers['x-ratelimit-limit']) || remaining + 1;
+    const limit = rateLimitLimit(headers) || remaining + 1;
     if (remaining === 0) {
       limiters.pause(spec.bucket ?? 'default', resetAt);
       emit({ type: 'rate-limit', ...base, waitMs: left, reason: 'remaining-quota' });
