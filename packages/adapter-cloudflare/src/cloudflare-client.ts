@@ -112,6 +112,9 @@ export function createCloudflareClient(options: CloudflareOptions): CloudflareCl
     credentials: () => ({ headers: { Authorization: `Bearer ${token('request')}` } }),
     parseError: parseCloudflareError,
     buckets: CLOUDFLARE_BUCKETS,
+    // Past the limit Cloudflare refuses every call for five minutes: pace from its `Ratelimit`
+    // header (docs/providers/cloudflare.md#rate-limits) so the budget is never overrun.
+    adaptiveRateLimit: true,
   });
 
   // Cloudflare has no idempotency key (a registration's domain name is its key), so none is sent.

@@ -92,14 +92,29 @@ describe('Cloudflare credentials and account', () => {
     }
   });
 
-  it('answers 429 past the 1200-per-5-minutes budget as RateLimitError with the wait', async () => {
-    const { cloudflare } = await setup({ rateLimits: true, requestLimit: 2 });
+  it('waits out the budget its Ratelimit header announces instead of overrunning it (which locks the token out)', async () => {
+    // Five minutes scaled to 3 s: two requests per window.
+    const { emulator, cloudflare } = await setup(
+      { rateLimits: true, requestLimit: 2, timeScale: 0.01 },
+      { rateLimit: undefined },
+    );
     await cloudflare.getDomain('test-domain-1.com');
     await cloudflare.getDomain('test-domain-1.com');
+    const started = Date.now();
+    expect((await cloudflare.getDomain('test-domain-1.com')).name).toBe('test-domain-1.com');
+    expect(Date.now() - started).toBeGreaterThan(1000);
+    expect(emulator.rateLimited()).toBe(0);
+    expect(emulator.requests).toHaveLength(3);
+  }, 20_000);
+
+  it('maps a 429 (code 971) to RateLimitError with the Retry-After wait', async () => {
+    const { emulator, cloudflare } = await setup();
+    emulator.setFaults([
+      { route: 'getDomain', sequence: [{ type: 'error', status: 429, retryAfterSeconds: 120 }] },
+    ]);
     const error = await cloudflare.getDomain('test-domain-1.com').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ status: 429, code: 'rate_limited' });
-    expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(0);
+    expect(error).toMatchObject({ status: 429, code: 'rate_limited', retryAfterMs: 120_000 });
   });
 });
 
