@@ -365,7 +365,7 @@ export function domainMethods(client: CloudflareClient): Partial<RegistrarMethod
     return data.result.domains
       .filter((d) => d.registrable)
       .map((d) => {
-        const domain = d.name.toLowerCase();
+        const domain = normalizeDomainName(d.name);
         return { domain, zone: domain.slice(domain.indexOf('.') + 1), registerUrl: null };
       });
   };
