@@ -14,6 +14,7 @@ import {
   type ExtendedAttribute,
   type ListOptions,
   money,
+  normalizeDomainName,
   type PriceOptions,
   type PriceQuote,
   ProviderError,
