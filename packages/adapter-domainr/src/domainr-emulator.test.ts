@@ -2,6 +2,7 @@ import { type AvailabilityStatus, PermissionError, toArray } from '@registrar-ki
 import { type DomainrState, type RunningEmulator, startDomainrEmulator } from '@registrar-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDomainr } from './domainr-registrar.js';
+import { FAST } from './test/domainr-test-setup.js';
 
 /** The emulator's named flag combinations (testkit domainr-status-table.ts) → the documented mapping. */
 const EMULATOR_NAMES: [string, string, AvailabilityStatus, boolean][] = [
@@ -31,7 +32,6 @@ const EMULATOR_NAMES: [string, string, AvailabilityStatus, boolean][] = [
 ];
 
 let emulator: RunningEmulator<DomainrState>;
-const fast = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 5 }, rateLimit: false } as const;
 
 beforeAll(async () => {
   emulator = await startDomainrEmulator({ rateLimits: false });
@@ -41,7 +41,7 @@ afterAll(() => emulator.close());
 describe.each([
   [
     'v2 client_id',
-    () => createDomainr({ baseURL: emulator.url, clientId: emulator.seedInfo.credentials.clientId, ...fast }),
+    () => createDomainr({ baseURL: emulator.url, clientId: emulator.seedInfo.credentials.clientId, ...FAST }),
   ],
   [
     'v2 RapidAPI',
@@ -49,7 +49,7 @@ describe.each([
       createDomainr({
         baseURL: emulator.url,
         rapidApiKey: emulator.seedInfo.credentials.rapidApiKey,
-        ...fast,
+        ...FAST,
       }),
   ],
   [
@@ -59,7 +59,7 @@ describe.each([
         api: 'fastly',
         baseURL: emulator.url,
         fastlyToken: emulator.seedInfo.credentials.fastlyToken,
-        ...fast,
+        ...FAST,
       }),
   ],
 ])('against the Domainr emulator (%s)', (_label, create) => {
@@ -95,7 +95,7 @@ describe('emulator specifics', () => {
     const registrar = createDomainr({
       baseURL: emulator.url,
       clientId: emulator.seedInfo.credentials.clientId,
-      ...fast,
+      ...FAST,
     });
     const [first] = await registrar.suggestDomains('acme', { tlds: ['com'] });
     expect(first).toEqual({
@@ -117,7 +117,7 @@ describe('emulator specifics', () => {
       api: 'fastly',
       baseURL: emulator.url,
       fastlyToken: emulator.seedInfo.credentials.fastlyToken,
-      ...fast,
+      ...FAST,
     });
     expect(await registrar.getPrice('transferable-name.com')).toEqual({
       provider: 'domainr',
@@ -138,7 +138,7 @@ describe('emulator specifics', () => {
       scope: 'estimate',
       baseURL: emulator.url,
       fastlyToken: emulator.seedInfo.credentials.fastlyToken,
-      ...fast,
+      ...FAST,
     });
     expect(await registrar.checkAvailability('available-name.com')).toMatchObject({
       status: 'unknown',
@@ -151,7 +151,7 @@ describe('emulator specifics', () => {
       baseURL: emulator.url,
       rapidApiKey: emulator.seedInfo.credentials.rapidApiKey,
       rapidApiHost: 'wrong.p.rapidapi.com',
-      ...fast,
+      ...FAST,
     });
     const error = await registrar.checkAvailability('a-b.com').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionError);
@@ -164,7 +164,7 @@ describe('emulator specifics', () => {
       statuses: { 'bad-by-domainr.com': 'invalid' },
     });
     try {
-      const registrar = createDomainr({ baseURL: errorsMode.url, clientId: 'domainr-test-client', ...fast });
+      const registrar = createDomainr({ baseURL: errorsMode.url, clientId: 'domainr-test-client', ...FAST });
       expect(await registrar.checkAvailability('bad-by-domainr.com')).toMatchObject({
         status: 'invalid',
         available: false,

@@ -2,15 +2,12 @@ import { AvailabilitySchema, NotFoundError, ResponseFormatError } from '@registr
 import { describe, expect, it } from 'vitest';
 import { parseDomainrError } from './domainr-errors.js';
 import {
-  asciiZone,
   cheapestOffer,
   fastlyStatusToPriceQuote,
   fastlySuggestToSuggestions,
-  publicRegisterUrl,
-  statusToAvailability,
-  v2SearchToSuggestions,
-  v2StatusToAvailability,
-} from './domainr-mappers.js';
+} from './domainr-fastly-mappers.js';
+import { asciiZone, statusToAvailability } from './domainr-mappers.js';
+import { publicRegisterUrl, v2SearchToSuggestions, v2StatusToAvailability } from './domainr-v2-mappers.js';
 
 describe('statusToAvailability', () => {
   it('builds a model that satisfies AvailabilitySchema, with the raw payload and the flags as sent', () => {
