@@ -1,4 +1,4 @@
-import { type AvailabilityStatus, PermissionError, toArray } from '@registrar-kit/core';
+import { type AvailabilityStatus, NotFoundError, PermissionError, toArray } from '@registrar-kit/core';
 import { type DomainrState, type RunningEmulator, startDomainrEmulator } from '@registrar-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDomainr } from './domainr-registrar.js';
@@ -173,5 +173,100 @@ describe('emulator specifics', () => {
     } finally {
       await errorsMode.close();
     }
+  });
+});
+
+describe('Fastly answers as its spec allows them (issue 16: every offer field, domain, zone and status optional)', () => {
+  const fastly = () =>
+    createDomainr({
+      api: 'fastly',
+      baseURL: emulator.url,
+      fastlyToken: emulator.seedInfo.credentials.fastlyToken,
+      ...FAST,
+    });
+  const rawOf = async (name: string) => {
+    const availability = await fastly().checkAvailability(name);
+    return availability.raw as { offers?: unknown[] };
+  };
+
+  it('an offer without a price is skipped (kept in raw); the usable one next to it is quoted', async () => {
+    const availability = await fastly().checkAvailability('offer-without-price.com');
+    expect(availability).toMatchObject({
+      status: 'registered',
+      available: false,
+      reason:
+        'registered: for sale on the aftermarket (marketed); aftermarket offer from ExampleAftermarket: 1500.00 USD',
+      providerStatus: ['active', 'marketed'],
+    });
+    expect((availability.raw as { offers: unknown[] }).offers).toEqual([
+      { vendor: 'ExampleAftermarket', currency: 'USD' },
+      { vendor: 'ExampleAftermarket', price: '1500.00', currency: 'USD' },
+    ]);
+    expect(await fastly().getPrice('offer-without-price.com')).toEqual({
+      provider: 'domainr',
+      domain: 'offer-without-price.com',
+      operation: 'register',
+      years: 1,
+      price: { amount: '1500.00', currency: 'USD' },
+      premium: false,
+      available: false,
+      renewalPrice: null,
+      raw: { vendor: 'ExampleAftermarket', price: '1500.00', currency: 'USD' },
+    });
+  });
+
+  it('"2,500.00" (thousands separator) is read as 2500.00; raw keeps the text as sent', async () => {
+    expect(await fastly().checkAvailability('offer-comma-price.com')).toMatchObject({
+      status: 'registered',
+      reason:
+        'registered: for sale on the aftermarket (marketed, priced); aftermarket offer from ExampleAftermarket: 2500.00 USD',
+    });
+    expect(await fastly().getPrice('offer-comma-price.com')).toMatchObject({
+      price: { amount: '2500.00', currency: 'USD' },
+      raw: { vendor: 'ExampleAftermarket', price: '2,500.00', currency: 'USD' },
+    });
+  });
+
+  it('an empty offer is skipped: availability still answers, getPrice finds no offer (NotFoundError)', async () => {
+    expect(await fastly().checkAvailability('offer-empty.com')).toMatchObject({
+      status: 'registered',
+      reason: 'registered: for sale on the aftermarket (marketed)',
+    });
+    expect((await rawOf('offer-empty.com')).offers).toEqual([{}]);
+    const error = await fastly()
+      .getPrice('offer-empty.com')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ provider: 'domainr', operation: 'getPrice' });
+  });
+
+  it('an answer without domain and zone reports the asked name', async () => {
+    expect(await fastly().checkAvailability('sparse-answer.com')).toEqual({
+      provider: 'domainr',
+      domain: 'sparse-answer.com',
+      available: false,
+      status: 'registered',
+      premium: false,
+      price: null,
+      reason: null,
+      suggestions: [],
+      providerStatus: ['active'],
+      raw: { status: 'active', tags: '' },
+    });
+  });
+
+  it('an answer without status is unknown, never available', async () => {
+    expect(await fastly().checkAvailability('no-status-answer.com')).toEqual({
+      provider: 'domainr',
+      domain: 'no-status-answer.com',
+      available: false,
+      status: 'unknown',
+      premium: false,
+      price: null,
+      reason: 'the answer carries no status: whether the name is taken is not known',
+      suggestions: [],
+      providerStatus: [],
+      raw: { domain: 'no-status-answer.com', zone: 'com', tags: '' },
+    });
   });
 });
