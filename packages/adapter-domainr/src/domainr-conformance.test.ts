@@ -1,5 +1,6 @@
 import { startDomainrEmulator, testRegistrar } from '@registrar-kit/testkit';
 import { createDomainr } from './index.js';
+import { providerInfoFor } from './test/domainr-test-setup.js';
 
 const fast = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 5 }, rateLimit: false } as const;
 
@@ -9,6 +10,7 @@ testRegistrar({
   create: (url, emulator, overrides) =>
     createDomainr({ baseURL: url, clientId: emulator.seedInfo.credentials.clientId!, ...fast, ...overrides }),
   readBucket: 'v2',
+  providerInfo: providerInfoFor('clientId'),
 });
 
 testRegistrar({
@@ -22,6 +24,7 @@ testRegistrar({
       ...overrides,
     }),
   readBucket: 'v2',
+  providerInfo: providerInfoFor('rapidApiKey'),
 });
 
 testRegistrar({
@@ -36,6 +39,7 @@ testRegistrar({
       ...overrides,
     }),
   readBucket: 'fastly',
+  providerInfo: providerInfoFor('fastlyToken'),
   skip: {
     prices:
       'Fastly quotes only aftermarket offers (getPrice of an unregistered name is NotFoundError); Domainr has no registration prices',
