@@ -21,6 +21,8 @@ export interface UniformityTarget {
   emulator: (options?: CommonEmulatorOptions) => Promise<RunningEmulator<unknown>>;
   /** Builds the adapter; `overrides` are spread last (an override of `undefined` removes that option). */
   create: (url: string, emulator: RunningEmulator<unknown>, overrides?: FactoryOverrides) => Registrar;
+  /** The rate-limit bucket of the probe's read (`getDomain`, else `checkAvailability`). */
+  readBucket?: string;
 }
 
 /** A call that needs the credential and exists on every kind of provider, by capability. */
@@ -161,27 +163,38 @@ export function describeUniformity(
 
     const redisSkip = redisUnavailableReason();
     it.skipIf(redisSkip)(
-      `close() releases a limiter shared through Redis: no connection or timer of it stays open${redisSkip ? ` (skipped: ${redisSkip})` : ''}`,
+      `close() releases a limiter shared through Redis: no Redis connection of it stays open${redisSkip ? ` (skipped: ${redisSkip})` : ''}`,
       async () => {
         const redis = await startRedisServer();
         try {
           const { Redis } = await import('ioredis');
-          const handles = () =>
-            process.getActiveResourcesInfo().filter((kind) => kind === 'TCPSocketWrap' || kind === 'Timeout')
-              .length;
           // Not lazyConnect: bottleneck duplicates the client, and a lazy duplicate never connects.
           const client = new Redis({ port: redis.port });
           await new Promise((resolve) => client.once('ready', resolve));
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          const before = handles();
+          const connections = async () =>
+            String(await client.call('CLIENT', 'LIST'))
+              .trim()
+              .split('\n').length;
+          const before = await connections();
+          // A bucket of its own for the probe's reads, so a limiter is shared through Redis even on
+          // a provider that documents no limits.
+          const buckets = target.readBucket
+            ? { [target.readBucket]: { limit: 100, intervalMs: 1000 } }
+            : undefined;
           const registrar = createWith(emulator.url, emulator, {
-            rateLimit: { redis: client, id: `uniformity-${providerInfo.id}-${Date.now()}` },
+            rateLimit: {
+              redis: client,
+              id: `uniformity-${providerInfo.id}-${Date.now()}`,
+              ...(buckets ? { buckets } : {}),
+            },
           });
           await probe(registrar, emulator);
+          const during = await connections();
           await registrar.close();
           await registrar.close();
           await new Promise((resolve) => setTimeout(resolve, 100));
-          expect(handles()).toBeLessThanOrEqual(before);
+          expect(during, 'the shared limiter opened its connection').toBeGreaterThan(before);
+          expect(await connections(), 'connections left open after close()').toBe(before);
           client.disconnect();
         } finally {
           await redis.stop();
