@@ -166,6 +166,7 @@ describe('money in inputs is a non-negative decimal', () => {
   });
 
   it('a zero or positive premium price is sent as given', async () => {
+    nock(BASE).get('/v2/tlds/com/extended_attributes').reply(200, { data: [] });
     nock(BASE)
       .post(`${REG}/example.com/registrations`, { registrant_id: 7, premium_price: '0' })
       .reply(201, {
