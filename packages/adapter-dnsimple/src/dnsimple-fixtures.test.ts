@@ -24,7 +24,7 @@ import {
   fixtureJson,
   loadFixture,
   replay,
-} from './test/fixture.js';
+} from './test/dnsimple-fixtures.js';
 
 const BASE = 'https://api.dnsimple.com';
 const TOKEN = 'dnsimple-fixture-token-7f3a9c';

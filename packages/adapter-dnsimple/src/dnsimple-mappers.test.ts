@@ -12,7 +12,7 @@ import {
   parseTransferId,
   priceOf,
 } from './dnsimple-mappers.js';
-import { zoneRecordPayload } from './test/payloads.js';
+import { zoneRecordPayload } from './test/dnsimple-fixtures.js';
 
 const record = zoneRecordPayload;
 

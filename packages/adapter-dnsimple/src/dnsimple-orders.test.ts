@@ -7,7 +7,7 @@ import { ProviderError, ValidationError } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDnsimple } from './index.js';
-import { domainPayload } from './test/payloads.js';
+import { domainPayload } from './test/dnsimple-fixtures.js';
 
 const BASE = 'https://api.dnsimple.com';
 const TOKEN = 'dnsimple-orders-token-5d1e';

@@ -163,8 +163,8 @@ export function recordMethods(client: DnsimpleClient) {
    * Creates through the batch endpoint (https://developer.dnsimple.com/v2/zones/records/#batchChangeZoneRecords),
    * in chunks of `batchSize` (default 100). A batch is atomic: a 400 naming failing items applies
    * nothing, so those items are reported and the rest sent again. A batch refused as a whole (its
-   * operation limit is unpublished: docs/providers/dnsimple.md#batch) is split in halves until it
-   * passes, down to single records; without the plan feature (412) every record is created on its own.
+   * operation limit is unpublished: docs/providers/dnsimple.md#batch) is sent again in halves, and
+   * later chunks at that size, down to single records; without the plan feature (412) every record is created on its own.
    */
   async function createRecords(
     domain: string,
@@ -198,12 +198,11 @@ export function recordMethods(client: DnsimpleClient) {
     if (!known) result.errors = [];
     const valid = (known ? early : check(zone)).map(({ input, body }) => ({ input, body: body! }));
     const created = new Map<DnsRecordInput, DnsRecord>();
-    const size = Math.max(1, Math.floor(client.options.batchSize ?? DEFAULT_BATCH_SIZE));
-    const chunks: BatchItem[][] = [];
+    let size = Math.max(1, Math.floor(client.options.batchSize ?? DEFAULT_BATCH_SIZE));
+    const queue: BatchItem[] = [...valid];
     let first = true;
-    for (let at = 0; at < valid.length; at += size) chunks.push(valid.slice(at, at + size));
-    while (chunks.length > 0) {
-      const chunk = chunks.shift()!;
+    while (queue.length > 0) {
+      const chunk = queue.splice(0, size);
       let outcome: BatchOutcome;
       try {
         outcome = await sendBatch(base, zone, chunk, first ? opts : { ...opts, idempotencyKey: undefined });
@@ -211,24 +210,24 @@ export function recordMethods(client: DnsimpleClient) {
       } catch (error) {
         // Nothing was created yet: the call fails as before. Otherwise what exists is reported.
         if (created.size === 0 || !isRegistrarError(error)) throw error;
-        for (const item of [chunk, ...chunks].flat()) result.errors.push({ input: item.input, error });
+        for (const item of [...chunk, ...queue]) result.errors.push({ input: item.input, error });
         break;
       }
       if (outcome.kind === 'created') {
         for (const [index, record] of outcome.records.entries()) created.set(chunk[index]!.input, record);
       } else if (outcome.kind === 'items-failed') {
         result.errors.push(...outcome.errors);
-        if (outcome.rest.length > 0) chunks.unshift(outcome.rest);
+        queue.unshift(...outcome.rest);
       } else if (outcome.kind === 'refused') {
         if (chunk.length === 1) result.errors.push({ input: chunk[0]!.input, error: outcome.error });
         else {
-          const half = Math.ceil(chunk.length / 2);
-          chunks.unshift(chunk.slice(0, half), chunk.slice(half));
+          // Smaller batches from here on: the limit is at most half of what was refused.
+          size = Math.ceil(chunk.length / 2);
+          queue.unshift(...chunk);
         }
       } else {
         // No batch feature on this plan (Enterprise only): one request per record.
-        const rest = [chunk, ...chunks].flat();
-        chunks.length = 0;
+        const rest = [...chunk, ...queue.splice(0)];
         const settled = await mapSettled(
           rest,
           ONE_BY_ONE_CONCURRENCY,

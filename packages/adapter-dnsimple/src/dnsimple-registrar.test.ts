@@ -13,7 +13,7 @@ import { errorRenderings } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDnsimple } from './index.js';
-import { domainPayload } from './test/payloads.js';
+import { domainPayload } from './test/dnsimple-fixtures.js';
 
 const BASE = 'https://api.dnsimple.com';
 const TOKEN = 'sk-dnsimple-SECRET-4242';

@@ -63,7 +63,7 @@ async function readTldRequirements(
 }
 
 export function tldMethods(client: DnsimpleClient) {
-  const getTldRequirements = (tld: string, opts?: CallOptions): Promise<TldRequirements> =>
+  const getTldRequirements = async (tld: string, opts?: CallOptions): Promise<TldRequirements> =>
     readTldRequirements(client, parseTld(tld, 'getTldRequirements'), opts);
   return { methods: { getTldRequirements } };
 }
