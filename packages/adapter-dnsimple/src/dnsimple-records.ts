@@ -102,15 +102,16 @@ export function recordMethods(client: DnsimpleClient) {
   function listRecords(domain: string, opts?: DnsimpleListRecordsOptions): AsyncIterable<DnsRecord> {
     const perPage = pageSize(opts);
     let resolved: { zone: string; base: string } | undefined;
-    const pages = paginate(
+    // Pages are counted as DNSimple sent them: a page of system records only is not an empty page
+    // (paginate would stop the listing there); the records the model leaves out go afterwards.
+    const payloads = paginate(
       async (page, signal) => {
         resolved ??= await zonePath(domain, 'listRecords', { ...opts, signal });
-        const { zone, base } = resolved;
         const { data } = await client.send(
           {
             operation: 'listRecords',
             method: 'GET',
-            path: `${base}/records`,
+            path: `${resolved.base}/records`,
             query: {
               page,
               per_page: perPage,
@@ -123,10 +124,7 @@ export function recordMethods(client: DnsimpleClient) {
           },
           { ...opts, signal },
         );
-        const items = data.data
-          .map((payload) => mapRecord(payload, zone))
-          .filter((r): r is DnsRecord => r !== null);
-        return { items, totalPages: data.pagination.total_pages };
+        return { items: data.data, totalPages: data.pagination.total_pages };
       },
       {
         concurrency: opts?.concurrency,
@@ -135,7 +133,13 @@ export function recordMethods(client: DnsimpleClient) {
         operation: 'listRecords',
       },
     );
-    return pages;
+    async function* records(): AsyncGenerator<DnsRecord> {
+      for await (const payload of payloads) {
+        const record = mapRecord(payload, resolved!.zone);
+        if (record) yield record;
+      }
+    }
+    return { [Symbol.asyncIterator]: records };
   }
 
   async function createRecord(domain: string, input: DnsRecordInput, opts?: CallOptions): Promise<DnsRecord> {
