@@ -3,23 +3,12 @@
  * the model read back (EPP phones, null for blanks), and a `ContactInput` on an order created once
  * and reused after.
  */
-import { type ContactInput, toArray, ValidationError } from '@registrar-kit/core';
+import { toArray, ValidationError } from '@registrar-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ADA } from './test/dnsimple-fixtures.js';
 import { requestsTo, startDnsimple, stopDnsimple } from './test/dnsimple-test-setup.js';
 
 afterEach(stopDnsimple);
-
-const ADA: ContactInput = {
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  phone: '+44.2071234567',
-  address1: '12 St James Square',
-  city: 'London',
-  stateProvince: 'Greater London',
-  postalCode: 'SW1Y 4LB',
-  country: 'GB',
-};
 
 describe('createContact, getContact, listContacts', () => {
   it('sends the DNSimple fields and reads the contact back in the model (blanks null, EPP phone)', async () => {

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ContactInput } from '@registrar-kit/core';
 import type { Interceptor } from 'nock';
 import type { DnsimpleZoneRecord } from '../dnsimple-schemas.js';
 
@@ -94,3 +95,16 @@ export const domainPayload = (over: Record<string, unknown> = {}) => ({
   updated_at: '2024-01-01T00:00:00Z',
   ...over,
 });
+
+/** A registrant as the model takes it (`ContactInput`), valid at DNSimple. */
+export const ADA: ContactInput = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phone: '+44.2071234567',
+  address1: '12 St James Square',
+  city: 'London',
+  stateProvince: 'Greater London',
+  postalCode: 'SW1Y 4LB',
+  country: 'GB',
+};
