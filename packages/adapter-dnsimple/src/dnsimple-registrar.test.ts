@@ -13,7 +13,7 @@ import { errorRenderings } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDnsimple } from './index.js';
-import { domainPayload } from './test/payloads.js';
+import { domainPayload } from './test/dnsimple-fixtures.js';
 
 const BASE = 'https://api.dnsimple.com';
 const TOKEN = 'sk-dnsimple-SECRET-4242';
@@ -62,19 +62,9 @@ describe('factory and credentials', () => {
   it('declares the DNSimple capabilities; the others reject with UnsupportedOperationError', async () => {
     const registrar = dnsimple();
     const supported = CAPABILITIES.filter((c) => registrar.supports(c));
-    // Contract v2's lifecycle methods arrive with the lifecycle work (contacts, TLDs, auth codes, zones).
-    const v2 = [
-      'listContacts',
-      'getContact',
-      'createContact',
-      'getTldRequirements',
-      'getAuthCode',
-      'getZone',
-      'createZone',
-    ];
-    expect(supported).toEqual(
-      CAPABILITIES.filter((c) => c !== 'listTldPrices' && c !== 'suggestDomains' && !v2.includes(c)),
-    );
+    // Contract v2 (contacts, TLD requirements, auth codes, zones) included; DNSimple has no TLD
+    // price list and no suggestions.
+    expect(supported).toEqual(CAPABILITIES.filter((c) => c !== 'listTldPrices' && c !== 'suggestDomains'));
     await expect(registrar.listTldPrices()).rejects.toBeInstanceOf(UnsupportedOperationError);
     await expect(registrar.suggestDomains('x')).rejects.toMatchObject({
       provider: 'dnsimple',

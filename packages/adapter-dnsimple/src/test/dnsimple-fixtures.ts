@@ -1,4 +1,7 @@
 /**
+ * Test fixtures: DNSimple's official response fixtures replayed with nock, and payloads in the
+ * documented shapes (https://developer.dnsimple.com/v2/), overridable per test.
+ *
  * Replays DNSimple's official `.http` response fixtures with nock. The fixtures are read from
  * `DNSIMPLE_FIXTURES_DIR` or `shared/fixtures/dnsimple` next to the repository clone; they are never
  * copied into the repository. `FIXTURES_AVAILABLE` is false when the folder is absent.
@@ -6,7 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ContactInput } from '@registrar-kit/core';
 import type { Interceptor } from 'nock';
+import type { DnsimpleZoneRecord } from '../dnsimple-schemas.js';
 
 /** `packages/adapter-dnsimple/../../../shared/fixtures/dnsimple`, i.e. beside the clone. */
 export const FIXTURES_DIR =
@@ -56,3 +61,50 @@ export function replay(interceptor: Interceptor, relativePath: string) {
   const fixture = loadFixture(relativePath);
   return interceptor.reply(fixture.status, fixture.body, fixture.headers);
 }
+
+/** A zone record as DNSimple answers it. */
+export const zoneRecordPayload = (over: Partial<DnsimpleZoneRecord> = {}): DnsimpleZoneRecord => ({
+  id: 9,
+  zone_id: 'example.com',
+  parent_id: null,
+  name: 'x',
+  content: '',
+  ttl: 3600,
+  priority: null,
+  type: 'A',
+  regions: ['global'],
+  system_record: false,
+  created_at: '2024-01-01T00:00:00Z',
+  updated_at: '2024-01-01T00:00:00Z',
+  ...over,
+});
+
+/** A domain as DNSimple answers it (a hosted example.com unless overridden). */
+export const domainPayload = (over: Record<string, unknown> = {}) => ({
+  id: 5,
+  account_id: 1010,
+  registrant_id: null,
+  name: 'example.com',
+  unicode_name: 'example.com',
+  state: 'hosted',
+  auto_renew: false,
+  private_whois: false,
+  expires_on: null,
+  expires_at: null,
+  created_at: '2024-01-01T00:00:00Z',
+  updated_at: '2024-01-01T00:00:00Z',
+  ...over,
+});
+
+/** A registrant as the model takes it (`ContactInput`), valid at DNSimple. */
+export const ADA: ContactInput = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phone: '+44.2071234567',
+  address1: '12 St James Square',
+  city: 'London',
+  stateProvince: 'Greater London',
+  postalCode: 'SW1Y 4LB',
+  country: 'GB',
+};
