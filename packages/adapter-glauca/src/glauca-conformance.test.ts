@@ -1,8 +1,8 @@
 import { AuthenticationError, toArray } from '@registrar-kit/core';
 import { type RunningEmulator, startGlaucaEmulator, testRegistrar } from '@registrar-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RFC4034_PUBLIC_KEY } from './glauca-fixtures.js';
 import { createGlauca, type GlaucaOptions } from './glauca-registrar.js';
+import { RFC4034_PUBLIC_KEY } from './test/glauca-fixtures.js';
 
 const create = (url: string, emulator: RunningEmulator<unknown>, options: GlaucaOptions = {}) =>
   createGlauca({

@@ -8,8 +8,8 @@ import {
 import { RECORDS_INVALID_IN_ANY_ZONE } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API, DNS, DOMAIN_ID, domainPayload, RECORDS, ZONE_ID, zonePayload } from './glauca-fixtures.js';
-import { AUTH, glauca, JSON_AUTH } from './glauca-test-setup.js';
+import { API, DNS, DOMAIN_ID, domainPayload, RECORDS, ZONE_ID, zonePayload } from './test/glauca-fixtures.js';
+import { AUTH, glauca, JSON_AUTH } from './test/glauca-test-setup.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {

@@ -1,5 +1,6 @@
 /** Shared setup of the nock tests: a Glauca registrar with fast retries, no rate limits and a fixed clock. */
-import { createGlauca, type GlaucaOptions } from './glauca-registrar.js';
+import type { GlaucaOptions } from '../glauca-client.js';
+import { createGlauca } from '../glauca-registrar.js';
 
 export const TOKEN = 'glauca-secret-token-4f2a9c';
 export const NOW = new Date('2025-06-01T00:00:00Z');
