@@ -28,7 +28,7 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '@registrar-kit/core';
-import { explainGlaucaFailure, parseGlaucaError } from './glauca-errors.js';
+import { asciiName, explainGlaucaFailure, parseGlaucaError } from './glauca-errors.js';
 import {
   GlaucaDomainListSchema,
   type GlaucaDomainPayload,
@@ -107,7 +107,7 @@ export interface GlaucaClient {
   /** Remembers a zone read or created. */
   rememberZone(zone: ZoneRef): void;
   /** The zone name when `domain` is a name (no request), else null. */
-  zoneHint(domain: string): string | null;
+  zoneHint(domain: string, operation: string): string | null;
   now(): Date;
   readonly contacts: ContactIds;
   readonly autoReverse: boolean | undefined;
@@ -268,7 +268,7 @@ export function createGlaucaClient(options: GlaucaOptions = {}): GlaucaClient {
     contacts: contacts ?? {},
     autoReverse,
 
-    zoneHint: (domain) => (isName(domain) ? normalizeDomainName(domain) : null),
+    zoneHint: (domain, operation) => (isName(domain) ? asciiName(domain, operation) : null),
 
     async listDomainPayloads(opts, operation) {
       // Not paginated and not filterable: one plain array of every domain, redemption domains
@@ -295,7 +295,7 @@ export function createGlaucaClient(options: GlaucaOptions = {}): GlaucaClient {
         encodePathSegment(domain, 'domain');
         return domain;
       }
-      const name = normalizeDomainName(domain);
+      const name = asciiName(domain, operation);
       return domainIds.resolveId(name, async () => {
         await client.listDomainPayloads(opts, operation);
         const id = domainIds.idOf(name);
@@ -353,7 +353,7 @@ export function createGlaucaClient(options: GlaucaOptions = {}): GlaucaClient {
         });
         return { id: domain, root };
       }
-      const name = normalizeDomainName(domain);
+      const name = asciiName(domain, operation);
       const id = await zoneIds.resolveId(name, () => findZoneByName(name, opts, operation));
       return { id, root: name };
     },

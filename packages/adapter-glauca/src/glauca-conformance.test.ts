@@ -1,7 +1,9 @@
 import { AuthenticationError, toArray } from '@registrar-kit/core';
 import { type RunningEmulator, startGlaucaEmulator, testRegistrar } from '@registrar-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGlauca, type GlaucaOptions } from './glauca-registrar.js';
+import type { GlaucaOptions } from './glauca-client.js';
+import { glaucaProviderInfo } from './glauca-provider-info.js';
+import { createGlauca } from './glauca-registrar.js';
 import { RFC4034_PUBLIC_KEY } from './test/glauca-fixtures.js';
 
 const create = (url: string, emulator: RunningEmulator<unknown>, options: GlaucaOptions = {}) =>
@@ -18,9 +20,13 @@ testRegistrar({
   name: 'glauca',
   emulator: (options) => startGlaucaEmulator(options),
   create: (url, emulator) => create(url, emulator),
+  uniformity: {
+    providerInfo: glaucaProviderInfo,
+    createWith: (url, emulator, overrides) => create(url, emulator, overrides as GlaucaOptions),
+  },
   skip: {
     availability:
-      'Glauca has no premium flag (glauca.md §8.1: a higher price is the only hint), so a premium name answers premium: false; the rest of this check runs below',
+      'Glauca has no premium flag (docs/providers/glauca.md#check: a higher price is the only hint), so a premium name answers premium: false; the rest of this check runs below',
   },
 });
 

@@ -10,6 +10,7 @@
 import {
   isRegistrarError,
   NotFoundError,
+  normalizeDomainName,
   PermissionError,
   ProviderError,
   type ProviderErrorDetails,
@@ -81,6 +82,28 @@ export function parseGlaucaError(body: unknown, status: number): ProviderErrorDe
     .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
     .join('; ');
   return { ...(message ? { message } : {}), issues };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local checks
+
+/**
+ * An error of one of core's checks (named after the check, without a provider) relabelled with
+ * the Glauca method that ran it; any other value unchanged.
+ */
+export function labelled(error: unknown, operation: string): unknown {
+  if (isRegistrarError(error) && (!error.provider || error.provider === 'unknown'))
+    Object.assign(error, { provider: 'glauca', operation });
+  return error;
+}
+
+/** A domain name argument → its ASCII form; a bad one is a ValidationError of `operation`. */
+export function asciiName(name: string, operation: string): string {
+  try {
+    return normalizeDomainName(name);
+  } catch (error) {
+    throw labelled(error, operation);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

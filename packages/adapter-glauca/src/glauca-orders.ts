@@ -40,6 +40,7 @@ import {
   type ValidationIssue,
 } from '@registrar-kit/core';
 import type { GlaucaClient } from './glauca-client.js';
+import { asciiName } from './glauca-errors.js';
 import {
   gbp,
   mapAvailability,
@@ -273,7 +274,7 @@ export function orderMethods(client: GlaucaClient, contacts: ContactDirectory) {
 
   return {
     async checkAvailability(name: string, opts?: CallOptions): Promise<Availability> {
-      const ascii = normalizeDomainName(name);
+      const ascii = asciiName(name, 'checkAvailability');
       return mapAvailability(await check('checkAvailability', '/api/domains/check/', ascii, 1, opts), ascii);
     },
 
@@ -290,7 +291,7 @@ export function orderMethods(client: GlaucaClient, contacts: ContactDirectory) {
         'getPrice',
         operation === 'transfer' || operation === 'restore' ? 1 : undefined,
       );
-      const ascii = normalizeDomainName(name);
+      const ascii = asciiName(name, 'getPrice');
       switch (operation) {
         case 'register':
           return quote(

@@ -12,7 +12,6 @@ import {
   type DnsRecord,
   type DnsRecordInput,
   type DnsRecordPatch,
-  isRegistrarError,
   type ListOptions,
   NotFoundError,
   RECORD_TYPES,
@@ -24,10 +23,10 @@ import {
   validateRecordInputBeforeZone,
   validateRecordPatch,
   validateRecordPatchBeforeZone,
-  withContext,
 } from '@registrar-kit/core';
 import type { z } from 'zod';
 import type { GlaucaClient, ZoneRef } from './glauca-client.js';
+import { labelled } from './glauca-errors.js';
 import {
   decodeRecordId,
   type HexKind,
@@ -75,16 +74,6 @@ export function hexdnsRules(zone?: string): RecordRules {
   };
 }
 
-/**
- * Errors of core's record checks (named after the check, without a provider) carry this method's
- * provider and operation, also inside createRecords' results.
- */
-function labelled(error: unknown, operation: string): unknown {
-  if (isRegistrarError(error) && (!error.provider || error.provider === 'unknown'))
-    Object.assign(error, { provider: PROVIDER, operation });
-  return withContext(error, PROVIDER, operation);
-}
-
 export function recordMethods(client: GlaucaClient) {
   function decode(id: string, operation: string) {
     const decoded = decodeRecordId(id);
@@ -105,7 +94,7 @@ export function recordMethods(client: GlaucaClient) {
 
   /** Validates an input: against the zone name when `domain` is a name (before any request), else after resolving. */
   function prepare(domain: string, opts: CallOptions | undefined, operation: string) {
-    const hint = client.zoneHint(domain);
+    const hint = client.zoneHint(domain, operation);
     return {
       hint,
       zone: () => client.resolveZone(domain, opts, operation),

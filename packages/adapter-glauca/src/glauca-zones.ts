@@ -4,6 +4,7 @@
  */
 import { type CallOptions, normalizeDomainName, requestOptions, type Zone } from '@registrar-kit/core';
 import type { GlaucaClient, ZoneRef } from './glauca-client.js';
+import { asciiName } from './glauca-errors.js';
 import { HexZoneSummarySchema } from './glauca-schemas.js';
 import { PROVIDER } from './glauca-values.js';
 
@@ -30,7 +31,7 @@ export function zoneMethods(client: GlaucaClient) {
      * `billing_error`); a zone that exists anywhere on HexDNS is refused (400 `invalid_zone`).
      */
     async createZone(domain: string, opts?: CallOptions): Promise<Zone> {
-      const name = normalizeDomainName(domain);
+      const name = asciiName(domain, 'createZone');
       const zone = await client.dns({
         operation: 'createZone',
         method: 'POST',

@@ -18,3 +18,18 @@ export function glauca(options: GlaucaOptions = {}) {
 /** Headers every authenticated request carries. */
 export const AUTH = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
 export const JSON_AUTH = { ...AUTH, 'content-type': 'application/json' };
+
+/** A Glauca registrar against an emulator (both APIs on its one url), fast retries, no rate limits. */
+export function glaucaOn(
+  emulator: { url: string; seedInfo: { credentials: Record<string, string> } },
+  options: GlaucaOptions = {},
+) {
+  return createGlauca({
+    baseURL: emulator.url,
+    dnsBaseURL: emulator.url,
+    token: emulator.seedInfo.credentials.token,
+    retry: { retries: 2, minDelayMs: 1, maxDelayMs: 5 },
+    rateLimit: false,
+    ...options,
+  });
+}
