@@ -1,6 +1,6 @@
 /**
- * Payloads for the tests, shaped like the documented examples (glauca-domains-api.txt, glauca.md
- * §13, glauca-dns.md §6), with typed ids as the current API sends them.
+ * Payloads for the tests, shaped like the documented examples (docs/providers/glauca.md), with
+ * typed ids as the current API sends them.
  */
 
 import type { Domain } from '@registrar-kit/core';
