@@ -1,23 +1,13 @@
 /** Contacts against the Glauca emulator: the model, reuse of an identical ContactInput, checks before sending. */
 import { ContactSchema, ValidationError } from '@registrar-kit/core';
-import { type RunningEmulator, startGlaucaEmulator } from '@registrar-kit/testkit';
-import { afterEach, describe, expect, it } from 'vitest';
-import { glaucaOn } from './test/glauca-test-setup.js';
+import { describe, expect, it } from 'vitest';
+import { emulatorPerTest } from './test/glauca-test-setup.js';
 
-let emulator: Awaited<ReturnType<typeof startGlaucaEmulator>> | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const startEmulator = emulatorPerTest();
 
-async function start(options: Parameters<typeof startGlaucaEmulator>[0] = {}) {
-  emulator = await startGlaucaEmulator({
-    rateLimits: false,
-    instantOrders: true,
-    seed: { domains: 2 },
-    ...options,
-  });
-  return { running: emulator, glauca: glaucaOn(emulator as RunningEmulator<unknown>) };
+async function start() {
+  const { emulator, glauca } = await startEmulator({ instantOrders: true, seed: { domains: 2 } });
+  return { running: emulator, glauca };
 }
 
 const JANE = {

@@ -11,30 +11,21 @@ import {
   toArray,
   ValidationError,
 } from '@registrar-kit/core';
-import { type GlaucaSourceBug, type RunningEmulator, startGlaucaEmulator } from '@registrar-kit/testkit';
+import type { GlaucaSourceBug } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API } from './test/glauca-fixtures.js';
-import { glauca, glaucaOn } from './test/glauca-test-setup.js';
+import { emulatorPerTest, glauca } from './test/glauca-test-setup.js';
 
-let emulator: Awaited<ReturnType<typeof startGlaucaEmulator>> | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-  nock.cleanAll();
-});
+const startEmulator = emulatorPerTest();
+afterEach(() => nock.cleanAll());
 
 async function withBug(bug: GlaucaSourceBug) {
-  emulator = await startGlaucaEmulator({
-    rateLimits: false,
-    instantOrders: true,
-    sourceBugs: [bug],
-    seed: { domains: 3, recordsPerDomain: 1 },
-  });
-  const registrar = glaucaOn(emulator as RunningEmulator<unknown>, {
-    contacts: { registrant: emulator.state.defaultContactId },
-  });
-  return { running: emulator, glauca: registrar, owned: emulator.seedInfo.ownedDomains[0]! };
+  const { emulator, glauca } = await startEmulator(
+    { instantOrders: true, sourceBugs: [bug], seed: { domains: 3, recordsPerDomain: 1 } },
+    (e) => ({ contacts: { registrant: e.state.defaultContactId } }),
+  );
+  return { running: emulator, glauca, owned: emulator.seedInfo.ownedDomains[0]! };
 }
 
 async function failure(call: () => Promise<unknown>): Promise<RegistrarError> {
@@ -177,8 +168,9 @@ describe('answers of the published source, explained', () => {
   });
 
   it('without the bugs the same calls succeed (the mode, not the adapter, fails them)', async () => {
-    emulator = await startGlaucaEmulator({ rateLimits: false, seed: { domains: 2, recordsPerDomain: 1 } });
-    const registrar = glaucaOn(emulator as RunningEmulator<unknown>);
+    const { emulator, glauca: registrar } = await startEmulator({
+      seed: { domains: 2, recordsPerDomain: 1 },
+    });
     const owned = emulator.seedInfo.ownedDomains[0]!;
     await expect(registrar.updateDomain(owned, { transferLock: true })).resolves.toMatchObject({
       transferLock: true,

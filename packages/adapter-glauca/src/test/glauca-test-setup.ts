@@ -1,4 +1,10 @@
 /** Shared setup of the nock tests: a Glauca registrar with fast retries, no rate limits and a fixed clock. */
+import {
+  type GlaucaEmulatorOptions,
+  type RunningEmulator,
+  startGlaucaEmulator,
+} from '@registrar-kit/testkit';
+import { afterEach } from 'vitest';
 import type { GlaucaOptions } from '../glauca-client.js';
 import { createGlauca } from '../glauca-registrar.js';
 
@@ -32,4 +38,27 @@ export function glaucaOn(
     rateLimit: false,
     ...options,
   });
+}
+
+type GlaucaEmulator = Awaited<ReturnType<typeof startGlaucaEmulator>>;
+
+/**
+ * For a test file: `start(emulatorOptions, adapterOptions)` starts a Glauca emulator (no rate
+ * limits) and an adapter on it; every emulator started is closed after each test.
+ */
+export function emulatorPerTest() {
+  let running: GlaucaEmulator[] = [];
+  afterEach(async () => {
+    await Promise.all(running.map((emulator) => emulator.close()));
+    running = [];
+  });
+  return async (
+    options: GlaucaEmulatorOptions = {},
+    adapter: GlaucaOptions | ((emulator: GlaucaEmulator) => GlaucaOptions) = {},
+  ) => {
+    const emulator = await startGlaucaEmulator({ rateLimits: false, ...options });
+    running.push(emulator);
+    const adapterOptions = typeof adapter === 'function' ? adapter(emulator) : adapter;
+    return { emulator, glauca: glaucaOn(emulator as RunningEmulator<unknown>, adapterOptions) };
+  };
 }
