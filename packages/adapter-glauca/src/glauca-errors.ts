@@ -144,6 +144,8 @@ function knownFailure(error: RegistrarError, spec: { method: string; path: strin
     };
   }
   if (error.status !== 500) return null;
+  // A registry's failure passed on as JSON is the registry's answer, not a failure of Glauca's code.
+  if (/Error communicating with (regitry|registry)/.test(error.message)) return null;
   const id = segments[2];
   const collectionAction = segments[1] === 'domains' && (id === 'check' || id === 'check_transfer');
   if (id !== undefined && !collectionAction && !isGlaucaId(id)) {

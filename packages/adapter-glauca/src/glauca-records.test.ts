@@ -363,6 +363,18 @@ describe('createRecords (emulated)', () => {
     ]);
   });
 
+  it('inputs that are not an array: ValidationError of createRecords, nothing sent', async () => {
+    const error = await glauca()
+      .createRecords('example.com', { type: 'A' } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({
+      provider: 'glauca',
+      operation: 'createRecords',
+      issues: [{ path: 'inputs', message: 'must be an array of record inputs' }],
+    });
+  });
+
   it('an empty list sends nothing', async () => {
     expect(await glauca().createRecords('example.com', [])).toEqual({ created: [], errors: [] });
   });

@@ -2,16 +2,19 @@
  * HexDNS records: listRecords (the zone object's embedded per-type arrays as one stream),
  * createRecord / updateRecord / deleteRecord routed to the per-type endpoint
  * (`/api/zone_<kind>_records/`, docs/providers/glauca.md#hexdns). HexDNS has no bulk call:
- * createRecords is core's bounded single creates (defineRegistrar).
+ * createRecords is core's bounded single creates (createRecordsOneByOne).
  *
  * Record ids handed out are `<type>:<HexDNS id>` (`mx:hexdns_zonemxrecord_…`): HexDNS ids are
  * unique per endpoint, so the type in the id routes updates and deletes.
  */
 import {
+  type BulkResult,
   type CallOptions,
+  createRecordsOneByOne,
   type DnsRecord,
   type DnsRecordInput,
   type DnsRecordPatch,
+  invalidInput,
   type ListOptions,
   NotFoundError,
   RECORD_TYPES,
@@ -150,6 +153,20 @@ export function recordMethods(client: GlaucaClient) {
     return record;
   }
 
+  async function createRecord(domain: string, input: DnsRecordInput, opts?: CallOptions): Promise<DnsRecord> {
+    const { hint, zone } = prepare(domain, opts, 'createRecord');
+    try {
+      let valid = hint ? validateRecordInput(input, hexdnsRules(hint)) : null;
+      // Without the zone name, what no zone can make valid is refused before the zone is read.
+      if (!hint) validateRecordInputBeforeZone(input, hexdnsRules());
+      const resolved = await zone();
+      valid ??= validateRecordInput(input, hexdnsRules(resolved.root));
+      return await createOne(resolved, valid, opts, 'createRecord');
+    } catch (error) {
+      throw labelled(error, 'createRecord');
+    }
+  }
+
   return {
     listRecords(domain: string, opts?: ListOptions): AsyncIterable<DnsRecord> {
       return {
@@ -170,18 +187,17 @@ export function recordMethods(client: GlaucaClient) {
       };
     },
 
-    async createRecord(domain: string, input: DnsRecordInput, opts?: CallOptions): Promise<DnsRecord> {
-      const { hint, zone } = prepare(domain, opts, 'createRecord');
-      try {
-        let valid = hint ? validateRecordInput(input, hexdnsRules(hint)) : null;
-        // Without the zone name, what no zone can make valid is refused before the zone is read.
-        if (!hint) validateRecordInputBeforeZone(input, hexdnsRules());
-        const resolved = await zone();
-        valid ??= validateRecordInput(input, hexdnsRules(resolved.root));
-        return await createOne(resolved, valid, opts, 'createRecord');
-      } catch (error) {
-        throw labelled(error, 'createRecord');
-      }
+    createRecord,
+
+    /** HexDNS has no bulk call: core's bounded single creates, per-record errors in the result. */
+    async createRecords(domain: string, inputs: DnsRecordInput[], opts?: CallOptions): Promise<BulkResult> {
+      if (!Array.isArray(inputs))
+        throw invalidInput(
+          { provider: PROVIDER, operation: 'createRecords' },
+          [{ path: 'inputs', message: 'must be an array of record inputs' }],
+          'records',
+        );
+      return createRecordsOneByOne(createRecord, domain, inputs, opts);
     },
 
     async updateRecord(

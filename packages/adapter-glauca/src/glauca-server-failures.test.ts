@@ -167,6 +167,20 @@ describe('answers of the published source, explained', () => {
     expect(error).toMatchObject({ operation: 'checkAvailability', code: 'check_failed', status: 500 });
   });
 
+  it("a registry failure passed on as JSON 500 stays the registry's ProviderError (not explained as a server bug)", async () => {
+    nock(API)
+      .patch('/api/domains/domains_domainregistration_631a9f986f2045a09468d599f318133a/')
+      .reply(500, { detail: 'Error communicating with regitry: timeout' });
+    const error = await failure(() =>
+      glauca().updateDomain('domains_domainregistration_631a9f986f2045a09468d599f318133a', {
+        transferLock: true,
+      }),
+    );
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'provider_error', status: 500 });
+    expect(error.message).toContain('Error communicating with regitry: timeout');
+  });
+
   it('without the bugs the same calls succeed (the mode, not the adapter, fails them)', async () => {
     const { emulator, glauca: registrar } = await startEmulator({
       seed: { domains: 2, recordsPerDomain: 1 },
