@@ -25,7 +25,6 @@ import {
   type Transport,
   type TransportUserOptions,
   urlPath,
-  ValidationError,
   type ValidationIssue,
 } from '@registrar-kit/core';
 import { asciiName, explainGlaucaFailure, parseGlaucaError } from './glauca-errors.js';
@@ -254,11 +253,11 @@ export function createGlaucaClient(options: GlaucaOptions = {}): GlaucaClient {
 
   const checkString = (domain: unknown, operation: string): void => {
     if (typeof domain !== 'string')
-      throw new ValidationError(`glauca ${operation}: invalid domain: must be a string`, {
-        provider: PROVIDER,
-        operation,
-        issues: [{ path: 'domain', message: 'must be a string' }],
-      });
+      throw invalidInput(
+        { provider: PROVIDER, operation },
+        [{ path: 'domain', message: 'must be a string' }],
+        'domain',
+      );
   };
 
   const client: GlaucaClient = {

@@ -21,7 +21,6 @@ import {
   type RecordRules,
   requestOptions,
   urlPath,
-  ValidationError,
   validateRecordInput,
   validateRecordInputBeforeZone,
   validateRecordPatch,
@@ -81,13 +80,15 @@ export function recordMethods(client: GlaucaClient) {
   function decode(id: string, operation: string) {
     const decoded = decodeRecordId(id);
     if (!decoded) {
-      throw new ValidationError(
-        `glauca ${operation}: ${JSON.stringify(id)} is not a record id of this adapter (expected "<type>:<HexDNS id>", e.g. "mx:hexdns_zonemxrecord_…")`,
-        {
-          provider: PROVIDER,
-          operation,
-          issues: [{ path: 'id', message: 'must be "<type>:<HexDNS id>"' }],
-        },
+      throw invalidInput(
+        { provider: PROVIDER, operation },
+        [
+          {
+            path: 'id',
+            message: `${JSON.stringify(id)} is not a record id of this adapter: expected "<type>:<HexDNS id>", e.g. "mx:hexdns_zonemxrecord_…"`,
+          },
+        ],
+        'record id',
       );
     }
     // Checks the HexDNS id as a path segment before anything is sent.
