@@ -1,8 +1,8 @@
 import { PaymentRequiredError, ProviderError, ValidationError } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API, CONTACT_ID, DOMAIN_ID, domainPayload, orderPayload } from './glauca-fixtures.js';
-import { glauca, JSON_AUTH } from './glauca-test-setup.js';
+import { API, CONTACT_ID, DOMAIN_ID, domainPayload, orderPayload } from './test/glauca-fixtures.js';
+import { glauca, JSON_AUTH } from './test/glauca-test-setup.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -360,6 +360,7 @@ describe('renewDomain / restoreDomain', () => {
       .reply(201, order);
     expect(await glauca().renewDomain(DOMAIN_ID, { years: 2 })).toEqual({
       provider: 'glauca',
+      orderId: 'domains_domainreneworder_18337cab439041c58fda56cf7bec0ab3',
       domain: 'honey-example.li',
       status: 'pending',
       expiresAt: null,

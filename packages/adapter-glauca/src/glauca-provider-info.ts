@@ -13,6 +13,13 @@ export const glaucaProviderInfo = defineProviderInfo({
       secret: true,
       description: 'OAuth access token (or the getToken / personalAccessToken options)',
     },
+    {
+      option: 'dnsToken',
+      env: 'GLAUCA_DNS_TOKEN',
+      need: 'optional',
+      secret: true,
+      description: 'OAuth access token for HexDNS (or getDnsToken); default: the domains credential',
+    },
   ],
   roles: ['registrar', 'dns'],
 });

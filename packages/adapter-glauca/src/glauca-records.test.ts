@@ -8,8 +8,8 @@ import {
 import { RECORDS_INVALID_IN_ANY_ZONE } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API, DNS, DOMAIN_ID, domainPayload, RECORDS, ZONE_ID, zonePayload } from './glauca-fixtures.js';
-import { AUTH, glauca, JSON_AUTH } from './glauca-test-setup.js';
+import { API, DNS, DOMAIN_ID, domainPayload, RECORDS, ZONE_ID, zonePayload } from './test/glauca-fixtures.js';
+import { AUTH, glauca, JSON_AUTH } from './test/glauca-test-setup.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -361,6 +361,18 @@ describe('createRecords (emulated)', () => {
       ['bad-on-server', 'ValidationError'],
       ['example.net', 'ValidationError'],
     ]);
+  });
+
+  it('inputs that are not an array: ValidationError of createRecords, nothing sent', async () => {
+    const error = await glauca()
+      .createRecords('example.com', { type: 'A' } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({
+      provider: 'glauca',
+      operation: 'createRecords',
+      issues: [{ path: 'inputs', message: 'must be an array of record inputs' }],
+    });
   });
 
   it('an empty list sends nothing', async () => {

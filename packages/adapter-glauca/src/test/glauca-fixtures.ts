@@ -1,6 +1,6 @@
 /**
- * Payloads for the tests, shaped like the documented examples (glauca-domains-api.txt, glauca.md
- * §13, glauca-dns.md §6), with typed ids as the current API sends them.
+ * Payloads for the tests, shaped like the documented examples (docs/providers/glauca.md), with
+ * typed ids as the current API sends them.
  */
 
 import type { Domain } from '@registrar-kit/core';
@@ -55,7 +55,7 @@ export function domainPayload(overrides: Record<string, unknown> = {}): Record<s
   };
 }
 
-/** RFC 4034 §5.4 example DNSKEY (flags 256, protocol 3, algorithm 5) whose key tag is 60485. */
+/** RFC 4034 section 5.4 example DNSKEY (https://www.rfc-editor.org/rfc/rfc4034#section-5.4) (flags 256, protocol 3, algorithm 5) whose key tag is 60485. */
 export const RFC4034_PUBLIC_KEY =
   'AQOeiiR0GOMYkDshWoSKz9XzfwJr1AYtsmx3TGkJaNXVbfi/2pHm822aJ5iI9BMzNXxeYCmZDRD99WYwYqUSdjMmmAphXdvxegXd/M5+X7OrzKBaMbCVdFLUUh6DhweJBjEVv5f2wwjM9XzcnOf+EPbtG9DMBmADjFDc2w/rljwvFw==';
 
