@@ -1,7 +1,7 @@
 /**
- * Glauca authentication (glauca.md §2): `Authorization: Bearer <token>` (OAuth access token) or
- * `Authorization: X-AS207960-PAT <token>` (personal access token). The auth classes define no
- * `WWW-Authenticate` challenge, so DRF answers every failure with 403, never 401:
+ * Glauca authentication (docs/providers/glauca.md#authentication): `Authorization: Bearer <token>`
+ * (OAuth access token) or `Authorization: X-AS207960-PAT <token>` (personal access token). The auth
+ * classes define no `WWW-Authenticate` challenge, so DRF answers every failure with 403, never 401:
  * - a bad token: `{"detail": "Invalid token"}`;
  * - no credentials (or another scheme): domain views `{"detail": "You do not have permission to
  *   perform this action."}`, model viewsets (contacts, orders, HexDNS) `{"detail": "Authentication

@@ -1,7 +1,7 @@
 /**
  * The check endpoints' logic (`check`, `check_transfer`, `check_renew`, `check_restore`) and the
  * `period` field they share. Result shape: `{ domain, available, reason, price }`, price a GBP
- * decimal string or null (glauca.md §8.1).
+ * decimal string or null (docs/providers/glauca.md#checks).
  */
 import { domainToASCII } from 'node:url';
 import { isValidDomainName } from '../emulator/seed-data.js';
@@ -67,8 +67,10 @@ export function asciiName(name: string): string | null {
 }
 
 /**
- * The zone a name is sold under. The server splits at the FIRST dot into sld + zone [src], so
- * `www.example.com` looks up zone `example.com` and is unsupported.
+ * The zone a name is sold under. Glauca's published server source
+ * (https://github.com/AS207960/domains) splits at the FIRST dot into sld + zone
+ * (docs/providers/glauca.md#checks), so `www.example.com` looks up zone `example.com` and is
+ * unsupported.
  */
 export function zoneOf(state: GlaucaState, ascii: string): string | null {
   const dot = ascii.indexOf('.');
@@ -150,11 +152,12 @@ function registryStatuses(state: GlaucaState, ascii: string): string[] {
 }
 
 /**
- * `check_transfer` as the published source answers (glauca.md §8.1): an UNREGISTERED name is
- * `available: true` with the transfer price; a registered name carrying a transfer prohibition or a
- * pending operation is `available: false, reason: "Domain not eligible for transfer"`; a registered
- * name eligible for transfer is `available: false, reason: null, price: null`. So the check never
- * quotes the price of a transfer that can actually happen (the price is fixed on the order).
+ * `check_transfer` as the published source answers (docs/providers/glauca.md#check-transfer): an
+ * UNREGISTERED name is `available: true` with the transfer price; a registered name carrying a
+ * transfer prohibition or a pending operation is `available: false, reason: "Domain not eligible
+ * for transfer"`; a registered name eligible for transfer is `available: false, reason: null,
+ * price: null`. So the check never quotes the price of a transfer that can actually happen (the
+ * price is fixed on the order).
  */
 export function checkTransfer(state: GlaucaState, submitted: string): CheckResult {
   const ascii = asciiName(submitted);

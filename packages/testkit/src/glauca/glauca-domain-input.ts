@@ -1,6 +1,6 @@
 /**
- * Validation of a domain PUT/PATCH body (glauca.md §7): contacts, `name_servers` (each entry with
- * all three keys), `sec_dns` (all three keys; exactly one of `ds_data` / `key_data`),
+ * Validation of a domain PUT/PATCH body (docs/providers/glauca.md#domains): contacts, `name_servers`
+ * (each entry with all three keys), `sec_dns` (all three keys; exactly one of `ds_data` / `key_data`),
  * `block_transfer`, `regen_auth_code`. Read-only fields in the body are ignored, as DRF does.
  */
 import type {

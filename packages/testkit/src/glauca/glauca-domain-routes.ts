@@ -1,7 +1,7 @@
 /**
- * Domains API routes (glauca.md §8): list (plain array, redemption domains included with
- * `deleted: true`), retrieve, PUT/PATCH, DELETE, the four checks, renew and restore actions.
- * Every path ends with a slash, as DRF's router declares them.
+ * Domains API routes (docs/providers/glauca.md#domains, #checks): list (plain array, redemption
+ * domains included with `deleted: true`), retrieve, PUT/PATCH, DELETE, the four checks, renew and
+ * restore actions. Every path ends with a slash, as DRF's router declares them.
  */
 import { EmulatorHttpError, type EmulatorRequest, type EmulatorRoute } from '../emulator/emulator-types.js';
 import {
@@ -69,7 +69,8 @@ export function domainRoutes(state: GlaucaState): EmulatorRoute[] {
       method: 'GET',
       path: '/api/domains/',
       operation: 'listDomains',
-      // Not paginated: a plain array of every domain; `limit`/`offset` are ignored [src].
+      // Not paginated: a plain array of every domain; `limit`/`offset` are ignored, as in Glauca's
+      // published server source (https://github.com/AS207960/domains; docs/providers/glauca.md#pagination).
       handler: (req) => ({ status: 200, body: [...state.domains.values()].map((d) => renderDomain(req, d)) }),
     },
     {
@@ -99,7 +100,9 @@ export function domainRoutes(state: GlaucaState): EmulatorRoute[] {
         if (domain.deleted || domain.statuses.some((s) => DELETE_PROHIBITED.includes(s))) {
           throw forbidden('Object status prohibits deletion');
         }
-        // 202 + the domain when it can be restored (now in redemption), 204 when it is gone [src].
+        // 202 + the domain when it can be restored (now in redemption), 204 when it is gone, as in
+        // Glauca's published server source (https://github.com/AS207960/domains;
+        // docs/providers/glauca.md#domains).
         if (restorePrice(state, domain) !== null) {
           domain.deleted = true;
           domain.statuses = ['pending_delete'];
@@ -115,7 +118,9 @@ export function domainRoutes(state: GlaucaState): EmulatorRoute[] {
       method: 'POST',
       path: '/api/domains/check/',
       operation: 'checkAvailability',
-      // The docs say no scope is needed, but the view still requires a token [src]: not public.
+      // The docs say no scope is needed, but the view in Glauca's published server source
+      // (https://github.com/AS207960/domains) still requires a token: not public
+      // (docs/providers/glauca.md#checks).
       handler: (req) => {
         const data = bodyObject(req.body);
         const errors = new FieldErrors();
@@ -135,7 +140,8 @@ export function domainRoutes(state: GlaucaState): EmulatorRoute[] {
         const data = bodyObject(req.body);
         const errors = new FieldErrors();
         const name = readField(data, 'domain', { parse: (v) => parseString(v, 255) }, errors, false);
-        // `period` is required but ignored (a transfer adds one year) [src].
+        // `period` is required but ignored (a transfer adds one year), as in Glauca's published
+        // server source (https://github.com/AS207960/domains; docs/providers/glauca.md#check-transfer).
         readPeriod(data, errors);
         errors.throwIfAny();
         return { status: 200, body: checkTransfer(state, name!) };
@@ -148,11 +154,12 @@ export function domainRoutes(state: GlaucaState): EmulatorRoute[] {
       handler: (req) => {
         const domain = findDomain(state, req.params.id);
         const errors = new FieldErrors();
-        // `domain` in the body is ignored [src].
+        // `domain` in the body is ignored, as in Glauca's published server source
+        // (https://github.com/AS207960/domains; docs/providers/glauca.md#checks).
         const period = readPeriod(bodyObject(req.body), errors);
         errors.throwIfAny();
         // The pricing method it calls does not exist whenever renewal is supported and the domain
-        // is not deleted (glauca.md §8).
+        // is not deleted (docs/providers/glauca.md#server-failures).
         if (state.sourceBugs.has('check-renew-500') && !domain.deleted) throw djangoServerError();
         return { status: 200, body: checkRenew(state, domain, period!) };
       },
@@ -209,7 +216,8 @@ export function domainRoutes(state: GlaucaState): EmulatorRoute[] {
       operation: 'restoreDomain',
       handler: (req) => {
         const domain = findDomain(state, req.params.id);
-        // 403 unless the domain is deleted (in redemption) [src].
+        // 403 unless the domain is deleted (in redemption), as in Glauca's published server source
+        // (https://github.com/AS207960/domains; docs/providers/glauca.md#orders).
         if (!domain.deleted) throw forbidden(PERMISSION_DENIED);
         const price = restorePrice(state, domain);
         if (price === null) throw new EmulatorHttpError(400, { detail: 'Unsupported by the registry' });

@@ -36,7 +36,8 @@ describe('Glauca emulator: auth (403, never 401)', () => {
     const domains = await anon('GET', '/api/domains/');
     expect(domains.status).toBe(403);
     expect(domains.body).toEqual({ detail: 'You do not have permission to perform this action.' });
-    // The check endpoints document "no scope" but still need a token [src].
+    // The check endpoints document "no scope" but still need a token in Glauca's published server
+    // source (https://github.com/AS207960/domains; docs/providers/glauca.md#checks).
     expect(
       (await anon('POST', '/api/domains/check/', { domain: 'a.com', period: { unit: 'y', value: 1 } }))
         .status,

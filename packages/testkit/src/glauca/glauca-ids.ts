@@ -38,7 +38,9 @@ export function createIdFactory(seed: number): (prefix: IdPrefix) => string {
 }
 
 /**
- * The server also accepts the bare UUID (with or without dashes) in place of a typed id [src].
+ * The server also accepts the bare UUID (with or without dashes) in place of a typed id, as
+ * Glauca's published server source shows (https://github.com/AS207960/domains;
+ * docs/providers/glauca.md#domains).
  * Returns the typed id for the given prefix, or the input unchanged.
  */
 export function normaliseId(input: string, prefix: IdPrefix): string {

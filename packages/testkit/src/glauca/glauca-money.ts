@@ -1,6 +1,7 @@
 /**
- * Glauca prices are GBP [src]. Check endpoints quote them as decimal strings ("9.99"), orders as
- * JSON numbers (9.99). The emulator computes in integer pence so no float ever rounds a price.
+ * Glauca prices are GBP, as its published server source (https://github.com/AS207960/domains) shows
+ * (docs/providers/glauca.md#money). Check endpoints quote them as decimal strings ("9.99"), orders
+ * as JSON numbers (9.99). The emulator computes in integer pence so no float ever rounds a price.
  */
 
 /** "12.99" → 1299. */
@@ -23,8 +24,8 @@ export interface GlaucaPeriod {
 }
 
 /**
- * Price of a period from an annual price. Month pricing divides the annual price by 12 [src]
- * (rounded to the penny).
+ * Price of a period from an annual price. Month pricing divides the annual price by 12, as
+ * Glauca's published server source does (docs/providers/glauca.md#money), rounded to the penny.
  */
 export function priceForPeriod(annual: string, period: GlaucaPeriod): number {
   const pence = toPence(annual);

@@ -1,5 +1,5 @@
 /**
- * Order resources (glauca.md §9):
+ * Order resources (docs/providers/glauca.md#orders):
  * `/api/domain_registration_orders/` and `/api/domain_transfer_orders/` (list, retrieve, create,
  * PUT/PATCH), `/api/domain_renew_orders/` and `/api/domain_restore_orders/` (list, retrieve,
  * PUT/PATCH; created through `/api/domains/{id}/renew|restore/`). Lists are paginated; there is no
@@ -116,7 +116,9 @@ function orderRoutesOf(state: GlaucaState, kind: OrderKind): EmulatorRoute[] {
   const collection = `/api/${ORDER_COLLECTION[kind]}/`;
   const update = (req: EmulatorRequest) => {
     const order = findOrder(state, kind, req.params.id);
-    // Only a `pending` order may be moved (to started or failed); API-created orders never are [src].
+    // Only a `pending` order may be moved (to started or failed); API-created orders never are, as
+    // in Glauca's published server source (https://github.com/AS207960/domains;
+    // docs/providers/glauca.md#orders).
     if (order.state !== 'pending') throw new EmulatorHttpError(400, { state: ['invalid state transition'] });
     const data = bodyObject(req.body);
     if (data.state !== 'started' && data.state !== 'failed') {

@@ -1,6 +1,6 @@
 /**
  * JSON renderings of domains-API objects, field for field as the documented serializers emit them
- * (glauca.md §7, §9, §13). URLs are absolute, built from the request's Host.
+ * (docs/providers/glauca.md#domains, #orders, #contacts). URLs are absolute, built from the request's Host.
  */
 import type { EmulatorRequest } from '../emulator/emulator-types.js';
 import { formatPence } from './glauca-money.js';
@@ -123,7 +123,8 @@ export function renderContactAddress(req: EmulatorRequest, a: GlaucaContactAddre
 }
 
 /**
- * An order. `price` is a JSON number (GBP) here, unlike the check endpoints [src].
+ * An order. `price` is a JSON number (GBP) here, unlike the check endpoints, as Glauca's published
+ * server source renders it (https://github.com/AS207960/domains; docs/providers/glauca.md#money).
  * `domain_obj` / `domain_obj_url` point at the domain as the docs describe; they are null until
  * the domain exists. The published source fills them from the order for registration/transfer
  * orders (the order's id, a domain URL that leads nowhere): `linksFromOrder`, the

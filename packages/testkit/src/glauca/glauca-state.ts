@@ -69,7 +69,7 @@ export interface GlaucaDomain {
   lastTransferred: Date | null;
 }
 
-/** A contact (glauca.md §11): phone numbers in E.164 (`+441234567890`). */
+/** A contact (docs/providers/glauca.md#contacts): phone numbers in E.164 (`+441234567890`). */
 export interface GlaucaContact {
   id: string;
   description: string;
@@ -88,7 +88,7 @@ export interface GlaucaContact {
   discloseEmail: boolean;
 }
 
-/** A contact address (glauca.md §11). */
+/** A contact address (docs/providers/glauca.md#contacts). */
 export interface GlaucaContactAddress {
   id: string;
   description: string;
@@ -355,7 +355,10 @@ export class GlaucaState {
     return new Date(SEED_NOW.getTime() + this.tick * 1000);
   }
 
-  /** Generated auth codes are 16 characters [src]. */
+  /**
+   * Generated auth codes are 16 characters in Glauca's published server source
+   * (https://github.com/AS207960/domains; docs/providers/glauca.md#domains).
+   */
   newAuthCode(): string {
     let code = '';
     for (let i = 0; i < 16; i++) code += AUTH_ALPHABET[Math.floor(this.prng() * AUTH_ALPHABET.length)];
@@ -392,7 +395,8 @@ export class GlaucaState {
           key_tag: keyTag,
           algorithm: 13,
           digest_type: 2,
-          // The published source serialises an internal object here [src]; the emulator sends the
+          // HexDNS's published server source (https://github.com/AS207960/hexdns) serialises an internal
+          // object here (docs/providers/glauca.md#server-failures); the emulator sends the
           // documented intent, a hex digest.
           digest: hex(64),
           key: {

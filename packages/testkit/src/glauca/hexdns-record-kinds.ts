@@ -1,7 +1,8 @@
 /**
- * The HexDNS per-type record endpoints the emulator serves (glauca-dns.md §4): path segment, id
- * prefix and type-specific fields with their DRF validation. Target names (`alias`, `exchange`,
- * `nameserver`) are lower-cased on save; SRV `target` is stored as sent [src].
+ * The HexDNS per-type record endpoints the emulator serves (docs/providers/glauca.md#hexdns): path
+ * segment, id prefix and type-specific fields with their DRF validation. Target names (`alias`,
+ * `exchange`, `nameserver`) are lower-cased on save; SRV `target` is stored as sent, as HexDNS's
+ * published server source does (https://github.com/AS207960/hexdns).
  */
 import { ID_PREFIX, type IdPrefix } from './glauca-ids.js';
 import type { RecordKind } from './glauca-state.js';

@@ -1,13 +1,15 @@
 /**
- * HexDNS routes (glauca-dns.md §3–§4), served by the same emulator as the domains API (the adapter's
- * `baseURL` and `dnsBaseURL` both point at the emulator): zones (`/api/dns_zones/`, paginated, each
- * zone embedding its records) and the per-type record endpoints `zone_{address,aname,cname,mx,ns,
- * txt,srv,caa}_records` (paginated list across every zone, create 201 + Location, retrieve, PUT,
- * PATCH, DELETE 204). There are no filters: a zone's records come from the zone object.
+ * HexDNS routes (docs/providers/glauca.md#hexdns), served by the same emulator as the domains API
+ * (the adapter's `baseURL` and `dnsBaseURL` both point at the emulator): zones (`/api/dns_zones/`,
+ * paginated, each zone embedding its records) and the per-type record endpoints
+ * `zone_{address,aname,cname,mx,ns,txt,srv,caa}_records` (paginated list across every zone, create
+ * 201 + Location, retrieve, PUT, PATCH, DELETE 204). There are no filters: a zone's records come
+ * from the zone object.
  *
  * Model `clean()` checks (CNAME at the apex, CNAME next to other records) are not run by the API's
- * serializers [src], so by default the emulator accepts such records, as the API does; the
- * `modelValidation` option turns the web UI's checks on.
+ * serializers in HexDNS's published server source (https://github.com/AS207960/hexdns;
+ * docs/providers/glauca.md#hexdns), so by default the emulator accepts such records, as the API
+ * does; the `modelValidation` option turns the web UI's checks on.
  */
 import { domainToASCII } from 'node:url';
 import { EmulatorHttpError, type EmulatorRequest, type EmulatorRoute } from '../emulator/emulator-types.js';

@@ -1,4 +1,4 @@
-/** JSON renderings of HexDNS zones and records (glauca-dns.md §3, §4, §6). */
+/** JSON renderings of HexDNS zones and records (docs/providers/glauca.md#hexdns). */
 import type { EmulatorRequest } from '../emulator/emulator-types.js';
 import { origin } from './glauca-pagination.js';
 import { isoSeconds } from './glauca-serializers.js';
