@@ -35,7 +35,10 @@ import { EXTENDED_ATTRIBUTE_TLD_PRICES } from './dnsimple-tld-attributes.js';
 
 export const DNSIMPLE_DEFAULT_TOKEN = 'dnsimple-test-token';
 export const DNSIMPLE_DEFAULT_ACCOUNT_ID = 1010;
-/** Authenticated requests per hour (docs §Rate limits). */
+/**
+ * Authenticated requests per hour (https://developer.dnsimple.com/v2/#rate-limiting;
+ * docs/providers/dnsimple.md#rate-limits).
+ */
 export const DNSIMPLE_HOURLY_LIMIT = 2400;
 const HOUR_MS = 3_600_000;
 

@@ -1,7 +1,7 @@
 /**
  * Credentials of the two hosts one emulator serves.
  *
- * Domainr v2 (`/v2/...`), any one of [api-notes §2]:
+ * Domainr v2 (`/v2/...`), any one of (docs/providers/domainr.md#v2-hosts-and-credentials):
  * - `client_id=<key>` query parameter (api.domainr.com, documented). A wrong key → 401
  *   `{"message":"unauthorized: invalid client ID: <the key>"}` — Domainr repeats the client id, so
  *   adapters must redact it. A missing credential → 401 `{"message":"unauthorized: missing client ID"}`

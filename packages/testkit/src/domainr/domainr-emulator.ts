@@ -2,7 +2,7 @@
  * Loopback emulator of Domainr: the v2 API (`/v2/status`, `/v2/search`, `/v2/register`, on
  * api.domainr.com or RapidAPI) and its successor, Fastly's Domain Research API
  * (`/domain-management/v1/tools/status` and `/tools/suggest`), on one server. Written from
- * seeds/domainr-v2-api.txt and api-notes/domainr.md only.
+ * Domainr's and Fastly's public documentation only, as summarised in docs/providers/domainr.md.
  *
  * Domainr is read-only: no accounts, no domains, no money (the ledger stays empty).
  * Default credentials: `client_id` 'domainr-test-client', RapidAPI key 'domainr-test-rapidapi-key'

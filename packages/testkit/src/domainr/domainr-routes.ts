@@ -103,9 +103,9 @@ export function domainrV2Routes(state: DomainrState): EmulatorRoute[] {
       }),
     },
     {
-      // Redirects to a registrar's purchase page (302 assumed, api-notes §3.3). Public: it is the
-      // `registerURL` an end user's browser follows, and the documented registerURL carries no
-      // client_id. An invalid name → 400.
+      // Redirects to a registrar's purchase page (302 assumed: docs/providers/domainr.md#v2-search
+      // names no status code). Public: it is the `registerURL` an end user's browser follows, and
+      // the documented registerURL carries no client_id. An invalid name → 400.
       method: 'GET',
       path: '/v2/register',
       bucket: 'v2',

@@ -14,7 +14,8 @@ export const DOMAINR_RAPIDAPI_HOST = 'domainr.p.rapidapi.com';
 export const DEFAULT_FASTLY_TOKEN = 'fastly-test-token';
 
 /**
- * Rate limits: neither Domainr nor Fastly publishes one for these endpoints (api-notes §2, §5.3).
+ * Rate limits: neither Domainr nor Fastly publishes one for these endpoints
+ * (docs/providers/domainr.md#rate-limits).
  * Chosen: 1000 requests per minute per bucket, one bucket for the v2 host and one for the Fastly
  * Domain Research tools. Override with the `buckets` option (and `timeScale`) in tests.
  */
@@ -62,7 +63,7 @@ export interface DomainrState {
   /**
    * How v2 status answers an invalid name: `'status'` (default) with the documented `invalid` flag,
    * or `'errors'`, the undocumented `200 {"errors":[{code,message,detail}]}` body third-party clients
-   * handle (api-notes §3.2), to exercise defensive parsing.
+   * handle (docs/providers/domainr.md#v2-status), to exercise defensive parsing.
    */
   invalidNameResponse: 'status' | 'errors';
   /** The Fastly Domain Research product is off by default on real accounts; the emulator's is on. */

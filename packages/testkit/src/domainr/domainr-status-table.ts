@@ -3,7 +3,7 @@
  *
  * Domainr answers a status as a space-delimited list of flags in increasing order of precedence
  * (the right-most is the summary). The vocabulary is the union of the 2015 v2 preview table and the
- * current docs (api-notes/domainr.md §4). The table below seeds one name per documented flag
+ * current docs (docs/providers/domainr.md#status-flags). The table below seeds one name per documented flag
  * combination, so a test can produce every combination by asking for a fixed name.
  */
 import { domainToASCII } from 'node:url';

@@ -1,6 +1,7 @@
 /**
- * Fastly Domain Research API (the Domainr successor, api-notes §5): `tools/status` and
- * `tools/suggest` under `/domain-management/v1`, authenticated with `Fastly-Key`.
+ * Fastly Domain Research API (the Domainr successor,
+ * docs/providers/domainr.md#fastly-domain-research): `tools/status` and `tools/suggest` under
+ * `/domain-management/v1`, authenticated with `Fastly-Key`.
  *
  * Choices where Fastly's docs are silent:
  * - Error body: Fastly's usual `{"msg": "...", "detail": "..."}`; a missing `domain`/`query` or a
