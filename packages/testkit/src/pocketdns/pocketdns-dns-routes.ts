@@ -1,6 +1,7 @@
 /**
- * The DNS Records API (seeds/pocketdns-dns-records-api.txt): list, get, create, update, delete,
- * bulk create with per-record errors, and templates.
+ * The DNS Records API (PocketDNS's "DNS Records API" page, https://docs.pocketdns.com/;
+ * docs/providers/pocketdns.md#records): list, get, create, update, delete, bulk create with
+ * per-record errors, and templates.
  */
 import type { EmulatorRoute } from '../emulator/emulator-types.js';
 import { pocketDnsError } from './pocketdns-errors.js';

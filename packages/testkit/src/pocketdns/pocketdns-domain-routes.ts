@@ -1,5 +1,6 @@
 /**
- * The Domain Management API (seeds/pocketdns-domains-api.txt): user domains, domain details and
+ * The Domain Management API (PocketDNS's "Domain Management API" page, https://docs.pocketdns.com/;
+ * docs/providers/pocketdns.md#domains, #prices, #orders): user domains, domain details and
  * settings, renewal, transfers, TLD list and availability.
  */
 import type { EmulatorRoute } from '../emulator/emulator-types.js';

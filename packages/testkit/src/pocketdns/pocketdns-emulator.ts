@@ -1,6 +1,6 @@
 /**
  * A loopback emulator of the PocketDNS Partner API, written from PocketDNS's documentation
- * (seeds/pocketdns-domains-api.txt, seeds/pocketdns-dns-records-api.txt, api-notes/pocketdns.md).
+ * (https://docs.pocketdns.com/, summarised in docs/providers/pocketdns.md).
  * Production and sandbox hosts are one server here; every path is under `/api/v1/`.
  */
 

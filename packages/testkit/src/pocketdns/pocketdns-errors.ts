@@ -1,6 +1,7 @@
 /**
- * PocketDNS's error body `{ error, message, details }` (api-notes §3) and the error codes of the
- * seeds' "Common Error Codes" tables.
+ * PocketDNS's error body `{ error, message, details }` and the error codes of the "Common Error
+ * Codes" tables on its Domain Management and DNS Records pages (https://docs.pocketdns.com/;
+ * docs/providers/pocketdns.md#errors).
  */
 import { EmulatorHttpError } from '../emulator/emulator-types.js';
 

@@ -19,7 +19,10 @@ export const POCKETDNS_NAMESERVERS = ['ns1.pocketdns.com', 'ns2.pocketdns.com'] 
 export const TRANSFER_ESTIMATED_DAYS = 7;
 /** Where the docs are silent, a name registered elsewhere is assumed to expire 90 days after the transfer starts. */
 export const TRANSFER_PREVIOUS_EXPIRY_DAYS = 90;
-/** `login_url` "valid 24 hours" (api-notes §2). */
+/**
+ * `login_url` "valid 24 hours" (https://docs.pocketdns.com/api-reference/users;
+ * docs/providers/pocketdns.md#users).
+ */
 export const SESSION_HOURS = 24;
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,6 @@
 /**
- * The embed flow's user session endpoint (api-notes §2, from PocketDNS's User Management page):
+ * The embed flow's user session endpoint (PocketDNS's User Management page,
+ * https://docs.pocketdns.com/api-reference/users; docs/providers/pocketdns.md#users):
  * `POST /api/v1/users` finds or creates the partner's user and returns a fresh `login_url`.
  */
 import type { EmulatorRoute } from '../emulator/emulator-types.js';

@@ -67,9 +67,9 @@ const LABEL = /^_?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 /**
  * "Must be 1-253 characters long; can contain letters, numbers, hyphens, and dots; cannot start or
  * end with a hyphen; use @ for the root domain." The rule is applied per label, and a label may
- * begin with one underscore: the docs' own SRV example is named `_sip._tcp` (api-notes §6 notes the
- * contradiction; accepting service labels is our choice). Wildcards (`*`) are outside the
- * documented character set and are rejected.
+ * begin with one underscore: the docs' own SRV example is named `_sip._tcp`
+ * (docs/providers/pocketdns.md#record-rules notes the contradiction; accepting service labels is
+ * our choice). Wildcards (`*`) are outside the documented character set and are rejected.
  */
 export function isValidRecordName(name: string): boolean {
   if (name === '@') return true;
@@ -106,9 +106,9 @@ function isUint16(value: number): boolean {
 /**
  * SRV: the docs store all four parts in `content` (`"10 60 5060 sip.example.com"` = priority weight
  * port target) while the field table also lists `priority` for SRV. Both forms are accepted
- * (api-notes §6): four-part content (a `priority` field, if sent, must agree), or three-part
- * `weight port target` content with `priority`. Either way the record is stored as PocketDNS shows
- * it: four-part content, and the priority also in `priority`.
+ * (docs/providers/pocketdns.md#record-content): four-part content (a `priority` field, if sent,
+ * must agree), or three-part `weight port target` content with `priority`. Either way the record is
+ * stored as PocketDNS shows it: four-part content, and the priority also in `priority`.
  */
 function normalizeSrv(
   content: string,
