@@ -1,7 +1,8 @@
 /**
  * Loopback emulator of the DNSimple API v2 (https://api.dnsimple.com/v2), written from DNSimple's
- * docs, OpenAPI spec and official fixtures (shared/fixtures/dnsimple). Paths keep the `/v2` prefix,
- * so an adapter's `baseURL` is the emulator's `url`.
+ * docs, OpenAPI spec and official fixtures (https://github.com/dnsimple/dnsimple-developer, copied
+ * to shared/fixtures/dnsimple; docs/providers/dnsimple.md). Paths keep the `/v2` prefix, so an
+ * adapter's `baseURL` is the emulator's `url`.
  */
 import { randomUUID } from 'node:crypto';
 import { startEmulatorServer } from '../emulator/emulator-server.js';

@@ -150,7 +150,8 @@ export function validateRecord(
     if (type === 'A' && !isIPv4(content)) addError(errors, 'content', 'is not a valid IPv4 address');
     if (type === 'AAAA' && !isIPv6(content)) addError(errors, 'content', 'is not a valid IPv6 address');
     if (TYPES_WITH_PRIORITY.has(type)) {
-      // The emulator rejects MX/SRV without a priority (the seeds' rule); the API docs are silent.
+      // The emulator rejects MX/SRV without a priority; the API docs are silent (our choice,
+      // docs/providers/dnsimple.md#records).
       if (priority === null) addError(errors, 'priority', "can't be blank");
     } else {
       priority = null;

@@ -1,6 +1,7 @@
 /**
  * DNSimple API v2 payload shapes, as the official fixtures show them (field names and order follow
- * `shared/fixtures/dnsimple/**.http`). Only what the emulator serves.
+ * `fixtures/v2/api/**.http` in https://github.com/dnsimple/dnsimple-developer, copied to
+ * `shared/fixtures/dnsimple/`). Only what the emulator serves.
  */
 
 export interface DnsimpleAccount {

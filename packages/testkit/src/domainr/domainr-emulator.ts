@@ -47,9 +47,10 @@ export function createDomainrApp(
       if (denied === null || isFastlyPath(req.path)) return denied;
       return asJsonp(req, denied);
     },
-    // `{"message": ...}` [seed]. Used by the server for unknown routes, 429 and injected faults on
-    // every path (it has no request context), so the Fastly paths get this body for those too.
-    // Fastly paths answer Fastly's `{ msg }`; everything else Domainr's `{ message }`.
+    // `{"message": ...}` (docs/providers/domainr.md#errors). Used by the server for unknown routes,
+    // 429 and injected faults on every path (it has no request context), so the Fastly paths get
+    // this body for those too. Fastly paths answer Fastly's `{ msg }`; everything else Domainr's
+    // `{ message }`.
     errorBody: (_status, message, req) =>
       req?.path.startsWith('/domain-management/') ? { msg: message } : { message },
     ledger: [],

@@ -1,8 +1,9 @@
 /**
- * Domainr v2 JSONP [seed, doc]: with `callback=<fn>` the answer is `fn(<json>)` and every response
- * is 200 OK, so a browser evaluates it. Server-side adapters must never send `callback`; the
- * emulator reproduces it so that one that does gets what Domainr would send. A callback that is
- * not a JavaScript identifier path is ignored (plain JSON, chosen: the docs are silent).
+ * Domainr v2 JSONP (docs/providers/domainr.md#v2-hosts-and-credentials): with `callback=<fn>` the
+ * answer is `fn(<json>)` and every response is 200 OK, so a browser evaluates it. Server-side
+ * adapters must never send `callback`; the emulator reproduces it so that one that does gets what
+ * Domainr would send. A callback that is not a JavaScript identifier path is ignored (plain JSON,
+ * chosen: the docs are silent).
  */
 import {
   EmulatorHttpError,

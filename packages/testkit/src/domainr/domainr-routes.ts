@@ -1,7 +1,7 @@
 /**
  * Domainr v2 routes (api.domainr.com/v2, also the RapidAPI host): `search`, `status`, `register`.
- * Errors are `{"message": "..."}` [seed]. Status codes per situation are not documented: a missing
- * or empty required parameter answers 400 (chosen).
+ * Errors are `{"message": "..."}` (docs/providers/domainr.md#errors). Status codes per situation
+ * are not documented: a missing or empty required parameter answers 400 (chosen).
  */
 import { EmulatorHttpError, type EmulatorRequest, type EmulatorRoute } from '../emulator/emulator-types.js';
 import { isValidDomainName } from '../emulator/seed-data.js';
@@ -35,7 +35,8 @@ export interface V2StatusObject {
 
 /**
  * One status object per requested name, in request order. `domain` echoes the name as requested
- * (trimmed; Unicode stays Unicode); `zone` is included as in current responses [doc].
+ * (trimmed; Unicode stays Unicode); `zone` is included as in current responses
+ * (docs/providers/domainr.md#v2-status).
  * The 2015 preview accepted a comma-separated list; the current docs say one domain. Both are
  * answered (a list gives one object per name; no server-side cap is documented).
  */

@@ -32,7 +32,10 @@ export function priceForPeriod(annual: string, period: GlaucaPeriod): number {
   return period.unit === 'y' ? pence * period.value : Math.round((pence * period.value) / 12);
 }
 
-/** Periods the seeded zones support: 1–10 years (or 12–120 months) [src: default allowed periods]. */
+/**
+ * Periods the seeded zones support: 1–10 years (or 12–120 months), the default allowed periods in
+ * Glauca's published server source (https://github.com/AS207960/domains; docs/providers/glauca.md#money).
+ */
 export function isSupportedPeriod(period: GlaucaPeriod): boolean {
   const months = period.unit === 'y' ? period.value * 12 : period.value;
   return months >= 1 && months <= 120 && (period.unit === 'm' || period.value <= 10);

@@ -31,7 +31,7 @@ import {
 import { RECORD_KINDS, type RecordKindSpec } from './hexdns-record-kinds.js';
 import { recordUrl, renderRecord, renderZone, zoneUrl } from './hexdns-serializers.js';
 
-/** Zones beyond this many are billed (1.00 GBP per zone per month) [doc]. */
+/** Zones beyond this many are billed (1.00 GBP per zone per month; docs/providers/glauca.md#hexdns). */
 const FREE_ZONES = 3;
 const ZONE_MONTHLY_PENCE = 100;
 /** TTL is a non-negative integer with no documented maximum; the model column is a 32-bit int. */
