@@ -7,6 +7,7 @@ export * from './dnsimple/dnsimple-emulator.js';
 export type { DnsimpleState, OperationCompletion } from './dnsimple/dnsimple-state.js';
 export { type DnsimpleExtendedAttribute, EXTENDED_ATTRIBUTES } from './dnsimple/dnsimple-tld-attributes.js';
 export * from './domainr/domainr-emulator.js';
+export * from './emulator-map.js';
 export type { DomainrState } from './domainr/domainr-state.js';
 export { startEmulatorServer } from './emulator/emulator-server.js';
 export * from './emulator/emulator-types.js';
@@ -49,7 +50,6 @@ export * from './porkbun/porkbun-emulator.js';
 export type { LimitSpec as PorkbunLimitSpec } from './porkbun/porkbun-limits.js';
 export type { PorkbunResponseShapes } from './porkbun/porkbun-shapes.js';
 export type { PorkbunState, PorkbunTransferStatus } from './porkbun/porkbun-state.js';
-export { type RunningRedis, redisUnavailableReason, startRedisServer } from './redis/redis-server.js';
 export {
   REFERENCE_API_KEY,
   type ReferenceState,

@@ -1,27 +1,13 @@
 /**
- * `--emulate` and the demo: starts the built-in loopback emulators of the four APIs and builds
- * each registrar against its emulator with the emulator's default credentials.
+ * `--emulate` and the demo: starts the testkit's loopback emulators (its `PROVIDER_EMULATORS` map)
+ * and builds each registrar against its emulator with the emulator's default credentials.
  */
 import type { KnownProviderId, Registrar, RetryOptions } from '@registrar-kit/core';
-import {
-  POCKETDNS_DEFAULT_USER,
-  type RunningEmulator,
-  startDnsimpleEmulator,
-  startDomainrEmulator,
-  startGlaucaEmulator,
-  startPocketDnsEmulator,
-} from '@registrar-kit/testkit/emulators';
-import { createRegistrar } from '../create-registrar.js';
+import { type AnyRunningEmulator, PROVIDER_EMULATORS } from '@registrar-kit/testkit/emulators';
+import { createRegistrar, type RegistrarConfig } from '../create-registrar.js';
 import { PROVIDER_LIST } from '../providers.js';
 
-type AnyEmulator = RunningEmulator<unknown>;
-
-const START: Record<KnownProviderId, () => Promise<AnyEmulator>> = {
-  pocketdns: () => startPocketDnsEmulator() as Promise<AnyEmulator>,
-  glauca: () => startGlaucaEmulator() as Promise<AnyEmulator>,
-  dnsimple: () => startDnsimpleEmulator() as Promise<AnyEmulator>,
-  domainr: () => startDomainrEmulator() as Promise<AnyEmulator>,
-};
+type AnyEmulator = AnyRunningEmulator;
 
 /** Loopback servers need no client-side throttling; quick retries keep a run short. */
 const LOCAL = {
@@ -40,42 +26,17 @@ export interface Emulation {
 
 /** The registrar of one provider, against a running emulator, with the emulator's default credentials. */
 export function emulatedRegistrar(id: KnownProviderId, emulator: AnyEmulator): Registrar {
-  const credentials = emulator.seedInfo.credentials;
-  const url = emulator.url;
-  switch (id) {
-    case 'pocketdns':
-      return createRegistrar({
-        provider: 'pocketdns',
-        baseURL: url,
-        apiKey: credentials.apiKey,
-        owner: POCKETDNS_DEFAULT_USER,
-        ...LOCAL,
-      });
-    case 'glauca':
-      return createRegistrar({
-        provider: 'glauca',
-        baseURL: url,
-        dnsBaseURL: url,
-        token: credentials.token,
-        ...LOCAL,
-      });
-    case 'dnsimple':
-      return createRegistrar({
-        provider: 'dnsimple',
-        baseURL: url,
-        token: credentials.token,
-        accountId: credentials.accountId,
-        ...LOCAL,
-      });
-    case 'domainr':
-      return createRegistrar({ provider: 'domainr', baseURL: url, clientId: credentials.clientId, ...LOCAL });
-  }
+  return createRegistrar({
+    provider: id,
+    ...PROVIDER_EMULATORS[id].adapterOptions(emulator),
+    ...LOCAL,
+  } as RegistrarConfig);
 }
 
 /** Starts the emulators of `ids` (default: all four) in parallel. */
 export async function startEmulation(ids: readonly KnownProviderId[] = PROVIDER_LIST): Promise<Emulation> {
   const unique = [...new Set(ids)];
-  const started = await Promise.allSettled(unique.map((id) => START[id]()));
+  const started = await Promise.allSettled(unique.map((id) => PROVIDER_EMULATORS[id].start()));
   const emulators: Partial<Record<KnownProviderId, AnyEmulator>> = {};
   started.forEach((result, index) => {
     if (result.status === 'fulfilled') emulators[unique[index]!] = result.value;
