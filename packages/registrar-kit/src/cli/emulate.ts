@@ -25,16 +25,27 @@ export interface Emulation {
 }
 
 /** The registrar of one provider, against a running emulator, with the emulator's default credentials. */
-export function emulatedRegistrar(id: KnownProviderId, emulator: AnyEmulator): Registrar {
+export function emulatedRegistrar(
+  id: KnownProviderId,
+  emulator: AnyEmulator,
+  overrides: Record<string, unknown> = {},
+): Registrar {
   return createRegistrar({
     provider: id,
     ...PROVIDER_EMULATORS[id].adapterOptions(emulator),
     ...LOCAL,
+    ...overrides,
   } as RegistrarConfig);
 }
 
-/** Starts the emulators of `ids` (default: all four) in parallel. */
-export async function startEmulation(ids: readonly KnownProviderId[] = PROVIDER_LIST): Promise<Emulation> {
+/**
+ * Starts the emulators of `ids` (default: all of them) in parallel. `overrides`: factory options
+ * that replace the emulator's defaults per provider (the CLI's `--owner` for PocketDNS).
+ */
+export async function startEmulation(
+  ids: readonly KnownProviderId[] = PROVIDER_LIST,
+  overrides: Partial<Record<KnownProviderId, Record<string, unknown>>> = {},
+): Promise<Emulation> {
   const unique = [...new Set(ids)];
   const started = await Promise.allSettled(unique.map((id) => PROVIDER_EMULATORS[id].start()));
   const emulators: Partial<Record<KnownProviderId, AnyEmulator>> = {};
@@ -58,7 +69,7 @@ export async function startEmulation(ids: readonly KnownProviderId[] = PROVIDER_
       if (!emulator) throw new Error(`the ${id} emulator was not started`);
       let registrar = registrars.get(id);
       if (!registrar) {
-        registrar = emulatedRegistrar(id, emulator);
+        registrar = emulatedRegistrar(id, emulator, overrides[id]);
         registrars.set(id, registrar);
       }
       return registrar;

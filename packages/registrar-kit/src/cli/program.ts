@@ -10,6 +10,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDns } from './commands/dns.js';
 import { registerDomains } from './commands/domains.js';
+import { registerPortfolio } from './commands/portfolio.js';
 import { registerProviders } from './commands/providers.js';
 import { describeError, EXIT_OK, UsageError } from './errors.js';
 import { type IO, Renderer } from './render.js';
@@ -55,6 +56,7 @@ export function createProgram(state: CliState): Command {
   registerCheck(program, state);
   registerCompare(program, state);
   registerDomains(program, state);
+  registerPortfolio(program, state);
   registerDns(program, state);
   registerDemo(program, state);
   return program;

@@ -7,6 +7,7 @@ import { redactValue } from '@registrar-kit/core';
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import { credentialValues, type DescribedError } from './errors.js';
+import { fitColumns, terminalWidth } from './fit-columns.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -70,11 +71,14 @@ export class Renderer {
     this.line(this.colors.dim(text));
   }
 
+  /** A table as wide as its content, up to the terminal's width (long cells wrap). */
   table(spec: TableSpec): void {
+    const widths = fitColumns([spec.head, ...spec.rows], terminalWidth(this.io));
     const table = new Table({
       head: spec.head.map((cell) => this.colors.bold(cell)),
       style: { head: [], border: [], compact: true },
       ...(spec.align ? { colAligns: spec.align } : {}),
+      ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: true } : {}),
     });
     for (const row of spec.rows) table.push(row);
     this.line(table.toString());
