@@ -7,7 +7,6 @@ export * from './dnsimple/dnsimple-emulator.js';
 export type { DnsimpleState, OperationCompletion } from './dnsimple/dnsimple-state.js';
 export { type DnsimpleExtendedAttribute, EXTENDED_ATTRIBUTES } from './dnsimple/dnsimple-tld-attributes.js';
 export * from './domainr/domainr-emulator.js';
-export * from './emulator-map.js';
 export type { DomainrState } from './domainr/domainr-state.js';
 export { startEmulatorServer } from './emulator/emulator-server.js';
 export * from './emulator/emulator-types.js';
@@ -28,6 +27,7 @@ export {
   TransferRegistry,
   type TransferRegistryOptions,
 } from './emulator/transfer-registry.js';
+export * from './emulator-map.js';
 export * from './glauca/glauca-emulator.js';
 export { GLAUCA_SOURCE_BUGS, type GlaucaSourceBug } from './glauca/glauca-source-bugs.js';
 export type { GlaucaState } from './glauca/glauca-state.js';
