@@ -11,6 +11,7 @@ const packageDirs = readdirSync(`${root}packages`).filter((dir) =>
 const alias: Record<string, string> = {
   '@registrar-kit/core': `${root}packages/core/src/index.ts`,
   '@registrar-kit/testkit/emulators': `${root}packages/testkit/src/emulators.ts`,
+  '@registrar-kit/testkit/redis': `${root}packages/testkit/src/redis.ts`,
   '@registrar-kit/testkit': `${root}packages/testkit/src/index.ts`,
   '@registrar-kit/adapter-pocketdns': `${root}packages/adapter-pocketdns/src/index.ts`,
   '@registrar-kit/adapter-dnsimple': `${root}packages/adapter-dnsimple/src/index.ts`,

@@ -1,5 +1,6 @@
-// The core in action on a loopback emulator: no account, no network.
-// Run with `pnpm demo` (builds first). Until the CLI lands this is the project's main job.
+// The core in action on the testkit's reference registrar and its loopback emulator: no account,
+// no network. Run with `node examples/core-example.mjs` after `pnpm build`. The project's main job is
+// the CLI (`registrar-kit demo` walks through every provider); this shows the core API alone.
 import { comparePrices, isRegistrarError, toArray } from '@registrar-kit/core';
 import { createReferenceRegistrar, startReferenceEmulator } from '@registrar-kit/testkit/emulators';
 

@@ -9,9 +9,19 @@ import { createDomainr } from '@registrar-kit/adapter-domainr';
 import { createGlauca } from '@registrar-kit/adapter-glauca';
 import { createPocketDns } from '@registrar-kit/adapter-pocketdns';
 import { comparePrices, type Registrar } from '@registrar-kit/core';
+import { PROVIDER_EMULATORS } from '@registrar-kit/testkit/emulators';
 import type { Measurement, MeasurementResult } from './measurement.js';
 import { median, pool, since } from './stats.js';
 import { type EmulatorProcess, startEmulatorProcess } from './support/emulator-process.js';
+import type { EmulatorKind } from './support/emulator-protocol.js';
+
+const KINDS = ['pocketdns', 'dnsimple', 'glauca', 'domainr'] as const satisfies readonly EmulatorKind[];
+const FACTORIES = {
+  pocketdns: createPocketDns,
+  dnsimple: createDnsimple,
+  glauca: createGlauca,
+  domainr: createDomainr,
+} as unknown as Record<EmulatorKind, (options: Record<string, unknown>) => Registrar>;
 
 const NAMES = Array.from({ length: 50 }, (_, i) => `bench-compare-${i + 1}.com`);
 const LATENCY_MS = 50;
@@ -22,40 +32,26 @@ export const comparePricesBench: Measurement = async ({ runs, log }): Promise<Me
   const options = { latencyMs: LATENCY_MS, rateLimits: false };
   const emulators: Record<string, EmulatorProcess> = {};
   try {
-    const [pocketdns, dnsimple, glauca, domainr] = await Promise.all([
-      startEmulatorProcess('pocketdns', options),
-      startEmulatorProcess('dnsimple', options),
-      startEmulatorProcess('glauca', options),
-      startEmulatorProcess('domainr', options),
-    ]);
-    Object.assign(emulators, { pocketdns, dnsimple, glauca, domainr });
+    const started = await Promise.all(KINDS.map((kind) => startEmulatorProcess(kind, options)));
+    KINDS.forEach((kind, i) => {
+      emulators[kind] = started[i]!;
+    });
     const common = { rateLimit: false as const };
-    const registrars: Registrar[] = [
-      createPocketDns({
-        ...common,
-        baseURL: pocketdns!.url,
-        apiKey: pocketdns!.seedInfo.credentials.apiKey,
-        owner: 'user_123',
-      }),
-      createDnsimple({
-        ...common,
-        baseURL: dnsimple!.url,
-        token: dnsimple!.seedInfo.credentials.token,
-        accountId: dnsimple!.seedInfo.credentials.accountId,
-      }),
-      createGlauca({
-        ...common,
-        baseURL: glauca!.url,
-        dnsBaseURL: glauca!.url,
-        token: glauca!.seedInfo.credentials.token,
-      }),
-      createDomainr({
-        ...common,
+    // Each adapter pointed at its emulator as the testkit's map says; Domainr through its Fastly API.
+    const overrides: Partial<Record<EmulatorKind, Record<string, unknown>>> = {
+      domainr: {
         api: 'fastly',
-        baseURL: domainr!.url,
-        fastlyToken: domainr!.seedInfo.credentials.fastlyToken,
+        clientId: undefined,
+        fastlyToken: emulators.domainr!.seedInfo.credentials.fastlyToken,
+      },
+    };
+    const registrars: Registrar[] = KINDS.map((kind) =>
+      FACTORIES[kind]({
+        ...common,
+        ...PROVIDER_EMULATORS[kind].adapterOptions(emulators[kind]!),
+        ...overrides[kind],
       }),
-    ];
+    );
 
     const compareAll = async () => {
       const emulatorCpu = await totalEmulatorCpu();

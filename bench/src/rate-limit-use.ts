@@ -5,7 +5,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createPocketDns } from '@registrar-kit/adapter-pocketdns';
-import { redisUnavailableReason, startRedisServer } from '@registrar-kit/testkit/emulators';
+import { redisUnavailableReason, startRedisServer } from '@registrar-kit/testkit/redis';
 import type { Figure, Measurement, MeasurementResult } from './measurement.js';
 import { median } from './stats.js';
 import { startEmulatorProcess } from './support/emulator-process.js';

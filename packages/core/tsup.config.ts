@@ -17,5 +17,7 @@ export default defineConfig([
     // function, and every request failed with "(0, import_p_retry.default) is not a function".
     // Bundled into the CommonJS build, the real function is called; the ESM build imports them.
     noExternal: ['p-retry', 'is-network-error'],
+    // `import.meta.url` (uts46.ts loads tr46 on first use through createRequire) shimmed from __filename.
+    shims: true,
   },
 ]);

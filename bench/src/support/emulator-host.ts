@@ -3,22 +3,8 @@
  * event loop (and the heap) with the client being measured. Driven over the IPC channel by
  * emulator-process.ts: `start` → `ready`, `stats` → `stats`, `close` → exit.
  */
-import {
-  type RunningEmulator,
-  type SeedInfo,
-  startDnsimpleEmulator,
-  startDomainrEmulator,
-  startGlaucaEmulator,
-  startPocketDnsEmulator,
-} from '@registrar-kit/testkit/emulators';
-import type { EmulatorKind, HostMessage, HostReply } from './emulator-protocol.js';
-
-const starters: Record<EmulatorKind, (options: never) => Promise<RunningEmulator<unknown>>> = {
-  dnsimple: startDnsimpleEmulator as never,
-  pocketdns: startPocketDnsEmulator as never,
-  glauca: startGlaucaEmulator as never,
-  domainr: startDomainrEmulator as never,
-};
+import { PROVIDER_EMULATORS, type RunningEmulator, type SeedInfo } from '@registrar-kit/testkit/emulators';
+import type { HostMessage, HostReply } from './emulator-protocol.js';
 
 let emulator: RunningEmulator<unknown> | undefined;
 
@@ -28,7 +14,7 @@ function reply(message: HostReply): void {
 
 process.on('message', async (message: HostMessage) => {
   if (message.type === 'start') {
-    emulator = await starters[message.kind](message.options as never);
+    emulator = await PROVIDER_EMULATORS[message.kind].start(message.options);
     let hostedDomainId: number | undefined;
     if (message.hostedDomain && message.kind === 'dnsimple') {
       // A hosted (not registered) domain: DNSimple getDomain is then one GET, with no registrar reads.

@@ -1,6 +1,7 @@
-import type { SeedInfo } from '@registrar-kit/testkit/emulators';
+import type { EmulatedProviderId, SeedInfo } from '@registrar-kit/testkit/emulators';
 
-export type EmulatorKind = 'dnsimple' | 'pocketdns' | 'glauca' | 'domainr';
+/** A provider with an emulator in the testkit's map. */
+export type EmulatorKind = EmulatedProviderId;
 
 export type HostMessage =
   | { type: 'start'; kind: EmulatorKind; options: Record<string, unknown>; hostedDomain?: string }

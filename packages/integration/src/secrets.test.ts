@@ -12,6 +12,7 @@ import { isRegistrarError, type TransportEvent } from '@registrar-kit/core';
 import {
   errorRenderings,
   type FaultKind,
+  PROVIDER_EMULATORS,
   startDnsimpleEmulator,
   startDomainrEmulator,
   startGlaucaEmulator,
@@ -50,16 +51,7 @@ async function acceptingEmulator(provider: ProviderId): Promise<AnyEmulator> {
 
 /** Emulators with their default credentials: the recognisable key is refused (401, Glauca's 403 Invalid token). */
 async function refusingEmulator(provider: ProviderId): Promise<AnyEmulator> {
-  switch (provider) {
-    case 'pocketdns':
-      return (await startPocketDnsEmulator({ rateLimits: false })) as AnyEmulator;
-    case 'dnsimple':
-      return (await startDnsimpleEmulator({ rateLimits: false })) as AnyEmulator;
-    case 'glauca':
-      return (await startGlaucaEmulator({ rateLimits: false })) as AnyEmulator;
-    case 'domainr':
-      return (await startDomainrEmulator({ rateLimits: false })) as AnyEmulator;
-  }
+  return PROVIDER_EMULATORS[provider].start({ rateLimits: false });
 }
 
 const ALWAYS = (fault: FaultKind) => [{ fault }];

@@ -1,8 +1,8 @@
-import { createDnsimple } from '@registrar-kit/adapter-dnsimple';
-import { createDomainr } from '@registrar-kit/adapter-domainr';
+import { createDnsimple, dnsimpleProviderInfo } from '@registrar-kit/adapter-dnsimple';
+import { createDomainr, domainrProviderInfo } from '@registrar-kit/adapter-domainr';
 import { createGlauca } from '@registrar-kit/adapter-glauca';
 import { createPocketDns } from '@registrar-kit/adapter-pocketdns';
-import { type KnownProviderId, ValidationError } from '@registrar-kit/core';
+import { credentialVariables, type KnownProviderId, ValidationError } from '@registrar-kit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRegistrar, PROVIDER_LIST, PROVIDERS, type RegistrarConfig } from './index.js';
 
@@ -36,6 +36,25 @@ describe('createRegistrar', () => {
     expect(() => createRegistrar({ provider: 'glauca', token: 'a', personalAccessToken: 'b' })).toThrow(
       /only one of/,
     );
+  });
+
+  it('takes the provider id in any case and reports it lower-case', () => {
+    expect(createRegistrar({ provider: 'Glauca' } as unknown as RegistrarConfig).provider).toBe('glauca');
+    expect(createRegistrar({ provider: ' DNSIMPLE ' } as unknown as RegistrarConfig).provider).toBe(
+      'dnsimple',
+    );
+    vi.stubEnv('REGISTRAR_PROVIDER', 'PocketDNS');
+    expect(createRegistrar().provider).toBe('pocketdns');
+  });
+
+  it("describes each provider from its adapter's providerInfo", () => {
+    expect(PROVIDERS.dnsimple.info).toBe(dnsimpleProviderInfo);
+    expect(PROVIDERS.dnsimple.label).toBe('DNSimple');
+    expect(PROVIDERS.dnsimple.env).toEqual({
+      requires: ['DNSIMPLE_TOKEN'],
+      optional: ['DNSIMPLE_ACCOUNT_ID'],
+    });
+    expect(PROVIDERS.domainr.env.oneOf).toEqual(credentialVariables(domainrProviderInfo));
   });
 
   it('reads the provider from REGISTRAR_PROVIDER when the config has none', () => {

@@ -1,6 +1,6 @@
 import type { KnownProviderId, Registrar } from '@registrar-kit/core';
 import { ValidationError } from '@registrar-kit/core';
-import { isKnownProvider, PROVIDER_LIST, PROVIDERS, type ProviderOptionsMap } from './providers.js';
+import { PROVIDER_LIST, PROVIDERS, type ProviderOptionsMap, toProviderId } from './providers.js';
 
 /** The environment variable that picks the provider when `config.provider` is absent. */
 export const REGISTRAR_PROVIDER_ENV = 'REGISTRAR_PROVIDER';
@@ -15,7 +15,7 @@ export type RegistrarConfigFromEnv = { provider?: undefined } & Partial<Provider
 
 /**
  * Builds the registrar of `config.provider` (or of the `REGISTRAR_PROVIDER` environment variable),
- * passing the other options to that adapter's factory. Code typed against `Registrar` then runs
+ * passing the other options to that adapter's factory. The id is case-insensitive (`'Glauca'`). Code typed against `Registrar` then runs
  * unchanged whichever provider is configured.
  *
  * @throws ValidationError when the provider is missing or unknown (the message lists the known ids).
@@ -23,6 +23,7 @@ export type RegistrarConfigFromEnv = { provider?: undefined } & Partial<Provider
 export function createRegistrar(config: RegistrarConfig | RegistrarConfigFromEnv = {}): Registrar {
   const { provider: fromConfig, ...options } = config as { provider?: unknown } & Record<string, unknown>;
   const provider = fromConfig ?? process.env[REGISTRAR_PROVIDER_ENV]?.trim();
+  const id = toProviderId(provider);
   const known = PROVIDER_LIST.join(', ');
   if (provider === undefined || provider === '') {
     throw new ValidationError(
@@ -34,7 +35,7 @@ export function createRegistrar(config: RegistrarConfig | RegistrarConfigFromEnv
       },
     );
   }
-  if (!isKnownProvider(provider)) {
+  if (id === undefined) {
     const source = fromConfig === undefined ? `${REGISTRAR_PROVIDER_ENV}=` : 'provider ';
     throw new ValidationError(
       `createRegistrar: unknown ${source}${JSON.stringify(provider)}: expected one of ${known}`,
@@ -45,6 +46,6 @@ export function createRegistrar(config: RegistrarConfig | RegistrarConfigFromEnv
       },
     );
   }
-  const create = PROVIDERS[provider].create as (options: object) => Registrar;
+  const create = PROVIDERS[id].create as (options: object) => Registrar;
   return create(options);
 }

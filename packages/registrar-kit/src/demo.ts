@@ -9,7 +9,7 @@ import { type CheckResult, checkNames, money, statusCell } from './cli/commands/
 import { type CompareResult, renderComparison, runComparison } from './cli/commands/compare.js';
 import { renderRecords } from './cli/commands/dns.js';
 import { renderDomainList } from './cli/commands/domains.js';
-import { type Emulation, startEmulation } from './cli/emulate.js';
+import type { Emulation } from './cli/emulate.js';
 import { errorSummary } from './cli/errors.js';
 import type { Renderer } from './cli/render.js';
 import { PROVIDER_LIST, PROVIDERS } from './providers.js';
@@ -106,6 +106,7 @@ export async function runDemo(out: Renderer): Promise<boolean> {
 
   let emulation: Emulation | null = null;
   try {
+    const { startEmulation } = await import('./cli/emulate.js');
     emulation = await startEmulation(PROVIDER_LIST);
     const live = emulation;
     const registrar = (id: KnownProviderId): Registrar => live.registrar(id);
@@ -128,7 +129,7 @@ export async function runDemo(out: Renderer): Promise<boolean> {
     if (human) out.heading('2. Is the name free? checkAvailability at every provider');
     result.availability = await step('availability', async () => {
       const registrars = PROVIDER_LIST.map(registrar);
-      const rows = await checkNames(registrars, DEMO_NAMES, out.io);
+      const rows = await checkNames(registrars, DEMO_NAMES, out);
       if (human) {
         out.table({
           head: ['name', ...PROVIDER_LIST.map((id) => PROVIDERS[id].label)],
@@ -155,7 +156,7 @@ export async function runDemo(out: Renderer): Promise<boolean> {
       const comparison = await runComparison(
         PROVIDER_LIST.map(registrar),
         { domain: name, operation: 'register', years: 1, exchangeRates: DEMO_RATES },
-        out.io,
+        out,
       );
       if (human) {
         renderComparison(out, comparison);

@@ -12,4 +12,5 @@ export {
   PROVIDERS,
   type ProviderDefinition,
   type ProviderOptionsMap,
+  toProviderId,
 } from './providers.js';

@@ -33,6 +33,7 @@ export {
   TransferRegistry,
   type TransferRegistryOptions,
 } from './emulator/transfer-registry.js';
+export * from './emulator-map.js';
 export * from './glauca/glauca-emulator.js';
 export { GLAUCA_SOURCE_BUGS, type GlaucaSourceBug } from './glauca/glauca-source-bugs.js';
 export type { GlaucaState } from './glauca/glauca-state.js';
@@ -55,7 +56,6 @@ export * from './porkbun/porkbun-emulator.js';
 export type { LimitSpec as PorkbunLimitSpec } from './porkbun/porkbun-limits.js';
 export type { PorkbunResponseShapes } from './porkbun/porkbun-shapes.js';
 export type { PorkbunState, PorkbunTransferStatus } from './porkbun/porkbun-state.js';
-export { type RunningRedis, redisUnavailableReason, startRedisServer } from './redis/redis-server.js';
 export {
   REFERENCE_API_KEY,
   type ReferenceState,

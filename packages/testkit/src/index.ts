@@ -7,3 +7,4 @@ export {
   testRegistrar,
 } from './conformance/test-registrar.js';
 export * from './emulators.js';
+export * from './redis.js';

@@ -8,8 +8,8 @@
  * escape (`.`, `\`, white space, `;`, `(`, `)`, `"`, `@`, `$`, controls, bytes above 0x7E that
  * are not UTF-8) keep it as `\X` or `\DDD`. The root is the empty string.
  */
-import { toASCII } from 'tr46';
 import { decimalEscape, unescapeBytes } from '../validation/text-bytes.js';
+import { uts46 } from '../validation/uts46.js';
 
 export type NameResult = { ok: true; name: string; absolute: boolean } | { ok: false; message: string };
 
@@ -176,6 +176,6 @@ export function modelName(name: string): string | null {
   if (ascii) return name;
   const unicode = Buffer.from(name, 'latin1').toString('utf8');
   if (unicode.includes('\ufffd')) return null;
-  const converted = toASCII(unicode, { useSTD3ASCIIRules: false, transitionalProcessing: false });
+  const converted = uts46().toASCII(unicode, { useSTD3ASCIIRules: false, transitionalProcessing: false });
   return converted ? converted.toLowerCase() : null;
 }

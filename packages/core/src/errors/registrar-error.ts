@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { redactSecrets } from './redact.js';
 
 /** Brand shared by every copy of this package (duplicate installs, ESM and CJS builds). */
@@ -36,6 +35,9 @@ export interface RegistrarErrorOptions {
   retryAfterMs?: number;
   cause?: unknown;
 }
+
+/** Node's `util.inspect.custom`, a registered symbol (no `node:util` import). */
+const INSPECT_CUSTOM: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
 
 /**
  * Base of every error this library throws. Safe to log: it never holds request headers, the raw
@@ -100,7 +102,16 @@ export class RegistrarError extends Error {
     return {};
   }
 
-  [inspect.custom](): string {
+  /**
+   * `util.inspect` output: the stack and `toJSON()`, never the raw fields. Node passes its own
+   * `inspect` as the third argument (https://nodejs.org/api/util.html#custom-inspection-functions-on-objects),
+   * so the published types need no `@types/node`.
+   */
+  [INSPECT_CUSTOM](
+    _depth: number,
+    _options: object,
+    inspect: (value: unknown, options: object) => string,
+  ): string {
     return `${this.stack ?? `${this.name}: ${this.message}`}\n${inspect(this.toJSON(), { depth: 4 })}`;
   }
 }

@@ -3,7 +3,11 @@
  * → the EPP form of RFC 5733 (`+CC.NUMBER`) the model uses. Parsing and calling codes come from
  * libphonenumber-js (Google's libphonenumber metadata), not a hand-kept table.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type * as LibPhoneNumber from 'libphonenumber-js/min';
+import { lazyRequire } from '../lazy-require.js';
+
+/** Loaded by the first number to parse (its metadata is large). */
+const libPhoneNumber = lazyRequire<typeof LibPhoneNumber>('libphonenumber-js/min');
 
 /**
  * The EPP form of `value`, or null when it is empty or not a phone number. A number without a
@@ -15,7 +19,7 @@ export function toEppPhone(value: string | null | undefined, defaultCountry?: st
   // EPP's `+CC.NUMBER`: the dot separates the calling code, which libphonenumber would misread.
   const epp = /^\+(\d{1,3})\.(\d{1,14})$/.exec(text);
   if (epp) return `+${epp[1]}.${epp[2]}`;
-  const parsed = parsePhoneNumberFromString(text, defaultCountry?.toUpperCase() as never);
+  const parsed = libPhoneNumber().parsePhoneNumberFromString(text, defaultCountry?.toUpperCase() as never);
   if (!parsed?.countryCallingCode || !parsed.nationalNumber) return null;
   return `+${parsed.countryCallingCode}.${parsed.nationalNumber}`;
 }

@@ -1,5 +1,4 @@
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import pRetry from 'p-retry';
+import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import {
   AuthenticationError,
@@ -15,6 +14,7 @@ import { isRegistrarError, type RegistrarError, type ValidationIssue } from '../
 import { abortableDelay } from './abortable-delay.js';
 import { AttemptDeadline } from './attempt-deadline.js';
 import { assertSafeBaseURL } from './base-url.js';
+import { loadAxios, loadPRetry } from './lazy-http-stack.js';
 import { BucketLimiters, type BucketSpec, type RateLimitOption } from './rate-limiter.js';
 import { rateLimitLimit, rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './retry-after.js';
 import { DEFAULT_RETRY, type RetryOptions, shouldRetry } from './retry-policy.js';
@@ -117,7 +117,10 @@ const DEFAULT_USER_AGENT = `registrar-kit/${CORE_VERSION} (+https://github.com/r
 /** The HTTP layer every adapter uses: auth, limits, retries, parsing and typed errors in one place. */
 export function createTransport(options: TransportOptions): Transport {
   const baseURL = assertSafeBaseURL(options.baseURL, options.allowInsecureHttp ?? false, options.provider);
-  const http = options.axios ?? axios.create();
+  // Created on the first request: axios is loaded then, not when core is imported.
+  let client: Promise<AxiosInstance> | undefined;
+  const httpClient = () =>
+    (client ??= options.axios ? Promise.resolve(options.axios) : loadAxios().then((axios) => axios.create()));
   const limiters = new BucketLimiters(options.provider, options.buckets ?? {}, options.rateLimit);
   const retry = options.retry === false ? null : { ...DEFAULT_RETRY, ...options.retry };
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
@@ -140,6 +143,7 @@ export function createTransport(options: TransportOptions): Transport {
       path: spec.path,
       attempt,
     };
+    const http = await httpClient();
     const timeoutMs = timeoutOf(spec);
     // A pause asked for by rate-limit headers is waited only within the call's own deadline.
     const paused = limiters.pausedFor(spec.bucket);
@@ -347,6 +351,7 @@ export function createTransport(options: TransportOptions): Transport {
   async function withRetries<T>(spec: RequestSpec<T>): Promise<TransportResponse<T>> {
     const idempotent = spec.idempotent ?? spec.method !== 'POST';
     if (!retry) return attemptOnce(spec, 1);
+    const pRetry = await loadPRetry();
     return pRetry((attempt) => attemptOnce(spec, attempt), {
       retries: retry.retries,
       minTimeout: retry.minDelayMs,

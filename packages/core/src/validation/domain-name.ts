@@ -1,6 +1,6 @@
-import { toASCII, toUnicode } from 'tr46';
 import { ValidationError } from '../errors/error-classes.js';
 import type { ValidationIssue } from '../errors/registrar-error.js';
+import { uts46 } from './uts46.js';
 
 const LDH_LABEL = /^[a-z0-9-]+$/;
 const MAX_LABEL = 63;
@@ -16,7 +16,7 @@ export function domainNameIssues(
   const withoutDot = name.endsWith('.') ? name.slice(0, -1) : name;
   if (withoutDot.length === 0) return { ascii: null, issues: [{ path, message: 'must not be empty' }] };
   if (/\s/.test(withoutDot)) issues.push({ path, message: 'must not contain white space' });
-  const ascii = toASCII(withoutDot, {
+  const ascii = uts46().toASCII(withoutDot, {
     checkHyphens: true,
     checkBidi: true,
     checkJoiners: true,
@@ -68,7 +68,7 @@ export function toUnicodeDomainName(ascii: string): string {
   const trimmed = (ascii.endsWith('.') ? ascii.slice(0, -1) : ascii).toLowerCase();
   // Only `xn--` labels change: skip UTS 46 for the common all-ASCII name (it is hot in listings).
   if (!trimmed.includes('xn--')) return trimmed;
-  return toUnicode(trimmed, { useSTD3ASCIIRules: false }).domain;
+  return uts46().toUnicode(trimmed, { useSTD3ASCIIRules: false }).domain;
 }
 
 /** True when `value` looks like a domain name rather than a provider id (it has a dot and is valid). */

@@ -1,4 +1,3 @@
-import { toASCII } from 'tr46';
 import { ValidationError } from '../errors/error-classes.js';
 import type { ValidationIssue } from '../errors/registrar-error.js';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../model/dns-record.js';
 import { canonicalIPv4, canonicalIPv6 } from './ip-address.js';
 import { EscapeError, escapeBytes, unescapeBytes } from './text-bytes.js';
+import { uts46 } from './uts46.js';
 
 /** A provider's record rules. Without them the RFC-level defaults apply. */
 export interface RecordRules {
@@ -75,7 +75,7 @@ function normalizeHost(value: string, path: string, rules: RecordRules, issues: 
   }
   const ascii = [...host].every((char) => char.charCodeAt(0) < 128)
     ? host
-    : toASCII(host, { useSTD3ASCIIRules: false, transitionalProcessing: false });
+    : uts46().toASCII(host, { useSTD3ASCIIRules: false, transitionalProcessing: false });
   const labelsValid = ascii?.split('.').every((label) => NAME_LABEL.test(label)) ?? false;
   if (!ascii || !labelsValid || ascii.length > 253) {
     issues.push({ path, message: `"${value}" is not a valid host name` });

@@ -1,20 +1,24 @@
 /**
- * The four adapters against their emulators: one place that knows each factory's credential
- * options, so the soak, fuzz, secrets and rate-limit tests loop over providers.
+ * The four adapters against their emulators, for the soak, fuzz, secrets, rate-limit and CommonJS
+ * tests that loop over providers. How an adapter points at its emulator comes from the testkit's
+ * `PROVIDER_EMULATORS`, which credential option to replace from the adapter's `providerInfo`.
  */
-import { createDnsimple, DNSIMPLE_BUCKETS } from '@registrar-kit/adapter-dnsimple';
-import { createDomainr } from '@registrar-kit/adapter-domainr';
-import { createGlauca } from '@registrar-kit/adapter-glauca';
-import { createPocketDns, POCKETDNS_BUCKETS } from '@registrar-kit/adapter-pocketdns';
-import type { BucketSpec, RateLimitOption, Registrar, TransportUserOptions } from '@registrar-kit/core';
+import { createDnsimple, DNSIMPLE_BUCKETS, dnsimpleProviderInfo } from '@registrar-kit/adapter-dnsimple';
+import { createDomainr, domainrProviderInfo } from '@registrar-kit/adapter-domainr';
+import { createGlauca, glaucaProviderInfo } from '@registrar-kit/adapter-glauca';
+import { createPocketDns, POCKETDNS_BUCKETS, pocketDnsProviderInfo } from '@registrar-kit/adapter-pocketdns';
+import type {
+  BucketSpec,
+  ProviderInfo,
+  RateLimitOption,
+  Registrar,
+  TransportUserOptions,
+} from '@registrar-kit/core';
 import {
   type CommonEmulatorOptions,
-  POCKETDNS_DEFAULT_USER,
+  PROVIDER_EMULATORS,
   type RunningEmulator,
-  startDnsimpleEmulator,
-  startDomainrEmulator,
-  startGlaucaEmulator,
-  startPocketDnsEmulator,
+  type SeedInfo,
 } from '@registrar-kit/testkit';
 
 export const PROVIDER_IDS = ['pocketdns', 'dnsimple', 'glauca', 'domainr'] as const;
@@ -44,20 +48,21 @@ export function scaledBuckets(provider: ProviderId, timeScale: number): Record<s
   return out;
 }
 
+/** Each adapter's own description (credential options and variables). */
+export const PROVIDER_INFO: Record<ProviderId, ProviderInfo> = {
+  pocketdns: pocketDnsProviderInfo,
+  dnsimple: dnsimpleProviderInfo,
+  glauca: glaucaProviderInfo,
+  domainr: domainrProviderInfo,
+};
+
 export async function startEmulator(
   provider: ProviderId,
   options: CommonEmulatorOptions = {},
 ): Promise<AnyEmulator> {
-  switch (provider) {
-    case 'pocketdns':
-      return (await startPocketDnsEmulator(options)) as AnyEmulator;
-    case 'dnsimple':
-      return (await startDnsimpleEmulator(options)) as AnyEmulator;
-    case 'glauca':
-      return (await startGlaucaEmulator({ instantOrders: true, ...options })) as AnyEmulator;
-    case 'domainr':
-      return (await startDomainrEmulator(options)) as AnyEmulator;
-  }
+  // Glauca's orders complete at once, so registrations resolve within a test.
+  const extra = provider === 'glauca' ? { instantOrders: true } : {};
+  return PROVIDER_EMULATORS[provider].start({ ...extra, ...options });
 }
 
 export interface CreateOptions extends TransportUserOptions {
@@ -68,7 +73,8 @@ export interface CreateOptions extends TransportUserOptions {
 
 /**
  * The options of `provider`'s factory for a registrar pointed at `baseURL` with the emulator's
- * credentials (plain data, so a child process can build the same registrar).
+ * credentials (plain data, so a child process can build the same registrar). `baseURL` may be a
+ * proxy in front of the emulator, or a closed port when `emulator` is null.
  */
 export function factoryOptions(
   provider: ProviderId,
@@ -77,31 +83,19 @@ export function factoryOptions(
   options: CreateOptions = {},
 ): Record<string, unknown> {
   const { credential, ...transport } = options;
-  const creds = emulator?.seedInfo.credentials ?? {};
-  switch (provider) {
-    case 'pocketdns':
-      return { ...transport, baseURL, apiKey: credential ?? creds.apiKey, owner: POCKETDNS_DEFAULT_USER };
-    case 'dnsimple':
-      return {
-        ...transport,
-        baseURL,
-        token: credential ?? creds.token,
-        accountId: creds.accountId ?? '1010',
-        registrantId: 1,
-      };
-    case 'glauca': {
-      const state = emulator?.state as { defaultContactId?: string } | undefined;
-      return {
-        ...transport,
-        baseURL,
-        dnsBaseURL: baseURL,
-        token: credential ?? creds.token,
-        ...(state?.defaultContactId ? { contacts: { registrant: state.defaultContactId } } : {}),
-      };
-    }
-    case 'domainr':
-      return { ...transport, baseURL, clientId: credential ?? creds.clientId };
-  }
+  const target = emulator ?? { url: baseURL, seedInfo: { credentials: {} } as SeedInfo };
+  const pointed: Record<string, unknown> = {};
+  // Every option that names the emulator's URL (Glauca's dnsBaseURL too) names baseURL instead.
+  for (const [key, value] of Object.entries(PROVIDER_EMULATORS[provider].adapterOptions(target)))
+    pointed[key] = value === target.url ? baseURL : value;
+  if (credential !== undefined) pointed[secretOption(provider, pointed)] = credential;
+  return { ...transport, ...pointed };
+}
+
+/** The secret credential option the emulator's options carry (the one a test replaces). */
+function secretOption(provider: ProviderId, options: Record<string, unknown>): string {
+  const secrets = PROVIDER_INFO[provider].credentials.filter((credential) => credential.secret);
+  return (secrets.find((credential) => credential.option in options) ?? secrets[0])!.option;
 }
 
 const FACTORIES = {

@@ -5,7 +5,7 @@
 import type { Capability, KnownProviderId, Registrar } from '@registrar-kit/core';
 import { createRegistrar, REGISTRAR_PROVIDER_ENV } from '../create-registrar.js';
 import { isKnownProvider, PROVIDER_LIST } from '../providers.js';
-import { type Emulation, type EmulationOptions, startEmulation } from './emulate.js';
+import type { Emulation, EmulationOptions } from './emulate.js';
 import { UsageError } from './errors.js';
 import { type IO, Renderer } from './render.js';
 
@@ -91,12 +91,20 @@ export class CliContext {
 
   /** The registrars of `ids`, in that order (`seeding`: how `--emulate` seeds them). */
   async registrars(ids: readonly KnownProviderId[], seeding: EmulationOptions = {}): Promise<Registrar[]> {
+    const { baseUrl: baseURL, owner } = this.options;
+    if (owner !== undefined && !ids.includes('pocketdns')) {
+      throw new UsageError(
+        '--owner applies to PocketDNS only',
+        'drop --owner, or select PocketDNS with --provider pocketdns',
+      );
+    }
     if (this.options.emulate) {
-      this.emulation ??= await startEmulation(ids, seeding);
+      // Loaded only with --emulate: the emulators are not part of a normal run (or of --help).
+      const { startEmulation } = await import('./emulate.js');
+      this.emulation ??= await startEmulation(ids, owner === undefined ? {} : { pocketdns: { owner } }, seeding);
       const emulation = this.emulation;
       return ids.map((id) => emulation.registrar(id));
     }
-    const { baseUrl: baseURL, owner } = this.options;
     if (baseURL !== undefined && ids.length !== 1) {
       throw new UsageError('--base-url needs exactly one provider', 'select it with --provider <id>');
     }

@@ -246,8 +246,10 @@ describe
         ...EMULATE,
         '--json',
       ]);
-      expect(bad.code).toBe(1);
+      // Input refused before any change is a usage error (issue 18), with a hint saying what to fix.
+      expect(bad.code).toBe(2);
       expect(errorOf(bad)).toMatchObject({ name: 'ValidationError' });
+      expect(errorOf(bad).hint).toMatch(/^fix /);
       expect(errorOf(bad).message).toMatch(/line 2/);
     });
 

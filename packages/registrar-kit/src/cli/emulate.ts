@@ -1,35 +1,13 @@
 /**
- * `--emulate` and the demo: starts the built-in loopback emulators of the four APIs and builds
- * each registrar against its emulator with the emulator's default credentials.
+ * `--emulate` and the demo: starts the testkit's loopback emulators (its `PROVIDER_EMULATORS` map)
+ * and builds each registrar against its emulator with the emulator's default credentials.
  */
 import type { KnownProviderId, Registrar, RetryOptions } from '@registrar-kit/core';
-import {
-  POCKETDNS_DEFAULT_USER,
-  type RunningEmulator,
-  startDnsimpleEmulator,
-  startDomainrEmulator,
-  startGlaucaEmulator,
-  startPocketDnsEmulator,
-  TransferRegistry,
-} from '@registrar-kit/testkit/emulators';
-import { createRegistrar } from '../create-registrar.js';
+import { type AnyRunningEmulator, PROVIDER_EMULATORS, TransferRegistry } from '@registrar-kit/testkit/emulators';
+import { createRegistrar, type RegistrarConfig } from '../create-registrar.js';
 import { PROVIDER_LIST } from '../providers.js';
 
-type AnyEmulator = RunningEmulator<unknown>;
-
-/** One registry per emulation, so `move` can transfer a domain between the emulators. */
-type Start = (options: { registry: TransferRegistry; seed?: { domains: number } }) => Promise<AnyEmulator>;
-const START: Record<KnownProviderId, Start> = {
-  pocketdns: (options) => startPocketDnsEmulator(options) as Promise<AnyEmulator>,
-  glauca: (options) => startGlaucaEmulator(options) as Promise<AnyEmulator>,
-  dnsimple: (options) => startDnsimpleEmulator(options) as Promise<AnyEmulator>,
-  domainr: () => startDomainrEmulator() as Promise<AnyEmulator>,
-};
-
-export interface EmulationOptions {
-  /** Providers whose emulator starts without domains (the gaining side of a `move`). */
-  empty?: readonly KnownProviderId[];
-}
+type AnyEmulator = AnyRunningEmulator;
 
 /** Loopback servers need no client-side throttling; quick retries keep a run short. */
 const LOCAL = {
@@ -47,49 +25,40 @@ export interface Emulation {
 }
 
 /** The registrar of one provider, against a running emulator, with the emulator's default credentials. */
-export function emulatedRegistrar(id: KnownProviderId, emulator: AnyEmulator): Registrar {
-  const credentials = emulator.seedInfo.credentials;
-  const url = emulator.url;
-  switch (id) {
-    case 'pocketdns':
-      return createRegistrar({
-        provider: 'pocketdns',
-        baseURL: url,
-        apiKey: credentials.apiKey,
-        owner: POCKETDNS_DEFAULT_USER,
-        ...LOCAL,
-      });
-    case 'glauca':
-      return createRegistrar({
-        provider: 'glauca',
-        baseURL: url,
-        dnsBaseURL: url,
-        token: credentials.token,
-        ...LOCAL,
-      });
-    case 'dnsimple':
-      return createRegistrar({
-        provider: 'dnsimple',
-        baseURL: url,
-        token: credentials.token,
-        accountId: credentials.accountId,
-        ...LOCAL,
-      });
-    case 'domainr':
-      return createRegistrar({ provider: 'domainr', baseURL: url, clientId: credentials.clientId, ...LOCAL });
-  }
+export function emulatedRegistrar(
+  id: KnownProviderId,
+  emulator: AnyEmulator,
+  overrides: Record<string, unknown> = {},
+): Registrar {
+  return createRegistrar({
+    provider: id,
+    ...PROVIDER_EMULATORS[id].adapterOptions(emulator),
+    ...LOCAL,
+    ...overrides,
+  } as RegistrarConfig);
 }
 
-/** Starts the emulators of `ids` (default: all four) in parallel. */
+/**
+ * Starts the emulators of `ids` (default: all of them) in parallel. `overrides`: factory options
+ * that replace the emulator's defaults per provider (the CLI's `--owner` for PocketDNS); `options`:
+ * how they are seeded.
+ */
+export interface EmulationOptions {
+  /** Providers whose emulator starts without domains (the gaining side of a `move`). */
+  empty?: readonly KnownProviderId[];
+}
+
 export async function startEmulation(
   ids: readonly KnownProviderId[] = PROVIDER_LIST,
+  overrides: Partial<Record<KnownProviderId, Record<string, unknown>>> = {},
   options: EmulationOptions = {},
 ): Promise<Emulation> {
   const unique = [...new Set(ids)];
+  // One registry for the emulation, so `move` can transfer a domain between the emulators.
   const registry = new TransferRegistry();
   const started = await Promise.allSettled(
     unique.map((id) =>
-      START[id]({ registry, ...(options.empty?.includes(id) ? { seed: { domains: 0 } } : {}) }),
+      PROVIDER_EMULATORS[id].start({ registry, ...(options.empty?.includes(id) ? { seed: { domains: 0 } } : {}) }),
     ),
   );
   const emulators: Partial<Record<KnownProviderId, AnyEmulator>> = {};
@@ -113,7 +82,7 @@ export async function startEmulation(
       if (!emulator) throw new Error(`the ${id} emulator was not started`);
       let registrar = registrars.get(id);
       if (!registrar) {
-        registrar = emulatedRegistrar(id, emulator);
+        registrar = emulatedRegistrar(id, emulator, overrides[id]);
         registrars.set(id, registrar);
       }
       return registrar;

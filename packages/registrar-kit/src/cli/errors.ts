@@ -1,9 +1,15 @@
 /**
- * Turns any error into one clear line plus a hint, and picks the exit code: 0 ok, 1 failure,
- * 2 usage (3: `dns diff --exit-code` found changes). Every text is redacted (known credential values from the environment, credential query
+ * Turns any error into one clear line plus a hint saying what to do, and picks the exit code: 0 ok,
+ * 1 failure, 2 usage or input refused before any request (3: `dns diff --exit-code` found changes,
+ * `portfolio` found something needing attention). Every text is redacted (known credential values from the environment, credential query
  * parameters and authorization schemes) before it is printed.
  */
-import { isRegistrarError, type RegistrarError, redactSecrets } from '@registrar-kit/core';
+import {
+  isRegistrarError,
+  type KnownProviderId,
+  type RegistrarError,
+  redactSecrets,
+} from '@registrar-kit/core';
 import { credentialHint, isKnownProvider, PROVIDER_LIST, PROVIDERS } from '../providers.js';
 
 export const EXIT_OK = 0;
@@ -11,6 +17,8 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 /** `dns diff --exit-code`: the zone differs from the file (as `git diff --exit-code`). */
 export const EXIT_CHANGES = 3;
+/** `portfolio`: some domain needs attention or some provider failed (for cron). */
+export const EXIT_ATTENTION = 3;
 
 /** A wrong flag, argument or combination: exit code 2. */
 export class UsageError extends Error {
@@ -31,16 +39,14 @@ export interface DescribedError {
   exitCode: number;
 }
 
-/** The values of every credential environment variable, to be removed from any output. */
+/** The values of every secret credential variable (each adapter's `providerInfo`), to be removed from any output. */
 export function credentialValues(env: NodeJS.ProcessEnv): string[] {
-  const names = new Set<string>(['FASTLY_API_TOKEN']);
-  for (const id of PROVIDER_LIST) {
-    const { requires, oneOf = [], optional = [] } = PROVIDERS[id].env;
-    for (const name of [...requires, ...oneOf, ...optional]) {
-      if (name !== 'DNSIMPLE_ACCOUNT_ID') names.add(name);
-    }
-  }
-  return [...names].map((name) => env[name]).filter((value): value is string => Boolean(value));
+  const names = PROVIDER_LIST.flatMap((id) =>
+    PROVIDERS[id].info.credentials
+      .filter((credential) => credential.secret)
+      .map((credential) => credential.env),
+  );
+  return [...new Set(names)].map((name) => env[name]).filter((value): value is string => Boolean(value));
 }
 
 export function redact(text: string, env: NodeJS.ProcessEnv): string {
@@ -63,21 +69,8 @@ function hintFor(error: RegistrarError): string | null {
       return provider
         ? `check the name: \`registrar-kit domains list --provider ${provider}\` lists what the account holds`
         : 'check the name or id';
-    case 'ValidationError': {
-      const issues =
-        (error as RegistrarError & { issues?: { path: string; message: string }[] }).issues ?? [];
-      if (issues.some((issue) => issue.path === 'owner')) {
-        return 'pass --owner <user_identifier> (PocketDNS keeps domains per user of the partner account)';
-      }
-      if (issues.some((issue) => issue.path === 'baseURL' || issue.path === 'dnsBaseURL')) {
-        return '--base-url must be https (plain http only for loopback hosts such as 127.0.0.1)';
-      }
-      if (issues.length > 0)
-        return issues
-          .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
-          .join('; ');
-      return 'check the arguments';
-    }
+    case 'ValidationError':
+      return validationHint(error as RegistrarError & { issues?: { path: string; message: string }[] });
     case 'UnsafePlanError':
       return 'check the plan (`registrar-kit dns diff`), then pass --force to apply it anyway';
     case 'UnsupportedOperationError':
@@ -102,6 +95,46 @@ function hintFor(error: RegistrarError): string | null {
   }
 }
 
+/** The CLI flag that carries each field of a record or of the connection. */
+const FLAGS: Record<string, string> = {
+  name: '--name',
+  type: '--type',
+  content: '--content',
+  ttl: '--ttl',
+  priority: '--priority',
+  weight: '--weight',
+  port: '--port',
+  baseURL: '--base-url',
+  dnsBaseURL: '--base-url',
+  owner: '--owner',
+};
+
+/** What to do about each issue: which flag to pass or fix (a zone file's issues name their line). */
+function validationHint(error: RegistrarError & { issues?: { path: string; message: string }[] }): string {
+  const issues = error.issues ?? [];
+  if (issues.some((issue) => issue.path === 'owner'))
+    return 'pass --owner <user_identifier> (PocketDNS keeps domains per user of the partner account)';
+  if (issues.some((issue) => issue.path === 'baseURL' || issue.path === 'dnsBaseURL'))
+    return 'pass --base-url https://host[/prefix] (plain http only for loopback hosts such as 127.0.0.1)';
+  if (issues.length === 0) return 'check the arguments (`--help` lists them)';
+  const steps = issues.map((issue) => {
+    const flag = FLAGS[issue.path];
+    if (flag === undefined) return `fix ${issue.path || 'the input'} (${issue.message})`;
+    return /required|missing|needs/i.test(issue.message)
+      ? `pass ${flag} (${issue.message})`
+      : `fix ${flag} (${issue.message})`;
+  });
+  return [...new Set(steps)].join('; ');
+}
+
+/** "set DNSIMPLE_TOKEN", worded for a shell user rather than for the library's options. */
+function missingCredential(provider: KnownProviderId): { message: string; hint: string } {
+  return {
+    message: `no ${PROVIDERS[provider].label} credentials: ${credentialHint(provider)} is not set`,
+    hint: `set ${credentialHint(provider)} or use --emulate`,
+  };
+}
+
 /** One line and a hint for any thrown value; never a stack trace. */
 export function describeError(error: unknown, env: NodeJS.ProcessEnv): DescribedError {
   if (error instanceof UsageError) {
@@ -114,13 +147,26 @@ export function describeError(error: unknown, env: NodeJS.ProcessEnv): Described
     };
   }
   if (isRegistrarError(error)) {
-    const hint = hintFor(error);
+    const provider = isKnownProvider(error.provider) ? error.provider : null;
+    const needsOwner = (error as RegistrarError & { issues?: { path: string }[] }).issues?.some(
+      (issue) => issue.path === 'owner',
+    );
+    const wording =
+      error.code === 'missing_credentials' && provider !== null
+        ? missingCredential(provider)
+        : needsOwner && provider !== null
+          ? {
+              message: `${PROVIDERS[provider].label} needs the user whose domains to use`,
+              hint: hintFor(error),
+            }
+          : { message: firstLine(error.message), hint: hintFor(error) };
     return {
       name: error.name,
       code: String(error.code),
-      message: redact(firstLine(error.message), env),
-      hint: hint === null ? null : redact(hint, env),
-      exitCode: EXIT_FAILURE,
+      message: redact(wording.message, env),
+      hint: wording.hint === null ? null : redact(wording.hint, env),
+      // Input refused before any request (no HTTP status) is a usage error, as a bad flag is.
+      exitCode: error.name === 'ValidationError' && error.status === undefined ? EXIT_USAGE : EXIT_FAILURE,
     };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -11,6 +11,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerDns } from './commands/dns.js';
 import { registerDomains } from './commands/domains.js';
 import { registerMove } from './commands/move.js';
+import { registerPortfolio } from './commands/portfolio.js';
 import { registerProviders } from './commands/providers.js';
 import { describeError, EXIT_OK, UsageError } from './errors.js';
 import { type IO, Renderer } from './render.js';
@@ -56,6 +57,7 @@ export function createProgram(state: CliState): Command {
   registerCheck(program, state);
   registerCompare(program, state);
   registerDomains(program, state);
+  registerPortfolio(program, state);
   registerDns(program, state);
   registerDemo(program, state);
   registerMove(program, state);

@@ -3,12 +3,21 @@
  * and NO_COLOR is unset), JSON (stable shapes, `raw` only with --raw) and error lines.
  */
 
+import { createRequire } from 'node:module';
 import { redactValue } from '@registrar-kit/core';
-import Table from 'cli-table3';
+import type TableConstructor from 'cli-table3';
 import pc from 'picocolors';
 import { credentialValues, type DescribedError } from './errors.js';
+import { fitColumns, terminalWidth } from './fit-columns.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
+
+let tableModule: typeof TableConstructor | undefined;
+/** cli-table3 (CommonJS), loaded by the first table rather than at start (`--help` stays quick). */
+function Table(): typeof TableConstructor {
+  tableModule ??= createRequire(import.meta.url)('cli-table3') as typeof TableConstructor;
+  return tableModule;
+}
 
 export interface OutputStream {
   write(chunk: string): boolean;
@@ -70,11 +79,14 @@ export class Renderer {
     this.line(this.colors.dim(text));
   }
 
+  /** A table as wide as its content, up to the terminal's width (long cells wrap). */
   table(spec: TableSpec): void {
-    const table = new Table({
+    const widths = fitColumns([spec.head, ...spec.rows], terminalWidth(this.io));
+    const table = new (Table())({
       head: spec.head.map((cell) => this.colors.bold(cell)),
       style: { head: [], border: [], compact: true },
       ...(spec.align ? { colAligns: spec.align } : {}),
+      ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: true } : {}),
     });
     for (const row of spec.rows) table.push(row);
     this.line(table.toString());

@@ -6,7 +6,7 @@ import { mapLimit } from '../concurrency.js';
 import { selectProviders } from '../context.js';
 import { EXIT_FAILURE, EXIT_OK, errorSummary } from '../errors.js';
 import { startProgress } from '../progress.js';
-import type { IO, Renderer } from '../render.js';
+import type { Renderer } from '../render.js';
 
 /** One row of `check --json`: a name at a provider, or the error that provider gave. */
 export interface CheckResult {
@@ -25,10 +25,10 @@ export interface CheckResult {
 export async function checkNames(
   registrars: readonly Registrar[],
   names: readonly string[],
-  io: IO,
+  out: Renderer,
 ): Promise<CheckResult[]> {
   const jobs = names.flatMap((name) => registrars.map((registrar) => ({ name, registrar })));
-  const progress = startProgress(io, 'checking availability', jobs.length);
+  const progress = startProgress(out, 'checking availability', jobs.length);
   try {
     return await mapLimit(jobs, 8, async ({ name, registrar }): Promise<CheckResult> => {
       try {
@@ -53,7 +53,7 @@ export async function checkNames(
           premium: null,
           price: null,
           reason: null,
-          error: errorSummary(error, io.env),
+          error: errorSummary(error, out.io.env),
         };
       } finally {
         progress.tick();
@@ -111,7 +111,7 @@ export function registerCheck(program: Command, state: CliState): void {
       runAction(state, command, async (ctx) => {
         const ids = selectProviders(options.provider, 'checkAvailability');
         const registrars = await ctx.registrars(ids);
-        const results = await checkNames(registrars, names, ctx.io);
+        const results = await checkNames(registrars, names, ctx.out);
         if (ctx.out.json) ctx.out.printJson({ results });
         else renderCheckTable(ctx.out, results);
         return results.some((row) => row.error !== null) ? EXIT_FAILURE : EXIT_OK;

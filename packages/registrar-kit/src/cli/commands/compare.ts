@@ -12,7 +12,7 @@ import { type CliState, runAction } from '../action.js';
 import { selectProviders } from '../context.js';
 import { EXIT_FAILURE, EXIT_OK, errorSummary, UsageError } from '../errors.js';
 import { startProgress } from '../progress.js';
-import type { IO, Renderer } from '../render.js';
+import type { Renderer } from '../render.js';
 import { money } from './check.js';
 
 /** `compare --json`. */
@@ -22,10 +22,21 @@ export interface CompareResult {
   years: number;
   exchangeRates: Record<string, number> | null;
   /** Cheapest first; converted currencies ranked together, the others within their currency. */
-  quotes: PriceQuote[];
+  quotes: ComparedQuote[];
   /** The same quotes per currency, each cheapest first. */
-  byCurrency: Record<string, PriceQuote[]>;
+  byCurrency: Record<string, ComparedQuote[]>;
   failures: { provider: string; error: { name: string; message: string } }[];
+}
+
+/**
+ * A quote with the value the table ranks it by: the price × the rate of its currency (`--rates`),
+ * as a decimal string with 2 places in the reference unit; null without a rate for its currency.
+ */
+export type ComparedQuote = PriceQuote & { convertedValue: string | null };
+
+export function convertedValue(quote: PriceQuote, rates: Record<string, number> | null): string | null {
+  const rate = rates?.[quote.price.currency];
+  return rate === undefined ? null : (Number(quote.price.amount) * rate).toFixed(2);
 }
 
 export function parseYears(value: string): number {
@@ -85,10 +96,16 @@ export function toCompareResult(
   },
   env: NodeJS.ProcessEnv,
 ): CompareResult {
+  const compared = (quote: PriceQuote): ComparedQuote => ({
+    ...quote,
+    convertedValue: convertedValue(quote, request.exchangeRates),
+  });
   return {
     ...request,
-    quotes: comparison.quotes,
-    byCurrency: comparison.byCurrency,
+    quotes: comparison.quotes.map(compared),
+    byCurrency: Object.fromEntries(
+      Object.entries(comparison.byCurrency).map(([currency, quotes]) => [currency, quotes.map(compared)]),
+    ),
     failures: comparison.failures.map(({ provider, error }) => ({
       provider,
       error: errorSummary(error, env),
@@ -104,9 +121,9 @@ export async function runComparison(
     years: number;
     exchangeRates: Record<string, number> | null;
   },
-  io: IO,
+  out: Renderer,
 ): Promise<CompareResult> {
-  const progress = startProgress(io, `asking ${registrars.length} providers for prices`, registrars.length);
+  const progress = startProgress(out, `asking ${registrars.length} providers for prices`, registrars.length);
   try {
     const comparison = await comparePrices(registrars, request.domain, {
       operation: request.operation,
@@ -114,7 +131,7 @@ export async function runComparison(
       ...(request.exchangeRates ? { exchangeRates: request.exchangeRates } : {}),
       timeoutMs: 30_000,
     });
-    return toCompareResult(comparison, request, io.env);
+    return toCompareResult(comparison, request, out.io.env);
   } finally {
     progress.stop();
   }
@@ -133,10 +150,7 @@ function quoteRows(
       out.yesNo(quote.premium),
       out.yesNo(quote.available),
     ];
-    if (rates) {
-      const rate = rates[quote.price.currency];
-      row.splice(3, 0, rate === undefined ? '-' : (Number(quote.price.amount) * rate).toFixed(2));
-    }
+    if (rates) row.splice(3, 0, convertedValue(quote, rates) ?? '-');
     return row;
   });
 }
@@ -216,7 +230,7 @@ export function registerCompare(program: Command, state: CliState): void {
           const result = await runComparison(
             registrars,
             { domain: name, operation: options.operation, years: options.years, exchangeRates },
-            ctx.io,
+            ctx.out,
           );
           if (ctx.out.json) ctx.out.printJson(result);
           else renderComparison(ctx.out, result);
