@@ -5,28 +5,18 @@
  * field for.
  */
 import { UnsupportedOperationError, ValidationError } from '@registrar-kit/core';
-import {
-  POCKETDNS_DEFAULT_USER,
-  type PocketDnsState,
-  type RunningEmulator,
-  startPocketDnsEmulator,
-} from '@registrar-kit/testkit';
+import type { PocketDnsState, RunningEmulator } from '@registrar-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPocketDns, type PocketDnsRegistrar } from './index.js';
-import { caught } from './test/pocketdns-test-setup.js';
+import type { PocketDnsRegistrar } from './index.js';
+import { caught, startWithEmulator } from './test/pocketdns-test-setup.js';
 
 let emulator: RunningEmulator<PocketDnsState>;
 let registrar: PocketDnsRegistrar;
 
 beforeAll(async () => {
-  emulator = await startPocketDnsEmulator({ rateLimits: false, seed: { domains: 3, recordsPerDomain: 0 } });
-  registrar = createPocketDns({
-    baseURL: emulator.url,
-    apiKey: emulator.seedInfo.credentials.apiKey,
-    owner: POCKETDNS_DEFAULT_USER,
-    retry: false,
-    rateLimit: false,
-  });
+  ({ emulator, pocketdns: registrar } = await startWithEmulator({
+    seed: { domains: 3, recordsPerDomain: 0 },
+  }));
 });
 afterAll(async () => {
   await registrar?.close();

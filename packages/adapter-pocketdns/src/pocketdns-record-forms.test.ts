@@ -4,33 +4,20 @@
  * as sent: SRV as four-part content with no priority field, TXT as one plain string.
  */
 import { type DnsRecordInput, DnsRecordSchema, toArray, ValidationError } from '@registrar-kit/core';
-import {
-  POCKETDNS_DEFAULT_USER,
-  type PocketDnsState,
-  type RunningEmulator,
-  startPocketDnsEmulator,
-} from '@registrar-kit/testkit';
+import type { PocketDnsState, RunningEmulator } from '@registrar-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPocketDns, type PocketDnsRegistrar } from './index.js';
-import { caught } from './test/pocketdns-test-setup.js';
+import type { PocketDnsRegistrar } from './index.js';
+import { caught, startWithEmulator } from './test/pocketdns-test-setup.js';
 
 let emulator: RunningEmulator<PocketDnsState>;
 let registrar: PocketDnsRegistrar;
 let zone: string;
 
 beforeAll(async () => {
-  emulator = await startPocketDnsEmulator({
-    rateLimits: false,
+  ({ emulator, pocketdns: registrar } = await startWithEmulator({
     recordForms: 'seed',
     seed: { domains: 2, recordsPerDomain: 0 },
-  });
-  registrar = createPocketDns({
-    baseURL: emulator.url,
-    apiKey: emulator.seedInfo.credentials.apiKey,
-    owner: POCKETDNS_DEFAULT_USER,
-    retry: false,
-    rateLimit: false,
-  });
+  }));
   zone = emulator.seedInfo.ownedDomains[0]!;
 });
 afterAll(async () => {

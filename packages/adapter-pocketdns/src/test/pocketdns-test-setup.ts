@@ -1,4 +1,9 @@
 /** Shared setup of the nock tests (not a test file itself): the registrar under test and nock scopes. */
+import {
+  POCKETDNS_DEFAULT_USER,
+  type PocketDnsEmulatorOptions,
+  startPocketDnsEmulator,
+} from '@registrar-kit/testkit';
 import nock from 'nock';
 import { createPocketDns, type PocketDnsOptions } from '../index.js';
 
@@ -34,4 +39,17 @@ export async function caught(fn: () => Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the call to fail');
+}
+
+/** The emulator (no rate limits unless asked) and a registrar on it for its default user, without retries. */
+export async function startWithEmulator(options: PocketDnsEmulatorOptions = {}) {
+  const emulator = await startPocketDnsEmulator({ rateLimits: false, ...options });
+  const pocketdns = createPocketDns({
+    baseURL: emulator.url,
+    apiKey: emulator.seedInfo.credentials.apiKey,
+    owner: POCKETDNS_DEFAULT_USER,
+    retry: false,
+    rateLimit: false,
+  });
+  return { emulator, pocketdns };
 }
