@@ -76,6 +76,14 @@ describe('record forms the docs show (emulator recordForms: seed)', () => {
     await registrar.deleteRecord(zone, record.id);
   });
 
+  it('an empty TXT value is refused before sending (PocketDNS requires content)', async () => {
+    const sent = emulator.requests.length;
+    expect(
+      await caught(() => registrar.createRecord(zone, { type: 'TXT', name: 'empty', content: '' })),
+    ).toMatchObject({ name: 'ValidationError', issues: [{ path: 'content' }] });
+    expect(emulator.requests.length).toBe(sent);
+  });
+
   it('a TXT value over 255 characters is refused before sending, naming the limit', async () => {
     const sent = emulator.requests.length;
     const error = await caught(() =>
