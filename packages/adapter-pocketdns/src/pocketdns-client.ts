@@ -88,17 +88,23 @@ export function isUserIdentifier(value: unknown): value is string {
   return typeof value === 'string' && USER_IDENTIFIER.test(value);
 }
 
-/** Runs a core check, naming the operation on the ValidationError it throws. */
+/**
+ * Runs a core check, naming provider and operation on the ValidationError it throws, in the one
+ * message shape: `pocketdns getDomain: invalid domain name "x": …`.
+ */
 function checked<T>(operation: string, check: () => T): T {
   try {
     return check();
   } catch (error) {
     if (error instanceof ValidationError)
-      throw new ValidationError(`${PROVIDER} ${operation}: ${error.message}`, {
-        provider: PROVIDER,
-        operation,
-        issues: error.issues,
-      });
+      throw new ValidationError(
+        `${PROVIDER} ${operation}: ${error.message.replace(/^Invalid /, 'invalid ')}`,
+        {
+          provider: PROVIDER,
+          operation,
+          issues: error.issues,
+        },
+      );
     throw error;
   }
 }

@@ -496,9 +496,12 @@ describe('prices and availability', () => {
     });
   });
 
-  it('checkAvailability refuses an invalid name before any request', async () => {
-    expect(await caught(() => registrar().checkAvailability('not a domain!'))).toBeInstanceOf(
-      ValidationError,
+  it('checkAvailability refuses an invalid name before any request, in the one message shape', async () => {
+    const error = await caught(() => registrar().checkAvailability('not a domain!'));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ provider: 'pocketdns', operation: 'checkAvailability' });
+    expect((error as Error).message).toMatch(
+      /^pocketdns checkAvailability: invalid domain name "not a domain!": /,
     );
   });
 
