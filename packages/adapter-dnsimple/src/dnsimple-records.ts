@@ -128,7 +128,7 @@ export function recordMethods(client: DnsimpleClient) {
         const items = data.data
           .map((payload) => mapRecord(payload, zone))
           .filter((r): r is DnsRecord => r !== null);
-        return { items, totalPages: data.pagination.total_pages };
+        return { items, totalPages: data.pagination.total_pages, sent: data.data };
       },
       {
         concurrency: opts?.concurrency,

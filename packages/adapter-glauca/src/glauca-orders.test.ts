@@ -120,14 +120,12 @@ describe('getPrice', () => {
   });
 
   it('transfer refused with a reason: no second request, no price', async () => {
-    nock(API)
-      .post('/api/domains/check_transfer/')
-      .reply(200, {
-        domain: 'locked.com',
-        available: false,
-        reason: 'Domain not eligible for transfer',
-        price: null,
-      });
+    nock(API).post('/api/domains/check_transfer/').reply(200, {
+      domain: 'locked.com',
+      available: false,
+      reason: 'Domain not eligible for transfer',
+      price: null,
+    });
     await expect(glauca().getPrice('locked.com', { operation: 'transfer' })).rejects.toMatchObject({
       name: 'ValidationError',
       code: 'no_price',

@@ -5,6 +5,7 @@
  * See docs/providers/pocketdns.md.
  */
 import {
+  assertListComplete,
   type CallOptions,
   createTransport,
   encodePathSegment,
@@ -226,6 +227,7 @@ export class PocketDnsClient {
       },
       opts,
     );
+    assertListComplete(data.domains.length, data.total, { provider: PROVIDER, operation });
     for (const domain of data.domains) this.remember(domain.name, domain.id);
     return data.domains;
   }

@@ -13,20 +13,16 @@ testRegistrar({
   name: 'pocketdns',
   // `recordForms: 'seed'`: record content only in the forms PocketDNS's docs show, as the real API takes it.
   emulator: (emulatorOptions) => startPocketDnsEmulator({ ...emulatorOptions, recordForms: 'seed' }),
-  create: (url, emulator) => createPocketDns(options(url, emulator.seedInfo.credentials.apiKey)),
+  // Overrides are spread last; an override of `undefined` removes that option.
+  create: (url, emulator, overrides = {}) => {
+    const merged: Record<string, unknown> = { ...options(url, emulator.seedInfo.credentials.apiKey), ...overrides };
+    for (const [key, value] of Object.entries(overrides)) if (value === undefined) delete merged[key];
+    return createPocketDns(merged as PocketDnsOptions);
+  },
+  readBucket: 'domainRetrieval',
+  providerInfo: pocketDnsProviderInfo,
   skip: {
     records:
       'PocketDNS takes a TXT value as one string of at most 255 characters and documents no way to send a longer one, so the 256- and 600-character cases cannot pass; the other cases run in pocketdns-record-forms.test.ts',
-  },
-  uniformity: {
-    providerInfo: pocketDnsProviderInfo,
-    createWith: (url, emulator, overrides) => {
-      const merged: Record<string, unknown> = {
-        ...options(url, emulator.seedInfo.credentials.apiKey),
-        ...overrides,
-      };
-      for (const [key, value] of Object.entries(overrides)) if (value === undefined) delete merged[key];
-      return createPocketDns(merged as PocketDnsOptions);
-    },
   },
 });

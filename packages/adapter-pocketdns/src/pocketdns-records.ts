@@ -5,6 +5,7 @@
  */
 
 import {
+  assertListComplete,
   type BulkResult,
   type CallOptions,
   ConflictError,
@@ -143,6 +144,7 @@ export function recordMethods(client: PocketDnsClient) {
       },
       opts,
     );
+    assertListComplete(data.records.length, data.total, { provider: PROVIDER, operation });
     return data.records.flatMap((payload) => toDnsRecord(payload, resolved.name) ?? []);
   }
 

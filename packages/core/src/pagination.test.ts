@@ -174,4 +174,44 @@ describe('paginate against a lying server', () => {
     expect(await toArray(paginate(fake.fetchPage, who))).toEqual([1, 2]);
     expect(fake.requested).toEqual([1, 2]);
   });
+  it('an empty first page of a stated total (count 1e6, no items): bad_pagination after one request', async () => {
+    for (const first of [
+      { items: [], totalPages: 3 },
+      { items: [], hasMore: true, totalItems: 1e6 },
+      { items: [], hasMore: false, totalItems: 1e6 },
+    ] as Page<number>[]) {
+      const fake = lying(() => first);
+      const error = await failure(paginate(fake.fetchPage, who));
+      expect(error).toMatchObject({ name: 'ResponseFormatError', code: 'bad_pagination' });
+      expect(fake.requested).toEqual([1]);
+    }
+  });
+
+  it('a whole list that says its total is larger (PocketDNS total 1e6 beside 3 items): bad_pagination', async () => {
+    const fake = lying(() => ({ items: [1, 2, 3], hasMore: false, totalItems: 1e6 }));
+    const error = await failure(paginate(fake.fetchPage, who));
+    expect(error).toMatchObject({
+      code: 'bad_pagination',
+      message:
+        'dnsimple listDomains: the listing does not add up (it ended after 3 of the stated 1000000 items); stopped',
+    });
+  });
+
+  it('an empty listing that states 0 items, and one without any count, just end', async () => {
+    expect(await toArray(paginate(lying(() => ({ items: [], totalItems: 0 })).fetchPage, who))).toEqual([]);
+    expect(await toArray(paginate(lying(() => ({ items: [], totalPages: 1 })).fetchPage, who))).toEqual([]);
+    expect(await toArray(paginate(lying(() => ({ items: [] })).fetchPage, who))).toEqual([]);
+  });
+  it('judges emptiness on what the provider sent: a page whose entries the adapter left out is not empty', async () => {
+    const fake = lying((page) => ({
+      items: page === 1 ? [] : [page],
+      totalPages: 3,
+      sent: [`a${page}`, `b${page}`],
+    }));
+    expect(await toArray(paginate(fake.fetchPage, who))).toEqual([2, 3]);
+  });
+  it('a first page of left-out entries answered again for every later page: bad_pagination', async () => {
+    const fake = lying(() => ({ items: [], totalPages: 3, sent: ['soa', 'ns'] }));
+    expect(await failure(paginate(fake.fetchPage, who))).toMatchObject({ code: 'bad_pagination' });
+  });
 });

@@ -12,6 +12,20 @@ export interface Page<T> {
   totalItems?: number | null;
   /** The provider's cursor or link to the next page, when it gives one: a repeated one is refused. */
   next?: string | null;
+  /**
+   * The entries as the provider sent them, when the adapter leaves some out of `items` (types the
+   * model does not have): emptiness, counts and repeats are judged on what was sent.
+   */
+  sent?: readonly unknown[];
+}
+
+/** Entries the provider sent on a page. */
+function sentOf(page: Page<unknown>): readonly unknown[] {
+  return page.sent ?? page.items;
+}
+
+function sizeOf(page: Page<unknown>): number {
+  return sentOf(page).length;
 }
 
 export interface PaginateOptions {
@@ -34,7 +48,8 @@ const DEFAULT_CONCURRENCY = 4;
  * A listing that does not add up ends, so a lying server cannot keep it going for ever: an empty
  * page before the stated total, or a page (or cursor) that repeats an earlier one, is a
  * `ResponseFormatError` with code `bad_pagination` (after at most the pages seen + `concurrency`
- * requests); pages past the stated item count, or an empty page when no total was stated, end it.
+ * requests), as is a listing that ends before the item count it stated; pages past the stated
+ * item count, or an empty page when no total was stated, end it.
  */
 export function paginate<T>(
   fetchPage: (page: number, signal: AbortSignal) => Promise<Page<T>>,
@@ -52,8 +67,14 @@ export function paginate<T>(
       try {
         const first = await fetchPage(1, controller.signal);
         check.accept(1, first);
-        yield* first.items;
         const total = first.totalPages;
+        if (sizeOf(first) === 0 && ((typeof total === 'number' && total > 1) || check.countMissing()))
+          throw check.error(
+            typeof total === 'number' && total > 1
+              ? `page 1 of ${total} is empty`
+              : `page 1 is empty before the stated ${check.statedItems} items`,
+          );
+        yield* first.items;
         if (typeof total === 'number') {
           let next = 2;
           const fill = () => {
@@ -68,7 +89,7 @@ export function paginate<T>(
             fill();
             const result = await inFlight.get(page)!;
             inFlight.delete(page);
-            if (result.items.length === 0) throw check.error(`page ${page} of ${total} is empty`);
+            if (sizeOf(result) === 0) throw check.error(`page ${page} of ${total} is empty`);
             check.accept(page, result);
             fill();
             yield* result.items;
@@ -76,21 +97,38 @@ export function paginate<T>(
         } else {
           let page = 1;
           let current = first;
-          while (current.hasMore && current.items.length > 0 && !check.countReached()) {
+          while (current.hasMore && sizeOf(current) > 0 && !check.countReached()) {
             page++;
             current = await fetchPage(page, controller.signal);
-            if (current.items.length === 0 && check.countMissing())
+            if (sizeOf(current) === 0 && check.countMissing())
               throw check.error(`page ${page} is empty before the stated ${check.statedItems} items`);
             check.accept(page, current);
             yield* current.items;
           }
         }
+        if (check.countMissing()) throw check.error(check.shortfall());
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
         if (inFlight.size > 0) controller.abort();
       }
     },
   };
+}
+
+/**
+ * For providers that answer a whole list in one response beside its `total`: a list shorter than
+ * the total it states is a `ResponseFormatError` code `bad_pagination` (the rest cannot be asked for).
+ */
+export function assertListComplete(
+  received: number,
+  stated: number | null | undefined,
+  context: { provider: string; operation: string },
+): void {
+  if (typeof stated !== 'number' || received >= stated) return;
+  const check = new PageCheck(context);
+  check.statedItems = stated;
+  check.accept(1, { items: new Array(received).fill(0) });
+  throw check.error(check.shortfall());
 }
 
 /** What a listing has shown so far: page fingerprints, cursors and the item count it stated. */
@@ -110,16 +148,21 @@ class PageCheck {
       if (this.cursors.has(result.next)) throw this.error(`page ${page} repeats an earlier cursor`);
       this.cursors.add(result.next);
     }
-    if (result.items.length > 0) {
-      const fingerprint = fingerprintOf(result.items);
+    if (sizeOf(result) > 0) {
+      const fingerprint = fingerprintOf(sentOf(result));
       if (this.pages.has(fingerprint)) throw this.error(`page ${page} repeats an earlier page`);
       this.pages.add(fingerprint);
     }
-    this.items += result.items.length;
+    this.items += sizeOf(result);
   }
 
   countReached(): boolean {
     return this.statedItems !== undefined && this.items >= this.statedItems;
+  }
+
+  /** What is missing when a listing ended before its stated item count. */
+  shortfall(): string {
+    return `it ended after ${this.items} of the stated ${this.statedItems} items`;
   }
 
   countMissing(): boolean {

@@ -128,6 +128,36 @@ describe('requests', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('sends a multipart form (a file upload) and returns a text answer as it came', async () => {
+    let received: string | undefined;
+    nock(BASE)
+      .post('/upload', (body: string) => {
+        received = String(body);
+        return true;
+      })
+      .matchHeader('content-type', /^multipart\/form-data; boundary=/)
+      .reply(200, { ok: true })
+      .get('/export')
+      .matchHeader('accept', 'text/plain')
+      .reply(200, 'example.com.\t1\tIN\tA\t192.0.2.1\n', { 'Content-Type': 'text/plain' });
+    const form = new FormData();
+    form.set('file', new Blob(['zone text']), 'zone.txt');
+    form.set('proxied', 'false');
+    const t = transport();
+    await t.request({ operation: 'importZone', method: 'POST', path: '/upload', form, schema: z.unknown() });
+    expect(received).toContain('name="file"; filename="zone.txt"');
+    expect(received).toContain('zone text');
+    expect(received).toContain('name="proxied"');
+    const exported = await t.request<string>({
+      operation: 'exportZone',
+      method: 'GET',
+      path: '/export',
+      headers: { Accept: 'text/plain' },
+      responseText: true,
+    });
+    expect(exported.data).toBe('example.com.\t1\tIN\tA\t192.0.2.1\n');
+  });
+
   it('returns undefined data for 204 without a schema', async () => {
     nock(BASE).delete('/r/1').reply(204);
     const response = await transport().request({ operation: 'deleteRecord', method: 'DELETE', path: '/r/1' });

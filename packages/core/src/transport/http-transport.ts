@@ -16,7 +16,7 @@ import { abortableDelay } from './abortable-delay.js';
 import { AttemptDeadline } from './attempt-deadline.js';
 import { assertSafeBaseURL } from './base-url.js';
 import { BucketLimiters, type BucketSpec, type RateLimitOption } from './rate-limiter.js';
-import { rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './retry-after.js';
+import { rateLimitLimit, rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './retry-after.js';
 import { DEFAULT_RETRY, type RetryOptions, shouldRetry } from './retry-policy.js';
 import type { EventBase, EventListener } from './transport-events.js';
 
@@ -88,6 +88,10 @@ export interface RequestSpec<T> {
   timeoutMs?: number;
   idempotencyKey?: string;
   headers?: Record<string, string>;
+  /** A multipart form body (a file upload) instead of `body`; its Content-Type is set with the boundary. */
+  form?: FormData;
+  /** The success body is text (a zone file), returned as it came instead of parsed as JSON. */
+  responseText?: boolean;
 }
 
 export interface TransportResponse<T> {
@@ -157,11 +161,11 @@ export function createTransport(options: TransportOptions): Transport {
         method: spec.method,
         url: baseURL + spec.path,
         params: { ...cleanQuery(spec.query), ...credentials.query },
-        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        data: spec.form ?? (spec.body === undefined ? undefined : JSON.stringify(spec.body)),
         headers: {
           Accept: 'application/json',
           'User-Agent': userAgent,
-          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(spec.body === undefined || spec.form ? {} : { 'Content-Type': 'application/json' }),
           ...(spec.idempotencyKey ? { 'Idempotency-Key': spec.idempotencyKey } : {}),
           ...spec.headers,
           ...credentials.headers,
@@ -249,7 +253,7 @@ export function createTransport(options: TransportOptions): Transport {
     if (remaining === undefined || resetAt === undefined) return;
     const left = resetAt - Date.now();
     if (left <= 0) return;
-    const limit = Number(headers['x-ratelimit-limit']) || remaining + 1;
+    const limit = rateLimitLimit(headers) || remaining + 1;
     if (remaining === 0) {
       // Every provider that sends these headers is held until the reset (a wait longer than a
       // call's deadline fails that call at once, see attemptOnce).
@@ -270,6 +274,7 @@ export function createTransport(options: TransportOptions): Transport {
     secrets: string[],
     errorOptions: { provider: string; operation: string },
   ): T {
+    if (spec.responseText) return (text ?? '') as T;
     if (!spec.schema) return undefined as T;
     let json: unknown;
     try {

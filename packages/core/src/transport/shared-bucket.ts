@@ -18,6 +18,8 @@ function loadBottleneck(): Promise<typeof Bottleneck> {
  */
 export class SharedBucket {
   private readonly limiter: Promise<Bottleneck>;
+  /** The connection built over the caller's client; it opens a duplicate of it for subscriptions. */
+  private connection: { subscriber?: { disconnect(): void } } | undefined;
   private readonly windowed: boolean;
   /** Callers of a `spread` bucket waiting for a slot, first come first served. */
   private readonly line: Waiter[] = [];
@@ -35,12 +37,14 @@ export class SharedBucket {
               maxConcurrent: null,
             }
           : { minTime: Math.ceil((spec.intervalMs / spec.limit) * spreadMargin), maxConcurrent: null };
+      const connection = new BottleneckClass.IORedisConnection({ client: shared.redis as never });
+      this.connection = connection as unknown as { subscriber?: { disconnect(): void } };
       const limiter = new BottleneckClass({
         ...settings,
         id: `${shared.id}:${key}`,
         datastore: 'ioredis',
         clearDatastore: false,
-        connection: new BottleneckClass.IORedisConnection({ client: shared.redis as never }),
+        connection,
       });
       limiter.on('error', () => {});
       return limiter;
@@ -119,8 +123,13 @@ export class SharedBucket {
     }
   }
 
+  /**
+   * Unregisters the limiter and closes the subscriber connection bottleneck duplicated from the
+   * caller's client (bottleneck leaves a passed-in connection open); the caller's client stays open.
+   */
   async disconnect(): Promise<void> {
     await (await this.limiter).disconnect(false);
+    this.connection?.subscriber?.disconnect();
   }
 }
 
