@@ -15,7 +15,10 @@ testRegistrar({
   emulator: (emulatorOptions) => startPocketDnsEmulator({ ...emulatorOptions, recordForms: 'seed' }),
   // Overrides are spread last; an override of `undefined` removes that option.
   create: (url, emulator, overrides = {}) => {
-    const merged: Record<string, unknown> = { ...options(url, emulator.seedInfo.credentials.apiKey), ...overrides };
+    const merged: Record<string, unknown> = {
+      ...options(url, emulator.seedInfo.credentials.apiKey),
+      ...overrides,
+    };
     for (const [key, value] of Object.entries(overrides)) if (value === undefined) delete merged[key];
     return createPocketDns(merged as PocketDnsOptions);
   },
