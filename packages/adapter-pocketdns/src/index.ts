@@ -5,15 +5,18 @@ export {
   POCKETDNS_SANDBOX_URL,
   type PocketDnsBucket,
   type PocketDnsOptions,
-} from './pocketdns-context.js';
+} from './pocketdns-client.js';
 export type { PocketDnsUserSession } from './pocketdns-mappers.js';
-export * from './pocketdns-provider-info.js';
-export { POCKETDNS_RECORD_TYPES, POCKETDNS_TTL } from './pocketdns-record-rules.js';
+export { pocketDnsProviderInfo } from './pocketdns-provider-info.js';
+export {
+  POCKETDNS_RECORD_TYPES,
+  POCKETDNS_TTL,
+  POCKETDNS_TXT_MAX_CHARACTERS,
+} from './pocketdns-record-rules.js';
 export type { ApplyTemplate, PocketDnsTemplateResult } from './pocketdns-records.js';
 export {
-  type CreateUser,
-  type CreateUserInput,
   createPocketDns,
   type PocketDnsExtras,
   type PocketDnsRegistrar,
 } from './pocketdns-registrar.js';
+export type { CreateUser, CreateUserInput } from './pocketdns-users.js';

@@ -1,7 +1,8 @@
 import { NotFoundError, toArray, UnsupportedOperationError, ValidationError } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, apiJson, caught, DETAIL, DETAIL_MODEL, registrar, SUMMARY } from './pocketdns-test-helpers.js';
+import { DETAIL, DETAIL_MODEL, SUMMARY } from './test/pocketdns-fixtures.js';
+import { api, apiJson, caught, registrar } from './test/pocketdns-test-setup.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -495,13 +496,17 @@ describe('prices and availability', () => {
     });
   });
 
-  it('checkAvailability refuses an invalid name before any request', async () => {
-    expect(await caught(() => registrar().checkAvailability('not a domain!'))).toBeInstanceOf(
-      ValidationError,
+  it('checkAvailability refuses an invalid name before any request, in the one message shape', async () => {
+    const error = await caught(() => registrar().checkAvailability('not a domain!'));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ provider: 'pocketdns', operation: 'checkAvailability' });
+    expect((error as Error).message).toMatch(
+      /^pocketdns checkAvailability: invalid domain name "not a domain!": /,
     );
   });
 
-  it('getPrice register: the availability price × years', async () => {
+  it('getPrice register: the availability price × years; renewalPrice from the TLD list (Contract v2)', async () => {
+    api().get('/api/v1/domains/tlds').reply(200, TLDS);
     api().get('/api/v1/domains/availability/free.com').reply(200, {
       domain_name: 'free.com',
       available: true,
@@ -518,7 +523,7 @@ describe('prices and availability', () => {
       price: { amount: '38.97', currency: 'USD' },
       premium: false,
       available: true,
-      renewalPrice: null,
+      renewalPrice: { amount: '13.99', currency: 'USD' },
     });
   });
 

@@ -1,7 +1,7 @@
 /**
- * PocketDNS's error body `{ error, message, details }` (api-notes §3, the User Management page)
- * and the one `parseError` the transport calls. The status decides the class (the seeds' "Common
- * Error Codes" tables: 400/422 ValidationError, 401 AuthenticationError, 403 PermissionError,
+ * PocketDNS's error body `{ error, message, details }` and the one `parseError` the
+ * transport calls (docs/providers/pocketdns.md#errors). The status decides the class (the docs'
+ * "Common Error Codes" tables: 400/422 ValidationError, 401 AuthenticationError, 403 PermissionError,
  * 404 NotFoundError, 409 ConflictError, 429 RateLimitError, 500 ProviderError); the body gives the
  * message (with PocketDNS's code) and, from `details`, the issues.
  */

@@ -1,32 +1,25 @@
 /**
- * PocketDNS payloads ↔ registrar-kit model. Pure functions: no I/O, no state.
+ * PocketDNS domain, order, price and user payloads → the model. Pure functions: no I/O, no state.
+ * Records: pocketdns-record-mappers.ts. See docs/providers/pocketdns.md.
  */
 import {
   type Availability,
-  canonicalIPv4,
-  canonicalIPv6,
-  type DnsRecord,
-  type DnsRecordInput,
-  type DnsRecordPatch,
   type Domain,
   type DomainStatus,
-  formatTxt,
   type Money,
   money,
   normalizeDomainName,
   providerDomainNameOr,
   providerZone,
-  RECORD_TYPES,
-  type RecordType,
   type RenewResult,
   type TldPrice,
   type Transfer,
   toUnicodeDomainName,
-  unquoteTxt,
+  type Zone,
 } from '@registrar-kit/core';
+import { PROVIDER } from './pocketdns-provider-info.js';
 import type {
   AvailabilityPayload,
-  DnsRecordPayload,
   DomainDetailPayload,
   DomainSummaryPayload,
   RenewPayload,
@@ -34,8 +27,6 @@ import type {
   TransferPayload,
   UserSessionPayload,
 } from './pocketdns-schemas.js';
-
-export const PROVIDER = 'pocketdns' as const;
 
 /** A user session of the embed (`POST /api/v1/users`). */
 export interface PocketDnsUserSession {
@@ -191,161 +182,15 @@ export function toUserSession(payload: UserSessionPayload): PocketDnsUserSession
   };
 }
 
-// ---- DNS records ----
-
-const MODEL_TYPES: ReadonlySet<string> = new Set(RECORD_TYPES);
-const HOST_TYPES: ReadonlySet<RecordType> = new Set(['CNAME', 'NS', 'MX', 'ALIAS']);
-const CAA = /^(\d{1,3})\s+([A-Za-z0-9]+)\s+(?:"((?:[^"\\]|\\.)*)"|(\S+))$/;
-
-function canonicalHost(value: string): string {
-  return value.trim().toLowerCase().replace(/\.$/, '') || '.';
-}
-
-/** A record name relative to the zone, lower-case, `@` for the apex. */
-export function relativeName(name: string, zone: string): string {
-  let relative = name.trim().toLowerCase();
-  if (relative.endsWith('.')) {
-    const absolute = relative.slice(0, -1);
-    if (absolute === zone) return '@';
-    if (absolute.endsWith(`.${zone}`)) relative = absolute.slice(0, -zone.length - 1);
-  }
-  return relative === '' ? '@' : relative;
-}
-
-/** Content and priority of a PocketDNS record in the model's canonical form. */
-export function contentFromWire(
-  type: RecordType,
-  content: string,
-  priority: number | null,
-): { content: string; priority: number | null } {
-  switch (type) {
-    case 'A':
-      return { content: canonicalIPv4(content.trim()) ?? content.trim(), priority: null };
-    case 'AAAA':
-      return { content: canonicalIPv6(content.trim()) ?? content.trim().toLowerCase(), priority: null };
-    case 'TXT':
-      return { content: content.trimStart().startsWith('"') ? unquoteTxt(content) : content, priority: null };
-    case 'SRV': {
-      // PocketDNS writes `priority weight port target`; the model keeps `weight port target` + priority.
-      const parts = content.trim().split(/\s+/);
-      if (parts.length === 4) {
-        const [first, weight, port, target] = parts as [string, string, string, string];
-        return {
-          content: `${Number(weight)} ${Number(port)} ${canonicalHost(target)}`,
-          priority: Number(first),
-        };
-      }
-      if (parts.length === 3) {
-        const [weight, port, target] = parts as [string, string, string];
-        return { content: `${Number(weight)} ${Number(port)} ${canonicalHost(target)}`, priority };
-      }
-      return { content: content.trim(), priority };
-    }
-    case 'CAA': {
-      const match = CAA.exec(content.trim());
-      if (!match) return { content: content.trim(), priority: null };
-      return {
-        content: `${Number(match[1])} ${match[2]!.toLowerCase()} "${match[3] ?? match[4] ?? ''}"`,
-        priority: null,
-      };
-    }
-    default:
-      return {
-        content: HOST_TYPES.has(type) ? canonicalHost(content) : content.trim(),
-        priority: type === 'MX' ? priority : null,
-      };
-  }
-}
-
 /**
- * A PocketDNS record in the model, or null for what the user cannot manage here (SOA, types
- * outside the model). `fallback` fills fields that bulk and template answers leave out.
+ * The DNS side of a PocketDNS domain: every domain's zone lives at PocketDNS with the domain, so
+ * the zone is the domain's details (its id, name and the name servers it is delegated to).
  */
-export function toDnsRecord(
-  payload: DnsRecordPayload,
-  zone: string,
-  fallback: { ttl?: number; priority?: number | null } = {},
-): DnsRecord | null {
-  const type = payload.type.trim().toUpperCase();
-  if (!MODEL_TYPES.has(type)) return null;
-  const recordType = type as RecordType;
-  const name = relativeName(payload.name, zone);
-  const { content, priority } = contentFromWire(
-    recordType,
-    payload.content,
-    payload.priority ?? fallback.priority ?? null,
-  );
+export function toZone(payload: DomainDetailPayload): Zone {
   return {
     provider: PROVIDER,
     id: payload.id,
-    domain: zone,
-    name,
-    fqdn: name === '@' ? zone : `${name}.${zone}`,
-    type: recordType,
-    content,
-    ttl: payload.ttl ?? fallback.ttl ?? DEFAULT_TTL,
-    priority: recordType === 'MX' || recordType === 'SRV' ? priority : null,
-    createdAt: date(payload.created_at),
-    updatedAt: date(payload.updated_at),
-    raw: payload,
+    name: modelDomainName(payload.name),
+    nameservers: payload.nameservers ? payload.nameservers.map(modelDomainName) : null,
   };
-}
-
-/** PocketDNS's TTL when none is sent ("default: 300"). */
-export const DEFAULT_TTL = 300;
-
-/** A TXT value as PocketDNS takes it: plain when one string of at most 255 bytes, else quoted 255-byte strings. */
-export function txtToWire(value: string): string {
-  const plain = value !== '' && Buffer.byteLength(value, 'utf8') <= 255 && !value.trimStart().startsWith('"');
-  return plain ? value : formatTxt(value);
-}
-
-/** Content as PocketDNS takes it: SRV `priority weight port target`, TXT quoted past 255 bytes. */
-export function contentToWire(
-  type: RecordType,
-  content: string,
-  priority: number | null | undefined,
-): string {
-  if (type === 'TXT') return txtToWire(content);
-  if (type === 'SRV') return `${priority ?? 0} ${content}`;
-  return content;
-}
-
-/** The create body (single or bulk item) of a checked, canonical input. */
-export function toRecordBody(input: DnsRecordInput): Record<string, unknown> {
-  const priority = input.priority ?? null;
-  return {
-    type: input.type,
-    name: input.name,
-    content: contentToWire(input.type, input.content, priority),
-    ...(input.ttl !== undefined ? { ttl: input.ttl } : {}),
-    ...(priority !== null ? { priority } : {}),
-  };
-}
-
-/**
- * The update body of a checked, canonical patch: only the fields provided. For an SRV record the
- * content carries the priority, so a change of either sends both (`current` fills the other).
- */
-export function toRecordPatchBody(
-  patch: DnsRecordPatch,
-  type: RecordType | undefined,
-  current?: { content: string; priority: number | null },
-): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  if (patch.name !== undefined) body.name = patch.name;
-  if (patch.ttl !== undefined) body.ttl = patch.ttl;
-  if (
-    type === 'SRV' &&
-    (patch.content !== undefined || (patch.priority !== undefined && patch.priority !== null))
-  ) {
-    const priority = patch.priority ?? current?.priority ?? 0;
-    body.content = contentToWire('SRV', patch.content ?? current?.content ?? '', priority);
-    body.priority = priority;
-    return body;
-  }
-  if (patch.content !== undefined)
-    body.content = type ? contentToWire(type, patch.content, null) : patch.content;
-  if (patch.priority !== undefined && patch.priority !== null) body.priority = patch.priority;
-  return body;
 }

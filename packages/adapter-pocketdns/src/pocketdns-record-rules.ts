@@ -1,12 +1,14 @@
 /**
- * PocketDNS's record rules (DNS Records API, "Validation Rules" and "DNS Record Types"), applied
- * before anything is sent: the seven documented types, TTL 60–86400, names of letters, digits,
- * hyphens and dots (underscore labels as in the docs' own `_sip._tcp` example; no wildcard),
- * content per type, priority required for MX and SRV, no CNAME at `@`.
+ * PocketDNS's record rules, applied before anything is sent (docs/providers/pocketdns.md#record-rules):
+ * the seven documented types, TTL 60–86400, names of letters, digits, hyphens and dots (underscore
+ * labels as in the docs' own `_sip._tcp` example; no wildcard), content per type, priority required
+ * for MX and SRV, no CNAME at `@`, content never empty (PocketDNS requires it), and a TXT value of at most 255 characters: PocketDNS takes it as
+ * one string and documents no way to send a longer one.
  */
 import {
   type DnsRecordInput,
   type DnsRecordPatch,
+  invalidInput,
   type RecordRules,
   type RecordType,
   ValidationError,
@@ -16,6 +18,7 @@ import {
   validateRecordPatch,
   validateRecordPatchBeforeZone,
 } from '@registrar-kit/core';
+import { PROVIDER } from './pocketdns-provider-info.js';
 
 export const POCKETDNS_RECORD_TYPES = [
   'A',
@@ -27,52 +30,62 @@ export const POCKETDNS_RECORD_TYPES = [
   'NS',
 ] as const satisfies readonly RecordType[];
 export const POCKETDNS_TTL = { min: 60, max: 86_400 } as const;
+/** "TXT records: Any text (max 255 characters per string)", and one string is all PocketDNS shows. */
+export const POCKETDNS_TXT_MAX_CHARACTERS = 255;
 
 /** The rules for core's record validation, with the zone when known (absolute names, `@` targets). */
 export function pocketDnsRecordRules(zone?: string): RecordRules {
-  return { types: POCKETDNS_RECORD_TYPES, ttl: POCKETDNS_TTL, ...(zone ? { zone } : {}) };
+  return { types: POCKETDNS_RECORD_TYPES, ttl: POCKETDNS_TTL, emptyTxt: false, ...(zone ? { zone } : {}) };
 }
 
-/** Rules core does not know: PocketDNS's name character set has no `*`. */
-function nameIssues(name: unknown): ValidationIssue[] {
-  if (typeof name !== 'string') return [];
-  return name.split('.').includes('*')
-    ? [
-        {
-          path: 'name',
-          message: 'PocketDNS record names hold letters, digits, hyphens and dots only: no wildcard "*"',
-        },
-      ]
-    : [];
+/** Rules core does not know: no `*` in a name, a TXT value of one string of at most 255 characters. */
+function providerIssues(fields: { name?: unknown; type?: unknown; content?: unknown }): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (typeof fields.name === 'string' && fields.name.split('.').includes('*'))
+    issues.push({
+      path: 'name',
+      message: 'PocketDNS record names hold letters, digits, hyphens and dots only: no wildcard "*"',
+    });
+  if (
+    fields.type === 'TXT' &&
+    typeof fields.content === 'string' &&
+    [...fields.content].length > POCKETDNS_TXT_MAX_CHARACTERS
+  )
+    issues.push({
+      path: 'content',
+      message: `PocketDNS takes a TXT value as one string of at most ${POCKETDNS_TXT_MAX_CHARACTERS} characters and documents no way to send a longer one`,
+    });
+  return issues;
 }
 
-function rethrow(error: unknown, extra: ValidationIssue[], operation: string, prefix: string): never {
-  if (error instanceof ValidationError) {
-    const issues = [...error.issues, ...extra];
-    const message =
-      extra.length === 0
-        ? error.message
-        : `${prefix}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`;
-    throw new ValidationError(message, { provider: 'pocketdns', operation, issues });
+/** Runs core's check with PocketDNS's extra issues; one ValidationError "pocketdns <op>: invalid <what>: …". */
+function check<T>(
+  operation: string,
+  what: string,
+  extra: ValidationIssue[],
+  run: () => T,
+  after: (value: T) => ValidationIssue[] = () => [],
+): T {
+  let value: T;
+  try {
+    value = run();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw invalidInput({ provider: PROVIDER, operation }, [...error.issues, ...extra], what);
   }
-  throw error;
+  const issues = [...extra, ...after(value)];
+  if (issues.length > 0) throw invalidInput({ provider: PROVIDER, operation }, issues, what);
+  return value;
 }
 
-function fail(extra: ValidationIssue[], operation: string, prefix: string): never {
-  return rethrow(new ValidationError(prefix, { issues: [] }), extra, operation, prefix);
-}
+const fieldsOf = (value: unknown): { name?: unknown; type?: unknown; content?: unknown } =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 
 /** A record input checked against PocketDNS's rules, in canonical form; one ValidationError with every issue otherwise. */
 export function checkRecordInput(input: DnsRecordInput, operation: string, zone?: string): DnsRecordInput {
-  const extra = nameIssues(input?.name);
-  let checked: DnsRecordInput;
-  try {
-    checked = validateRecordInput(input, pocketDnsRecordRules(zone));
-  } catch (error) {
-    rethrow(error, extra, operation, 'Invalid record');
-  }
-  if (extra.length > 0) fail(extra, operation, `Invalid ${checked.type} record`);
-  return checked;
+  return check(operation, 'record', providerIssues(fieldsOf(input)), () =>
+    validateRecordInput(input, pocketDnsRecordRules(zone)),
+  );
 }
 
 /**
@@ -80,24 +93,16 @@ export function checkRecordInput(input: DnsRecordInput, operation: string, zone?
  * yet when the domain was given as an id); `checkRecordInput` runs again once it is.
  */
 export function precheckRecordInput(input: DnsRecordInput, operation: string): void {
-  const extra = nameIssues(input?.name);
-  try {
-    validateRecordInputBeforeZone(input, pocketDnsRecordRules());
-  } catch (error) {
-    rethrow(error, extra, operation, 'Invalid record');
-  }
-  if (extra.length > 0) fail(extra, operation, 'Invalid record');
+  check(operation, 'record', providerIssues(fieldsOf(input)), () =>
+    validateRecordInputBeforeZone(input, pocketDnsRecordRules()),
+  );
 }
 
 /** The same for a patch: what no zone can make valid is refused before any request. */
 export function precheckRecordPatch(patch: DnsRecordPatch, operation: string): void {
-  const extra = patch && typeof patch === 'object' ? nameIssues(patch.name) : [];
-  try {
-    validateRecordPatchBeforeZone(patch, pocketDnsRecordRules());
-  } catch (error) {
-    rethrow(error, extra, operation, 'Invalid record patch');
-  }
-  if (extra.length > 0) fail(extra, operation, 'Invalid record patch');
+  check(operation, 'record patch', providerIssues({ name: fieldsOf(patch).name }), () =>
+    validateRecordPatchBeforeZone(patch, pocketDnsRecordRules()),
+  );
 }
 
 /** A record patch checked against PocketDNS's rules (content per `type` when known). */
@@ -107,16 +112,15 @@ export function checkRecordPatch(
   zone?: string,
   type?: RecordType,
 ): DnsRecordPatch {
-  const extra = patch && typeof patch === 'object' ? nameIssues(patch.name) : [];
-  let checked: DnsRecordPatch;
-  try {
-    checked = validateRecordPatch(patch, pocketDnsRecordRules(zone), type);
-  } catch (error) {
-    rethrow(error, extra, operation, 'Invalid record patch');
-  }
-  if (type && !(POCKETDNS_RECORD_TYPES as readonly string[]).includes(type)) {
-    extra.push({ path: 'type', message: `${type} records are not supported by PocketDNS` });
-  }
-  if (extra.length > 0) fail(extra, operation, 'Invalid record patch');
-  return checked;
+  const fields = fieldsOf(patch);
+  return check(
+    operation,
+    'record patch',
+    providerIssues({ name: fields.name, type, content: fields.content }),
+    () => validateRecordPatch(patch, pocketDnsRecordRules(zone), type),
+    () =>
+      type && !(POCKETDNS_RECORD_TYPES as readonly string[]).includes(type)
+        ? [{ path: 'type', message: `${type} records are not supported by PocketDNS` }]
+        : [],
+  );
 }

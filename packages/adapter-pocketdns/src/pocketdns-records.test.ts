@@ -9,7 +9,8 @@ import {
 import { RECORDS_INVALID_IN_ANY_ZONE } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, apiJson, caught, DETAIL, registrar, SUMMARY } from './pocketdns-test-helpers.js';
+import { DETAIL, SUMMARY } from './test/pocketdns-fixtures.js';
+import { api, apiJson, caught, registrar } from './test/pocketdns-test-setup.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -116,7 +117,8 @@ describe('listRecords', () => {
         name: 'long',
         fqdn: 'long.example.com',
         type: 'TXT',
-        content: 'aaabbb',
+        // Issue 16 correction: PocketDNS stores TXT content as sent; it is the value, quotes included.
+        content: '"aaa" "bbb"',
         ttl: 300,
         priority: null,
         raw: records[4],
@@ -187,7 +189,7 @@ describe('createRecord', () => {
     ).toMatchObject({ content: 'mail.example.com', priority: 10, ttl: 300 });
   });
 
-  it('SRV is sent as "priority weight port target" with priority, and read back in the model form', async () => {
+  it('SRV is sent as "priority weight port target" alone, as the docs show it (issue 16), and read back in the model form', async () => {
     const r = await known();
     apiJson()
       .post('/api/v1/domains/dom_abc123/dns', {
@@ -195,7 +197,6 @@ describe('createRecord', () => {
         name: '_sip._tcp',
         content: '10 60 5060 sip.example.com',
         ttl: 300,
-        priority: 10,
       })
       .reply(
         201,
@@ -222,7 +223,7 @@ describe('createRecord', () => {
     });
   });
 
-  it('TXT up to 255 bytes is sent plain; longer values as quoted 255-byte strings, joined again on read', async () => {
+  it('TXT is sent as the value itself, never quoted (issue 16); over 255 characters it is refused before sending', async () => {
     const r = await known();
     const short = 'v=spf1 include:_spf.google.com ~all';
     apiJson()
@@ -231,14 +232,22 @@ describe('createRecord', () => {
     expect((await r.createRecord('example.com', { type: 'TXT', name: '@', content: short })).content).toBe(
       short,
     );
-    const long = 'x'.repeat(300);
-    const wire = `"${'x'.repeat(255)}" "${'x'.repeat(45)}"`;
+    const full = 'x'.repeat(255);
     apiJson()
-      .post('/api/v1/domains/dom_abc123/dns', { type: 'TXT', name: 'long', content: wire })
-      .reply(201, rec({ id: 'rec_2', type: 'TXT', name: 'long', content: wire }));
-    expect((await r.createRecord('example.com', { type: 'TXT', name: 'long', content: long })).content).toBe(
-      long,
+      .post('/api/v1/domains/dom_abc123/dns', { type: 'TXT', name: 'full', content: full })
+      .reply(201, rec({ id: 'rec_2', type: 'TXT', name: 'full', content: full }));
+    expect((await r.createRecord('example.com', { type: 'TXT', name: 'full', content: full })).content).toBe(
+      full,
     );
+    const error = await caught(() =>
+      r.createRecord('example.com', { type: 'TXT', name: 'long', content: 'x'.repeat(256) }),
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({
+      provider: 'pocketdns',
+      operation: 'createRecord',
+      issues: [expect.objectContaining({ path: 'content' })],
+    });
   });
 
   it.each([
@@ -403,7 +412,7 @@ describe('updateRecord', () => {
     ).toMatchObject({ content: '192.0.2.2', ttl: 600 });
   });
 
-  it('SRV: a priority change sends the four-part content with it', async () => {
+  it('SRV: a priority change sends the four-part content alone (issue 16)', async () => {
     const r = await known();
     api()
       .get('/api/v1/domains/dom_abc123/dns')
@@ -419,7 +428,7 @@ describe('updateRecord', () => {
         ],
       });
     apiJson()
-      .put('/api/v1/domains/dom_abc123/dns/rec_srv', { content: '20 60 5060 sip.example.com', priority: 20 })
+      .put('/api/v1/domains/dom_abc123/dns/rec_srv', { content: '20 60 5060 sip.example.com' })
       .reply(
         200,
         rec({

@@ -1,7 +1,9 @@
 /**
- * DNS Records API methods: listRecords, createRecord, createRecords (bulk endpoint), updateRecord,
- * deleteRecord, and the adapter-specific applyTemplate.
+ * DNS Records API methods (docs/providers/pocketdns.md#records): listRecords, createRecord,
+ * createRecords (the bulk endpoint, partial success), updateRecord, deleteRecord, and the
+ * adapter-specific applyTemplate.
  */
+
 import {
   assertListComplete,
   type BulkResult,
@@ -10,23 +12,26 @@ import {
   type DnsRecord,
   type DnsRecordInput,
   type DnsRecordPatch,
+  invalidInput,
   type ListOptions,
   NotFoundError,
   ProviderError,
+  parseInput,
   type RegistrarError,
   ResponseFormatError,
   urlPath,
   ValidationError,
 } from '@registrar-kit/core';
-import type { PocketDnsContext, ResolvedDomain } from './pocketdns-context.js';
+import { z } from 'zod';
+import type { PocketDnsClient, ResolvedDomain } from './pocketdns-client.js';
+import { PROVIDER } from './pocketdns-provider-info.js';
 import {
   contentFromWire,
-  PROVIDER,
   relativeName,
   toDnsRecord,
   toRecordBody,
   toRecordPatchBody,
-} from './pocketdns-mappers.js';
+} from './pocketdns-record-mappers.js';
 import {
   checkRecordInput,
   checkRecordPatch,
@@ -56,6 +61,12 @@ export type ApplyTemplate = (
   variables?: Record<string, string>,
   opts?: CallOptions,
 ) => Promise<PocketDnsTemplateResult>;
+
+/** `applyTemplate`'s arguments: a template id (`tpl_website_basic`) and string variables. */
+const TemplateInputSchema = z.object({
+  templateId: z.string().trim().min(1, 'is required (e.g. "tpl_website_basic")'),
+  variables: z.record(z.string(), z.string()),
+});
 
 function mapped(
   payload: DnsRecordPayload,
@@ -96,7 +107,7 @@ function takeFirst<T>(list: T[], match: (item: T) => boolean): T | undefined {
   return index === -1 ? undefined : list.splice(index, 1)[0];
 }
 
-export function recordMethods(ctx: PocketDnsContext) {
+export function recordMethods(client: PocketDnsClient) {
   /**
    * Checks the input (with the zone when known without a request, else `precheck`: what no zone
    * can make valid), resolves the domain, checks with the zone if not done yet, runs `fn`.
@@ -109,11 +120,11 @@ export function recordMethods(ctx: PocketDnsContext) {
     fn: (resolved: ResolvedDomain, checked: C) => Promise<T>,
     precheck: () => void = () => {},
   ): Promise<T> {
-    const ref = ctx.parseDomain(domain, operation);
-    const zone = ctx.knownZone(ref);
+    const ref = client.parseDomain(domain, operation);
+    const zone = client.knownZone(ref);
     const early = zone !== undefined ? { value: check(zone) } : null;
     if (!early) precheck();
-    return ctx.withDomain(ref, operation, opts, true, (resolved) =>
+    return client.withDomain(ref, operation, opts, true, (resolved) =>
       fn(resolved, early ? early.value : check(resolved.name)),
     );
   }
@@ -123,7 +134,7 @@ export function recordMethods(ctx: PocketDnsContext) {
     operation: string,
     opts: CallOptions,
   ): Promise<DnsRecord[]> {
-    const { data } = await ctx.send(
+    const { data } = await client.send(
       {
         operation,
         method: 'GET',
@@ -139,44 +150,24 @@ export function recordMethods(ctx: PocketDnsContext) {
 
   const applyTemplate: ApplyTemplate = async (domain, templateId, variables = {}, opts = {}) => {
     const operation = 'applyTemplate';
-    if (typeof templateId !== 'string' || templateId.trim() === '') {
-      throw new ValidationError(
-        'pocketdns applyTemplate: templateId is required (e.g. "tpl_website_basic")',
-        {
-          provider: PROVIDER,
-          operation,
-          issues: [{ path: 'templateId', message: 'is required' }],
-        },
-      );
-    }
-    const bad =
-      !variables || typeof variables !== 'object' || Array.isArray(variables)
-        ? ['']
-        : Object.entries(variables)
-            .filter(([, value]) => typeof value !== 'string')
-            .map(([key]) => key);
-    if (bad.length > 0) {
-      throw new ValidationError('pocketdns applyTemplate: variables must be an object of strings', {
-        provider: PROVIDER,
-        operation,
-        issues: bad.map((key) => ({
-          path: key ? `variables.${key}` : 'variables',
-          message: 'must be a string',
-        })),
-      });
-    }
+    const parsed = parseInput(
+      TemplateInputSchema,
+      { templateId, variables },
+      { provider: PROVIDER, operation },
+      'template',
+    );
     return withZone(
       domain,
       operation,
       opts,
       () => null,
       async (resolved) => {
-        const { data } = await ctx.send(
+        const { data } = await client.send(
           {
             operation,
             method: 'POST',
             path: urlPath`/api/v1/domains/${resolved.id}/dns/template`,
-            body: { template_id: templateId, variables },
+            body: { template_id: parsed.templateId, variables: parsed.variables },
             schema: TemplateSchema,
             bucket: 'bulkOperations',
           },
@@ -188,7 +179,7 @@ export function recordMethods(ctx: PocketDnsContext) {
         const records = data.records_created.map(
           (item) => full.find((record) => record.id === item.id) ?? mapped(item, resolved.name, operation),
         );
-        return { templateId: data.template_id ?? templateId, records, raw: data };
+        return { templateId: data.template_id ?? parsed.templateId, records, raw: data };
       },
     );
   };
@@ -219,7 +210,7 @@ export function recordMethods(ctx: PocketDnsContext) {
         opts,
         (zone) => checkRecordInput(input, operation, zone),
         async (resolved, checked) => {
-          const { data } = await ctx.send(
+          const { data } = await client.send(
             {
               operation,
               method: 'POST',
@@ -243,13 +234,13 @@ export function recordMethods(ctx: PocketDnsContext) {
     ): Promise<BulkResult> {
       const operation = 'createRecords';
       if (!Array.isArray(inputs)) {
-        throw new ValidationError('pocketdns createRecords: inputs must be an array', {
-          provider: PROVIDER,
-          operation,
-          issues: [{ path: '', message: 'must be an array' }],
-        });
+        throw invalidInput(
+          { provider: PROVIDER, operation },
+          [{ path: '', message: 'must be an array' }],
+          'records',
+        );
       }
-      const ref = ctx.parseDomain(domain, operation);
+      const ref = client.parseDomain(domain, operation);
       if (inputs.length === 0) return { created: [], errors: [] };
       // Inputs that fail the local checks are reported in `errors` and not sent.
       const split = (zone: string) => {
@@ -266,7 +257,7 @@ export function recordMethods(ctx: PocketDnsContext) {
         }
         return { entries, errors };
       };
-      const zone = ctx.knownZone(ref);
+      const zone = client.knownZone(ref);
       const early = zone !== undefined ? split(zone) : null;
       if (early && early.entries.length === 0) return { created: [], errors: early.errors };
       if (!early) {
@@ -283,10 +274,10 @@ export function recordMethods(ctx: PocketDnsContext) {
         }
         if (refused.length === inputs.length) return { created: [], errors: refused };
       }
-      return ctx.withDomain(ref, operation, opts, true, async (resolved) => {
+      return client.withDomain(ref, operation, opts, true, async (resolved) => {
         const { entries, errors } = early ?? split(resolved.name);
         if (entries.length === 0) return { created: [], errors };
-        const { data } = await ctx.send(
+        const { data } = await client.send(
           {
             operation,
             method: 'POST',
@@ -305,8 +296,12 @@ export function recordMethods(ctx: PocketDnsContext) {
             if (checked.type !== type || relativeName(item.name, resolved.name) !== checked.name)
               return false;
             return (
-              contentFromWire(checked.type, item.content, item.priority ?? checked.priority ?? null)
-                .content === checked.content
+              contentFromWire(
+                checked.type,
+                item.content,
+                item.priority ?? checked.priority ?? null,
+                resolved.name,
+              ).content === checked.content
             );
           });
           return mapped(
@@ -350,7 +345,7 @@ export function recordMethods(ctx: PocketDnsContext) {
       opts: CallOptions = {},
     ): Promise<DnsRecord> {
       const operation = 'updateRecord';
-      ctx.checkId(id, operation);
+      client.checkId(id, operation);
       return withZone(
         domain,
         operation,
@@ -380,7 +375,7 @@ export function recordMethods(ctx: PocketDnsContext) {
             });
             priority = (body.priority as number | undefined) ?? current.priority;
           }
-          const { data } = await ctx.send(
+          const { data } = await client.send(
             {
               operation,
               method: 'PUT',
@@ -399,10 +394,10 @@ export function recordMethods(ctx: PocketDnsContext) {
 
     async deleteRecord(domain: string, id: string, opts: CallOptions = {}): Promise<void> {
       const operation = 'deleteRecord';
-      ctx.checkId(id, operation);
-      const ref = ctx.parseDomain(domain, operation);
-      await ctx.withDomain(ref, operation, opts, false, async (resolved) => {
-        await ctx.send(
+      client.checkId(id, operation);
+      const ref = client.parseDomain(domain, operation);
+      await client.withDomain(ref, operation, opts, false, async (resolved) => {
+        await client.send(
           {
             operation,
             method: 'DELETE',

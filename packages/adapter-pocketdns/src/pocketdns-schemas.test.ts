@@ -5,7 +5,8 @@
 import { ResponseFormatError, toArray } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, apiJson, caught, DETAIL, registrar, SUMMARY } from './pocketdns-test-helpers.js';
+import { DETAIL, SUMMARY } from './test/pocketdns-fixtures.js';
+import { api, apiJson, caught, registrar } from './test/pocketdns-test-setup.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {

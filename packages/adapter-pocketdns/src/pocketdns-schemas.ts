@@ -1,6 +1,6 @@
 /**
- * zod schemas of the PocketDNS Partner API payloads (seeds/pocketdns-domains-api.txt,
- * seeds/pocketdns-dns-records-api.txt, api-notes/pocketdns.md). Strict on the fields the adapter
+ * zod schemas of the PocketDNS Partner API payloads (https://docs.pocketdns.com/, summarised in
+ * docs/providers/pocketdns.md#payloads). Strict on the fields the adapter
  * maps, lenient (`.passthrough()`, optional) on the rest and where the docs' examples differ.
  */
 import { ProviderDomainNameSchema, ProviderStringIdSchema, ProviderZoneSchema } from '@registrar-kit/core';

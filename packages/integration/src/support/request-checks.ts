@@ -63,25 +63,28 @@ function optional<T extends object>(fields: T): Partial<T> {
   ) as Partial<T>;
 }
 
-/** PocketDNS `{ type, name, content, ttl?, priority? }`; SRV content is `priority weight port target`. */
+/**
+ * PocketDNS `{ type, name, content, ttl?, priority? }`; SRV content is `priority weight port target`
+ * (the priority travels as its first part, not as a `priority` field).
+ */
 function pocketDnsRecord(body: Record<string, unknown>, patch: boolean): Decoded {
   const type = typeof body.type === 'string' ? (body.type.toUpperCase() as RecordType) : undefined;
   let content = body.content === undefined ? undefined : str(body.content);
-  if (content !== undefined && type === 'SRV') content = content.split(/\s+/).slice(1).join(' ');
+  let priority = body.priority as number | undefined;
+  if (content !== undefined && type === 'SRV') {
+    const [first, ...rest] = content.trim().split(/\s+/);
+    priority ??= Number(first);
+    content = rest.join(' ');
+  }
   if (content !== undefined && type === 'TXT') content = txt(content);
-  const fields = optional({
-    name: body.name as string,
-    content,
-    ttl: body.ttl as number,
-    priority: body.priority as number,
-  });
+  const fields = optional({ name: body.name as string, content, ttl: body.ttl as number, priority });
   if (patch) return { patch: fields, ...(type ? { type } : {}) };
   return {
     input: {
       type: type as RecordType,
       name: str(body.name),
       content: content ?? '',
-      ...optional({ ttl: body.ttl as number, priority: body.priority as number }),
+      ...optional({ ttl: body.ttl as number, priority }),
     },
   };
 }

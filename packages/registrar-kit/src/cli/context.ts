@@ -101,7 +101,11 @@ export class CliContext {
     if (this.options.emulate) {
       // Loaded only with --emulate: the emulators are not part of a normal run (or of --help).
       const { startEmulation } = await import('./emulate.js');
-      this.emulation ??= await startEmulation(ids, owner === undefined ? {} : { pocketdns: { owner } }, seeding);
+      this.emulation ??= await startEmulation(
+        ids,
+        owner === undefined ? {} : { pocketdns: { owner } },
+        seeding,
+      );
       const emulation = this.emulation;
       return ids.map((id) => emulation.registrar(id));
     }

@@ -3,7 +3,11 @@
  * and builds each registrar against its emulator with the emulator's default credentials.
  */
 import type { KnownProviderId, Registrar, RetryOptions } from '@registrar-kit/core';
-import { type AnyRunningEmulator, PROVIDER_EMULATORS, TransferRegistry } from '@registrar-kit/testkit/emulators';
+import {
+  type AnyRunningEmulator,
+  PROVIDER_EMULATORS,
+  TransferRegistry,
+} from '@registrar-kit/testkit/emulators';
 import { createRegistrar, type RegistrarConfig } from '../create-registrar.js';
 import { PROVIDER_LIST } from '../providers.js';
 
@@ -58,7 +62,10 @@ export async function startEmulation(
   const registry = new TransferRegistry();
   const started = await Promise.allSettled(
     unique.map((id) =>
-      PROVIDER_EMULATORS[id].start({ registry, ...(options.empty?.includes(id) ? { seed: { domains: 0 } } : {}) }),
+      PROVIDER_EMULATORS[id].start({
+        registry,
+        ...(options.empty?.includes(id) ? { seed: { domains: 0 } } : {}),
+      }),
     ),
   );
   const emulators: Partial<Record<KnownProviderId, AnyEmulator>> = {};

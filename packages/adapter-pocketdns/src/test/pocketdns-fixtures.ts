@@ -1,31 +1,4 @@
-/** Shared setup of the nock tests (not a test file itself). */
-import nock from 'nock';
-import { createPocketDns, type PocketDnsOptions } from './index.js';
-
-export const BASE = 'https://api.pocketdns.com';
-export const KEY = 'sk_live_SECRET_test_key_123';
-
-export function registrar(options: PocketDnsOptions = {}) {
-  return createPocketDns({
-    apiKey: KEY,
-    owner: 'user_123',
-    retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 },
-    rateLimit: false,
-    ...options,
-  });
-}
-
-/** A nock scope that requires the Bearer key and JSON accept header on every request. */
-export function api(extraHeaders: Record<string, string | RegExp> = {}) {
-  return nock(BASE, {
-    reqheaders: { authorization: `Bearer ${KEY}`, accept: 'application/json', ...extraHeaders },
-  });
-}
-
-/** A scope for requests with a JSON body. */
-export function apiJson(extraHeaders: Record<string, string | RegExp> = {}) {
-  return api({ 'content-type': 'application/json', ...extraHeaders });
-}
+/** PocketDNS payloads as the docs' examples show them (docs/providers/pocketdns.md), and their models. */
 
 export const SUMMARY = {
   id: 'dom_abc123',
@@ -81,12 +54,3 @@ export const DETAIL_MODEL = {
   dsRecords: null,
   raw: DETAIL,
 };
-
-export async function caught(fn: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}

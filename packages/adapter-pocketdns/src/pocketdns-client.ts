@@ -1,13 +1,17 @@
 /**
- * What every PocketDNS method shares: the transport (auth per attempt, buckets, errors), the owner
- * (`user_identifier`) of a call, and the domain argument → id resolution with its name ↔ id cache.
+ * What every PocketDNS method shares: the options, the API key (read at request time), the
+ * transport with PocketDNS's documented buckets, the owner (`user_identifier`) of a call, and the
+ * domain argument → id resolution with its name ↔ id cache (the only thing cached).
+ * See docs/providers/pocketdns.md.
  */
 import {
-  AuthenticationError,
   assertListComplete,
   type CallOptions,
   createTransport,
   encodePathSegment,
+  invalidInput,
+  loadCredential,
+  NameIdCache,
   NotFoundError,
   normalizeDomainName,
   type RequestSpec,
@@ -19,16 +23,22 @@ import {
   ValidationError,
 } from '@registrar-kit/core';
 import { parsePocketDnsError } from './pocketdns-errors.js';
-import { modelDomainName, PROVIDER } from './pocketdns-mappers.js';
-import { DomainDetailSchema, DomainListSchema, type DomainSummaryPayload } from './pocketdns-schemas.js';
+import { modelDomainName } from './pocketdns-mappers.js';
+import { POCKETDNS_API_KEY_ENV, PROVIDER } from './pocketdns-provider-info.js';
+import {
+  type DomainDetailPayload,
+  DomainDetailSchema,
+  DomainListSchema,
+  type DomainSummaryPayload,
+} from './pocketdns-schemas.js';
 
-export const POCKETDNS_API_KEY_ENV = 'POCKETDNS_API_KEY';
+export { POCKETDNS_API_KEY_ENV } from './pocketdns-provider-info.js';
 export const POCKETDNS_PRODUCTION_URL = 'https://api.pocketdns.com';
 export const POCKETDNS_SANDBOX_URL = 'https://api.sandbox.pocketdns.com';
 
 const MINUTE = 60_000;
 
-/** The documented rate limits (both seed pages, "Rate Limits"), one bucket per line of the docs. */
+/** The documented rate limits, one bucket per line (docs/providers/pocketdns.md#rate-limits). */
 export const POCKETDNS_BUCKETS = {
   /** Domain retrieval: list, details, TLD list, transfer status (1000/min). */
   domainRetrieval: { limit: 1000, intervalMs: MINUTE },
@@ -72,17 +82,37 @@ export interface ResolvedDomain {
 }
 
 const USER_IDENTIFIER = /^[A-Za-z0-9_-]{1,255}$/;
+const USER_IDENTIFIER_RULE = 'must be 1–255 letters, digits, "_" or "-" (a PocketDNS user_identifier)';
 
-function withContext(error: unknown, operation: string): never {
-  if (error instanceof ValidationError) {
-    throw new ValidationError(error.message, { provider: PROVIDER, operation, issues: error.issues });
-  }
-  throw error;
+/** True for a partner `user_identifier` (docs/providers/pocketdns.md#users). */
+export function isUserIdentifier(value: unknown): value is string {
+  return typeof value === 'string' && USER_IDENTIFIER.test(value);
 }
 
-export class PocketDnsContext {
+/**
+ * Runs a core check, naming provider and operation on the ValidationError it throws, in the one
+ * message shape: `pocketdns getDomain: invalid domain name "x": …`.
+ */
+function checked<T>(operation: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof ValidationError)
+      throw new ValidationError(
+        `${PROVIDER} ${operation}: ${error.message.replace(/^Invalid /, 'invalid ')}`,
+        {
+          provider: PROVIDER,
+          operation,
+          issues: error.issues,
+        },
+      );
+    throw error;
+  }
+}
+
+export class PocketDnsClient {
   readonly transport: Transport;
-  private readonly idsByName = new Map<string, string>();
+  private readonly ids = new NameIdCache();
 
   constructor(private readonly options: PocketDnsOptions) {
     const { apiKey: _key, owner: _owner, sandbox, baseURL, ...transportOptions } = options;
@@ -90,22 +120,19 @@ export class PocketDnsContext {
       ...transportOptions,
       provider: PROVIDER,
       baseURL: baseURL ?? (sandbox ? POCKETDNS_SANDBOX_URL : POCKETDNS_PRODUCTION_URL),
-      credentials: () => ({ headers: { Authorization: `Bearer ${this.requireApiKey('request')}` } }),
+      credentials: () => ({ headers: { Authorization: `Bearer ${this.apiKey('request')}` } }),
       parseError: parsePocketDnsError,
       buckets: POCKETDNS_BUCKETS,
     });
   }
 
-  /** The API key from the options or, when absent, from POCKETDNS_API_KEY now. */
-  requireApiKey(operation: string): string {
-    const key = this.options.apiKey || process.env[POCKETDNS_API_KEY_ENV];
-    if (!key) {
-      throw new AuthenticationError(
-        `pocketdns ${operation}: no API key: pass the \`apiKey\` option to createPocketDns or set the ${POCKETDNS_API_KEY_ENV} environment variable`,
-        { provider: PROVIDER, operation, code: 'missing_credentials' },
-      );
-    }
-    return key;
+  /** The API key from the options or, when absent or empty, from POCKETDNS_API_KEY now. */
+  apiKey(operation: string): string {
+    return loadCredential(
+      this.options.apiKey,
+      { option: 'apiKey', env: POCKETDNS_API_KEY_ENV },
+      { provider: PROVIDER, operation },
+    );
   }
 
   /** Sends one request; a missing API key fails here, before anything is sent. */
@@ -113,24 +140,22 @@ export class PocketDnsContext {
     spec: RequestSpec<T> & { bucket?: PocketDnsBucket },
     opts: CallOptions = {},
   ): Promise<TransportResponse<T>> {
-    this.requireApiKey(spec.operation);
+    this.apiKey(spec.operation);
     return this.transport.request({ ...spec, ...requestOptions(opts) });
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
   }
 
   /** The owner of a call (explicit, then per call, then the factory's), checked; null when none is set. */
   ownerOf(operation: string, opts: CallOptions = {}, explicit?: string): string | null {
     const owner = explicit ?? opts.owner ?? this.options.owner;
     if (owner === undefined || owner === null) return null;
-    if (typeof owner !== 'string' || !USER_IDENTIFIER.test(owner)) {
-      throw new ValidationError(
-        `pocketdns ${operation}: owner must be 1–255 letters, digits, "_" or "-" (a PocketDNS user_identifier)`,
-        {
-          provider: PROVIDER,
-          operation,
-          issues: [{ path: 'owner', message: 'must be 1–255 letters, digits, "_" or "-"' }],
-        },
-      );
-    }
+    if (!isUserIdentifier(owner))
+      throw invalidInput({ provider: PROVIDER, operation }, [
+        { path: 'owner', message: USER_IDENTIFIER_RULE },
+      ]);
     return owner;
   }
 
@@ -143,7 +168,7 @@ export class PocketDnsContext {
     const owner = this.ownerOf(operation, opts, explicit);
     if (owner === null) {
       throw new ValidationError(
-        `pocketdns ${operation} needs an owner (${why}): pass \`owner\` (the partner's user_identifier) to createPocketDns or in the call options`,
+        `${PROVIDER} ${operation} needs an owner (${why}): pass \`owner\` (the partner's user_identifier) to createPocketDns or in the call options`,
         { provider: PROVIDER, operation, issues: [{ path: 'owner', message: 'is required' }] },
       );
     }
@@ -152,50 +177,42 @@ export class PocketDnsContext {
 
   /** Checks a domain argument without sending anything: a domain name (any case, Unicode, one trailing dot) or an id. */
   parseDomain(domain: string, operation: string, path = 'domain'): DomainRef {
-    if (typeof domain !== 'string') {
-      throw new ValidationError(`pocketdns ${operation}: ${path} must be a string`, {
-        provider: PROVIDER,
-        operation,
-        issues: [{ path, message: 'must be a string' }],
-      });
-    }
-    try {
+    if (typeof domain !== 'string')
+      throw invalidInput({ provider: PROVIDER, operation }, [{ path, message: 'must be a string' }]);
+    return checked(operation, () => {
       // Anything with a dot or a non-ASCII character is a name; ids look like `dom_abc123`.
       if (domain.includes('.') || [...domain].some((char) => char.charCodeAt(0) > 0x7f))
         return { kind: 'name', name: normalizeDomainName(domain) };
       encodePathSegment(domain, path);
       return { kind: 'id', id: domain };
-    } catch (error) {
-      return withContext(error, operation);
-    }
+    });
+  }
+
+  /** Checks a domain name argument (no ids): availability, prices, transfers. */
+  parseName(name: string, operation: string): string {
+    return checked(operation, () => normalizeDomainName(name));
   }
 
   /** Checks an id that becomes one path segment. */
   checkId(id: string, operation: string, path = 'id'): string {
-    try {
+    return checked(operation, () => {
       encodePathSegment(id, path);
       return id;
-    } catch (error) {
-      return withContext(error, operation);
-    }
+    });
   }
 
   remember(name: string, id: string): void {
-    this.idsByName.set(modelDomainName(name), id);
+    this.ids.remember(id, modelDomainName(name));
   }
 
   forget(id: string): void {
-    for (const [name, known] of this.idsByName) if (known === id) this.idsByName.delete(name);
+    const name = this.ids.nameOf(id);
+    if (name !== undefined) this.ids.forget(name);
   }
 
   /** The zone name of a checked domain argument when known without a request. */
   knownZone(ref: DomainRef): string | undefined {
-    return ref.kind === 'name' ? ref.name : this.nameOf(ref.id);
-  }
-
-  private nameOf(id: string): string | undefined {
-    for (const [name, known] of this.idsByName) if (known === id) return name;
-    return undefined;
+    return ref.kind === 'name' ? ref.name : this.ids.nameOf(ref.id);
   }
 
   /** `GET /users/{owner}/domains` (the whole list: PocketDNS documents no pagination); fills the cache. */
@@ -215,6 +232,22 @@ export class PocketDnsContext {
     return data.domains;
   }
 
+  /** `GET /domains/{id}`: the domain's details; teaches the cache its name. */
+  async fetchDetail(id: string, operation: string, opts: CallOptions): Promise<DomainDetailPayload> {
+    const { data } = await this.send(
+      {
+        operation,
+        method: 'GET',
+        path: urlPath`/api/v1/domains/${id}`,
+        schema: DomainDetailSchema,
+        bucket: 'domainRetrieval',
+      },
+      opts,
+    );
+    this.remember(data.name, data.id);
+    return data;
+  }
+
   /**
    * The id (and name) of a checked domain argument. A name is looked up in the cache, else in the
    * owner's domain list; an id whose name is not known yet is fetched (`GET /domains/{id}`) only
@@ -227,22 +260,12 @@ export class PocketDnsContext {
     needName: boolean,
   ): Promise<ResolvedDomain> {
     if (ref.kind === 'id') {
-      const known = this.nameOf(ref.id);
+      const known = this.ids.nameOf(ref.id);
       if (known !== undefined || !needName) return { id: ref.id, name: known ?? '', cached: false };
-      const { data } = await this.send(
-        {
-          operation,
-          method: 'GET',
-          path: urlPath`/api/v1/domains/${ref.id}`,
-          schema: DomainDetailSchema,
-          bucket: 'domainRetrieval',
-        },
-        opts,
-      );
-      this.remember(data.name, data.id);
-      return { id: ref.id, name: modelDomainName(data.name), cached: false };
+      const detail = await this.fetchDetail(ref.id, operation, opts);
+      return { id: ref.id, name: modelDomainName(detail.name), cached: false };
     }
-    const cached = this.idsByName.get(ref.name);
+    const cached = this.ids.idOf(ref.name);
     if (cached !== undefined) return { id: cached, name: ref.name, cached: true };
     const owner = this.requireOwner(
       operation,
@@ -251,9 +274,9 @@ export class PocketDnsContext {
       `PocketDNS finds the id of ${ref.name} in its owner's domain list; or pass the domain id (dom_…)`,
     );
     await this.fetchDomains(owner, operation, opts);
-    const id = this.idsByName.get(ref.name);
+    const id = this.ids.idOf(ref.name);
     if (id === undefined) {
-      throw new NotFoundError(`pocketdns ${operation}: ${ref.name} is not among the domains of ${owner}`, {
+      throw new NotFoundError(`${PROVIDER} ${operation}: ${ref.name} is not among the domains of ${owner}`, {
         provider: PROVIDER,
         operation,
       });
