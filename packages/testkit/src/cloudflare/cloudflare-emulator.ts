@@ -127,5 +127,14 @@ export function createCloudflareApp(options: CloudflareEmulatorOptions = {}): Em
     },
     ledger,
     seedInfo,
+    hostile: {
+      completeOrdersAtOnce: () => {
+        state.workflowsCompleteAtOnce = true;
+      },
+      // "Successful transfers charge the account's default payment method": a transfer is charged
+      // when it completes, days after the request
+      // (https://developers.cloudflare.com/api/resources/registrar/subresources/transfer_in/methods/create).
+      chargedOnCompletion: ['transferDomain'],
+    },
   };
 }
