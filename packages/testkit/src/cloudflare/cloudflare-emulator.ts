@@ -16,6 +16,7 @@ import type {
 import { resolveSeed, seedInfoOf } from '../emulator/seed-data.js';
 import { authenticate, CLOUDFLARE_CURRENCY, type CloudflareContext } from './cloudflare-context.js';
 import { statusErrorBody } from './cloudflare-errors.js';
+import { cloudflareHostile } from './cloudflare-hostile.js';
 import { identityRoutes } from './cloudflare-routes-identity.js';
 import { recordRoutes } from './cloudflare-routes-records.js';
 import { registrarRoutes } from './cloudflare-routes-registrar.js';
@@ -127,14 +128,6 @@ export function createCloudflareApp(options: CloudflareEmulatorOptions = {}): Em
     },
     ledger,
     seedInfo,
-    hostile: {
-      completeOrdersAtOnce: () => {
-        state.workflowsCompleteAtOnce = true;
-      },
-      // "Successful transfers charge the account's default payment method": a transfer is charged
-      // when it completes, days after the request
-      // (https://developers.cloudflare.com/api/resources/registrar/subresources/transfer_in/methods/create).
-      chargedOnCompletion: ['transferDomain'],
-    },
+    hostile: cloudflareHostile(state),
   };
 }
