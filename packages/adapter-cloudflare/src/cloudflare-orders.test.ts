@@ -203,6 +203,14 @@ describe('Cloudflare transferDomain', () => {
       authCodes: { 'transfer-me.com': 'EPP-code-1' },
     });
 
+  /** transfer-me.com costs 9.95: a cent above this maxPrice. */
+  const transferAboveMaxPrice = (cloudflare: Awaited<ReturnType<typeof setup>>['cloudflare']) =>
+    cloudflare.transferDomain({
+      domain: 'transfer-me.com',
+      authCode: 'EPP-code-1',
+      maxPrice: { amount: '9.94', currency: 'USD' },
+    });
+
   it('checks with the base64 auth code, guards the price, starts the transfer and follows it to completed', async () => {
     const { emulator, cloudflare, sent, mark } = await transferSetup();
     await cloudflare.createZone('transfer-me.com');
@@ -263,13 +271,7 @@ describe('Cloudflare transferDomain', () => {
       expect(error).toMatchObject({ code: 'not_transferable' });
       expect((error as ValidationError).issues.map((i) => i.message)).toContain(reason);
     }
-    await expect(
-      cloudflare.transferDomain({
-        domain: 'transfer-me.com',
-        authCode: 'EPP-code-1',
-        maxPrice: { amount: '9.94', currency: 'USD' },
-      }),
-    ).rejects.toMatchObject({ code: 'price_above_limit' });
+    await expect(transferAboveMaxPrice(cloudflare)).rejects.toMatchObject({ code: 'price_above_limit' });
     expect(emulator.requests.filter((r) => r.operation === 'transferDomain')).toEqual([]);
   });
 
@@ -277,13 +279,7 @@ describe('Cloudflare transferDomain', () => {
     const { emulator, cloudflare, sent, mark } = await transferSetup();
     const account = emulator.seedInfo.credentials.accountId;
     mark();
-    await expect(
-      cloudflare.transferDomain({
-        domain: 'transfer-me.com',
-        authCode: 'EPP-code-1',
-        maxPrice: { amount: '9.94', currency: 'USD' },
-      }),
-    ).rejects.toMatchObject({ code: 'price_above_limit' });
+    await expect(transferAboveMaxPrice(cloudflare)).rejects.toMatchObject({ code: 'price_above_limit' });
     const locked = await cloudflare
       .transferDomain({ domain: 'locked-name.com', authCode: 'x' })
       .catch((e) => e);
