@@ -203,6 +203,14 @@ describe('Cloudflare transferDomain', () => {
       authCodes: { 'transfer-me.com': 'EPP-code-1' },
     });
 
+  /** transfer-me.com costs 9.95: a cent above this maxPrice. */
+  const transferAboveMaxPrice = (cloudflare: Awaited<ReturnType<typeof setup>>['cloudflare']) =>
+    cloudflare.transferDomain({
+      domain: 'transfer-me.com',
+      authCode: 'EPP-code-1',
+      maxPrice: { amount: '9.94', currency: 'USD' },
+    });
+
   it('checks with the base64 auth code, guards the price, starts the transfer and follows it to completed', async () => {
     const { emulator, cloudflare, sent, mark } = await transferSetup();
     await cloudflare.createZone('transfer-me.com');
@@ -263,14 +271,39 @@ describe('Cloudflare transferDomain', () => {
       expect(error).toMatchObject({ code: 'not_transferable' });
       expect((error as ValidationError).issues.map((i) => i.message)).toContain(reason);
     }
-    await expect(
-      cloudflare.transferDomain({
-        domain: 'transfer-me.com',
-        authCode: 'EPP-code-1',
-        maxPrice: { amount: '9.94', currency: 'USD' },
-      }),
-    ).rejects.toMatchObject({ code: 'price_above_limit' });
+    await expect(transferAboveMaxPrice(cloudflare)).rejects.toMatchObject({ code: 'price_above_limit' });
     expect(emulator.requests.filter((r) => r.operation === 'transferDomain')).toEqual([]);
+  });
+
+  it('adds the zone a transfer needs when it is all that is missing, after the price guard', async () => {
+    const { emulator, cloudflare, sent, mark } = await transferSetup();
+    const account = emulator.seedInfo.credentials.accountId;
+    mark();
+    await expect(transferAboveMaxPrice(cloudflare)).rejects.toMatchObject({ code: 'price_above_limit' });
+    const locked = await cloudflare
+      .transferDomain({ domain: 'locked-name.com', authCode: 'x' })
+      .catch((e) => e);
+    expect((locked as ValidationError).issues.map((i) => i.message)).toEqual([
+      'domain_locked',
+      'zone_not_found',
+    ]);
+    expect(sent().filter((r) => r.path === '/zones')).toEqual([]);
+    mark();
+    const transfer = await cloudflare.transferDomain({ domain: 'transfer-me.com', authCode: 'EPP-code-1' });
+    expect(sent().map(({ method, path, body }) => ({ method, path, body }))).toEqual([
+      expect.objectContaining({ path: `/accounts/${account}/registrar/domain-transfer-check` }),
+      {
+        method: 'POST',
+        path: '/zones',
+        body: { name: 'transfer-me.com', account: { id: account }, type: 'full' },
+      },
+      expect.objectContaining({
+        path: `/accounts/${account}/registrar/registrations/transfer-me.com/transfer-in`,
+      }),
+    ]);
+    expect(transfer).toMatchObject({ domain: 'transfer-me.com', status: 'pending' });
+    expect((await cloudflare.getZone('transfer-me.com')).name).toBe('transfer-me.com');
+    expect(requestIssues(emulator)).toEqual([]);
   });
 
   it('reports a registry that did not answer as a retryable ProviderError', async () => {

@@ -29,9 +29,12 @@ import {
   tldRequirements,
   toBase64,
 } from './cloudflare-domains.js';
+import { addZone } from './cloudflare-records.js';
 import { pollWorkflow, readWorkflow, settled, WorkflowSchema } from './cloudflare-workflow.js';
 
 const enc = encodeURIComponent;
+/** The transfer check's reason when the account has no zone for the domain. */
+const ZONE_NOT_FOUND = 'zone_not_found';
 
 /** Cloudflare-only order methods. */
 export interface CloudflareOrderExtras {
@@ -166,8 +169,12 @@ export function orderMethods(client: CloudflareClient): {
     const contacts = cloudflareContacts(parsed.contacts, context);
     const extensions = await contactExtensions(domain, parsed.extendedAttributes, operation, opts);
     const eligibility = await checkTransferOne(client, domain, parsed.authCode, operation, opts);
-    if (!eligibility.transferable) {
-      const reasons = eligibility.reasons.map((r) => r.code);
+    const reasons = eligibility.reasons.map((r) => r.code);
+    // Transfer-in needs the domain's zone in the account, "added through the dashboard or zone
+    // API" (https://developers.cloudflare.com/api/resources/registrar/subresources/transfer_in/methods/create):
+    // a missing zone alone is added below, once the price is within maxPrice.
+    const zoneMissing = reasons.includes(ZONE_NOT_FOUND);
+    if (!eligibility.transferable && reasons.some((reason) => reason !== ZONE_NOT_FOUND)) {
       throw new ValidationError(
         `${PROVIDER} ${operation}: ${domain} cannot be transferred now: ${reasons.join(', ')}`,
         {
@@ -188,6 +195,7 @@ export function orderMethods(client: CloudflareClient): {
       );
     }
     if (cost) assertWithinMaxPrice(cost, parsed.maxPrice, context, `transferring ${domain}`);
+    if (zoneMissing) await addZone(client, domain, operation, opts);
     const path = await client.registrarPath(operation, `/registrations/${enc(domain)}/transfer-in`, opts);
     const { data } = await client.send(
       {

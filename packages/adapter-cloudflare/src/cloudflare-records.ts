@@ -435,23 +435,8 @@ export function recordMethods(client: CloudflareClient): {
     return toZone(data.result);
   };
 
-  const createZone = async (domain: string, opts?: CallOptions): Promise<Zone> => {
-    const name = parseDomainName(domain, 'createZone');
-    const accountId = await client.account('createZone', opts);
-    const { data } = await client.send(
-      {
-        operation: 'createZone',
-        method: 'POST',
-        path: '/zones',
-        body: { name, account: { id: accountId }, type: 'full' },
-        schema: ZoneSchema,
-      },
-      opts,
-    );
-    const zone = toZone(data.result);
-    client.rememberZone({ id: zone.id, name: zone.name });
-    return zone;
-  };
+  const createZone = (domain: string, opts?: CallOptions): Promise<Zone> =>
+    addZone(client, parseDomainName(domain, 'createZone'), 'createZone', opts);
 
   /** The DS data to give the parent while Cloudflare signs the zone; none while DNSSEC is off. */
   const getDsRecords = async (domain: string, opts?: CallOptions): Promise<DsRecord[]> => {
@@ -499,4 +484,27 @@ export function recordMethods(client: CloudflareClient): {
     },
     extras: { applyPlanAtomically, setRecordSettings },
   };
+}
+
+/** Adds the zone `name` (checked, ASCII) to the account as a full setup, and remembers its id. */
+export async function addZone(
+  client: CloudflareClient,
+  name: string,
+  operation: string,
+  opts?: CallOptions,
+): Promise<Zone> {
+  const accountId = await client.account(operation, opts);
+  const { data } = await client.send(
+    {
+      operation,
+      method: 'POST',
+      path: '/zones',
+      body: { name, account: { id: accountId }, type: 'full' },
+      schema: ZoneSchema,
+    },
+    opts,
+  );
+  const zone = toZone(data.result);
+  client.rememberZone({ id: zone.id, name: zone.name });
+  return zone;
 }

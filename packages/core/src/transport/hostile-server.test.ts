@@ -174,6 +174,38 @@ describe('a wait asked for by rate-limit headers never outlasts the call', () =>
     expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(3000);
   });
 
+  it.each([
+    ['used up (r=0)', 0],
+    ['nearly used up, paced (r=1)', 1],
+  ])(
+    'Cloudflare’s IETF RateLimit field %s with a reset 10 days away: the paced next call fails at once',
+    async (_, remaining) => {
+      let sent = 0;
+      nock(BASE)
+        .get('/x')
+        .times(2)
+        .reply(
+          200,
+          { id: 1 },
+          {
+            Ratelimit: `"default";r=${remaining};t=${10 * 24 * 3600}`,
+            'Ratelimit-Policy': '"default";q=1200;w=300',
+          },
+        )
+        .on('request', () => sent++);
+      const t = transport({ adaptiveRateLimit: true });
+      await t.request({ operation: 'op', method: 'GET', path: '/x', schema: Item, bucket: 'client' });
+      const started = performance.now();
+      const error = await t
+        .request({ operation: 'op', method: 'GET', path: '/x', schema: Item, bucket: 'client' })
+        .catch((e: unknown) => e);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(error).toMatchObject({ name: 'RateLimitError', code: 'rate_limited' });
+      expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(10 * 24 * 3600 * 1000 - 5000);
+      expect(sent).toBe(1);
+    },
+  );
+
   it('a 429 whose Retry-After is past the call’s timeoutMs is thrown, not waited', async () => {
     let sent = 0;
     nock(BASE)

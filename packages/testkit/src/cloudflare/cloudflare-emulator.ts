@@ -16,6 +16,7 @@ import type {
 import { resolveSeed, seedInfoOf } from '../emulator/seed-data.js';
 import { authenticate, CLOUDFLARE_CURRENCY, type CloudflareContext } from './cloudflare-context.js';
 import { statusErrorBody } from './cloudflare-errors.js';
+import { cloudflareHostile } from './cloudflare-hostile.js';
 import { identityRoutes } from './cloudflare-routes-identity.js';
 import { recordRoutes } from './cloudflare-routes-records.js';
 import { registrarRoutes } from './cloudflare-routes-registrar.js';
@@ -127,5 +128,6 @@ export function createCloudflareApp(options: CloudflareEmulatorOptions = {}): Em
     },
     ledger,
     seedInfo,
+    hostile: cloudflareHostile(state),
   };
 }

@@ -60,6 +60,8 @@ export class CloudflareState {
   >();
   /** Workflows by `space|account|kind|domain`. */
   readonly workflows = new Map<string, Workflow>();
+  /** Every workflow started from now on succeeds at once (`hostile.completeOrdersAtOnce`). */
+  workflowsCompleteAtOnce = false;
   /** The zones' plan: record quota, batch size and minimum TTL follow it. */
   plan: ZonePlan;
   recordQuota: number | null;

@@ -204,6 +204,23 @@ describe('Cloudflare emulator: transfer-in', () => {
     expect(again.status).toBe(409);
   });
 
+  it('hostile.completeOrdersAtOnce: a transfer then succeeds in its answer and is charged at once', async () => {
+    const emu = await start();
+    expect(emu.hostile?.chargedOnCompletion).toEqual(['transferDomain']);
+    const api = cloudflareClient(emu);
+    await addZone(api, 'registered-name.com');
+    emu.hostile!.completeOrdersAtOnce!();
+    const path = registrar('/registrations/registered-name.com');
+    const res = await api('POST', `${path}/transfer-in`, { auth_code: base64('EPP') });
+    expect(res.status).toBe(202);
+    expect(res.json.result).toMatchObject({
+      completed: true,
+      state: 'succeeded',
+      context: { registration: { domain_name: 'registered-name.com', status: 'active' } },
+    });
+    expect(emu.ledger.map((e) => [e.operation, e.domain])).toEqual([['transfer', 'registered-name.com']]);
+  });
+
   it('fails a rejected- transfer with transfer_rejected, charging nothing; blocked- waits on the losing registrar', async () => {
     const emu = await start({ seed: { registeredNames: ['rejected-move.com', 'blocked-move.com'] } });
     const api = cloudflareClient(emu);

@@ -210,6 +210,11 @@ export interface HostileSupport {
    * `pending`), so a client meets the reads it makes after a completed charge.
    */
   completeOrdersAtOnce?(): void;
+  /**
+   * Spending methods whose request only starts an order that the provider charges when it
+   * completes (days later): the attacks that count a charge switch `completeOrdersAtOnce` on first.
+   */
+  chargedOnCompletion?: readonly ('renewDomain' | 'registerDomain' | 'transferDomain')[];
 }
 
 export interface SeedOptions {

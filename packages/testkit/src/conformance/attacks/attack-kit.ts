@@ -213,6 +213,14 @@ export const SPENDING_CAPABILITIES: readonly SpendingCapability[] = [
   'transferDomain',
 ];
 
+/**
+ * Whether the provider charges `capability` only when its order completes (days later), so an
+ * attack that counts the charge has to switch `hostile.completeOrdersAtOnce` on first.
+ */
+export function chargedOnCompletion(arena: Arena, capability: SpendingCapability): boolean {
+  return arena.emulator.hostile?.chargedOnCompletion?.includes(capability) ?? false;
+}
+
 /** A spending call with the seeded name it charges for. */
 export function spend(
   arena: Arena,

@@ -12,6 +12,7 @@ import {
   type Arena,
   type AttackCase,
   type AttackTarget,
+  chargedOnCompletion,
   describeError,
   requestsSince,
   SPENDING_CAPABILITIES,
@@ -64,7 +65,12 @@ export function chargedFollowUpAttacks(target: AttackTarget): AttackCase[] {
       title: `${capability}: every request after the charge fails (500, reset), the call still resolves, charged once`,
       requires: [capability],
       run: async (first) => {
-        const modes = first.emulator.hostile?.completeOrdersAtOnce ? [false, true] : [false];
+        // A provider that charges only at completion is charged here only with orders completing at once.
+        const modes = chargedOnCompletion(first, capability)
+          ? [true]
+          : first.emulator.hostile?.completeOrdersAtOnce
+            ? [false, true]
+            : [false];
         let arena: Arena | null = first;
         for (const completeAtOnce of modes) {
           for (const fault of FOLLOW_UP_FAILURES) {

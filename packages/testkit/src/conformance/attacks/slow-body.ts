@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import {
   ATTACK_TIMEOUT_MS,
   type AttackCase,
+  chargedOnCompletion,
   expectError,
   failure,
   readProbe,
@@ -57,6 +58,7 @@ export function slowBodyAttacks(): AttackCase[] {
       run: async (arena) => {
         const { emulator } = arena;
         const { call, domain } = spend(arena, capability);
+        if (chargedOnCompletion(arena, capability)) emulator.hostile?.completeOrdersAtOnce?.();
         emulator.setFaults([{ route: capability, fault: DRIP }]);
         const from = emulator.requests.length;
         const charges = emulator.ledger.length;
