@@ -18,6 +18,24 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface Credentials {
   headers?: Record<string, string>;
   query?: Record<string, string>;
+  /** Fields added to a form body (`RequestSpec.form`), for providers that take the key there (Namecheap). */
+  form?: Record<string, string>;
+}
+
+/** How a provider's bodies are decoded when they are not JSON (Namecheap answers XML). */
+export interface BodyDecoder {
+  /** Name of the format, for the error when a body cannot be decoded (`XML`). */
+  format: string;
+  /** Text → the value the schemas parse; throws when the text is not in the format. */
+  decode(text: string): unknown;
+}
+
+/** A response the transport is about to classify: its status, decoded body and headers. */
+export interface ProviderAnswer {
+  status: number;
+  /** The decoded body (undefined when empty or not decodable). */
+  body: unknown;
+  headers: Record<string, string>;
 }
 
 /** What an adapter extracts from its provider's error body. */
@@ -56,6 +74,18 @@ export interface TransportOptions extends TransportUserOptions {
   buckets?: Record<string, BucketSpec>;
   /** Pace requests from X-RateLimit-Remaining/Reset (DNSimple): slow down before the quota runs out. */
   adaptiveRateLimit?: boolean;
+  /** Decoder of response bodies; default JSON. */
+  bodyDecoder?: BodyDecoder;
+  /**
+   * Classifies an answer the HTTP status alone does not (an API error inside an HTTP 200, a
+   * provider's own rate-limit status): return the error to throw, or undefined to go on as usual.
+   * It runs inside the attempt, so the retry rules apply to what it returns; `redact` removes the
+   * credentials from provider text.
+   */
+  classifyAnswer?: (
+    answer: ProviderAnswer,
+    context: { operation: string; redact: (text: string) => string },
+  ) => RegistrarError | undefined;
 }
 
 export interface RequestSpec<T> {
@@ -66,6 +96,8 @@ export interface RequestSpec<T> {
   path: string;
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
+  /** An `application/x-www-form-urlencoded` body (instead of `body`); `Credentials.form` is added to it. */
+  form?: Record<string, string | number | boolean | undefined | null>;
   /** zod schema of a successful body; omit when no body is expected (204). */
   schema?: z.ZodType<T>;
   bucket?: string;
@@ -123,6 +155,7 @@ export function createTransport(options: TransportOptions): Transport {
     const secrets = [
       ...Object.values(credentials.headers ?? {}),
       ...Object.values(credentials.query ?? {}),
+      ...Object.values(credentials.form ?? {}),
     ].flatMap(secretForms);
     const errorOptions = { provider: options.provider, operation: spec.operation };
     const started = performance.now();
@@ -133,11 +166,15 @@ export function createTransport(options: TransportOptions): Transport {
         method: spec.method,
         url: baseURL + spec.path,
         params: { ...cleanQuery(spec.query), ...credentials.query },
-        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        data: requestBody(spec, credentials),
         headers: {
           Accept: 'application/json',
           'User-Agent': userAgent,
-          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(spec.form !== undefined
+            ? { 'Content-Type': 'application/x-www-form-urlencoded' }
+            : spec.body === undefined
+              ? {}
+              : { 'Content-Type': 'application/json' }),
           ...(spec.idempotencyKey ? { 'Idempotency-Key': spec.idempotencyKey } : {}),
           ...spec.headers,
           ...credentials.headers,
@@ -165,8 +202,10 @@ export function createTransport(options: TransportOptions): Transport {
     emit({ type: 'response', ...base, status: response.status, durationMs });
     if (options.adaptiveRateLimit) paceFromHeaders(spec, headers, base);
 
-    if (response.status >= 400) {
-      const error = errorFromResponse(response.status, response.data, headers, secrets, errorOptions);
+    const classified = classify(response.status, response.data, headers, secrets, spec.operation);
+    if (response.status >= 400 || classified) {
+      const error =
+        classified ?? errorFromResponse(response.status, response.data, headers, secrets, errorOptions);
       emit({
         type: 'error',
         ...base,
@@ -203,6 +242,31 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
+  function decode(text: string): unknown {
+    if (text === '' || text === undefined) return undefined;
+    return options.bodyDecoder ? options.bodyDecoder.decode(text) : JSON.parse(text);
+  }
+
+  function classify(
+    status: number,
+    text: string,
+    headers: Record<string, string>,
+    secrets: string[],
+    operation: string,
+  ): RegistrarError | undefined {
+    if (!options.classifyAnswer) return undefined;
+    let body: unknown;
+    try {
+      body = decode(text);
+    } catch {
+      body = undefined;
+    }
+    return options.classifyAnswer(
+      { status, body, headers },
+      { operation, redact: (value) => redactSecrets(value, secrets) },
+    );
+  }
+
   function parseBody<T>(
     spec: RequestSpec<T>,
     status: number,
@@ -213,10 +277,10 @@ export function createTransport(options: TransportOptions): Transport {
     if (!spec.schema) return undefined as T;
     let json: unknown;
     try {
-      json = text === '' || text === undefined ? undefined : JSON.parse(text);
+      json = decode(text);
     } catch {
       throw new ResponseFormatError(
-        `${options.provider} ${spec.operation}: the response body (HTTP ${status}) is not valid JSON`,
+        `${options.provider} ${spec.operation}: the response body (HTTP ${status}) is not valid ${options.bodyDecoder?.format ?? 'JSON'}`,
         {
           ...errorOptions,
           status,
@@ -247,7 +311,7 @@ export function createTransport(options: TransportOptions): Transport {
   ): RegistrarError {
     let body: unknown;
     try {
-      body = text ? JSON.parse(text) : undefined;
+      body = decode(text);
     } catch {
       body = undefined;
     }
@@ -255,7 +319,7 @@ export function createTransport(options: TransportOptions): Transport {
     const providerMessage = details.message
       ? redactSecrets(details.message, secrets)
       : body === undefined && text
-        ? 'non-JSON body'
+        ? `non-${options.bodyDecoder?.format ?? 'JSON'} body`
         : undefined;
     const message = `${options.provider} ${errorOptions.operation} failed with HTTP ${status}${providerMessage ? `: ${providerMessage}` : ''}`;
     const issues = details.issues?.map((issue) => ({
@@ -405,6 +469,13 @@ function safeParseError(
 function secretForms(value: string): string[] {
   const parts = value.split(/\s+/);
   return parts.length > 1 ? [value, parts.slice(1).join(' ')] : [value];
+}
+
+function requestBody(spec: RequestSpec<unknown>, credentials: Credentials): string | undefined {
+  if (spec.form !== undefined) {
+    return new URLSearchParams({ ...cleanQuery(spec.form), ...credentials.form }).toString();
+  }
+  return spec.body === undefined ? undefined : JSON.stringify(spec.body);
 }
 
 function cleanQuery(query: RequestSpec<unknown>['query']): Record<string, string> {
