@@ -115,3 +115,31 @@ describe('form bodies, decoders and classified answers', () => {
     );
   });
 });
+
+describe('a request counted in several windows', () => {
+  it('waits for the strictest of its buckets', async () => {
+    nock(BASE).post('/xml.response').times(3).reply(200, '<ok>x</ok>');
+    const limited = transport({
+      buckets: {
+        minute: { limit: 10, intervalMs: 60_000, strategy: 'window' },
+        hour: { limit: 2, intervalMs: 3_600_000, strategy: 'window' },
+      },
+    });
+    const send = (signal?: AbortSignal) =>
+      limited.request({
+        operation: 'getDomain',
+        method: 'POST',
+        path: '/xml.response',
+        form: {},
+        schema: Answer,
+        bucket: ['minute', 'hour'],
+        signal,
+      });
+    await send();
+    await send();
+    // The hour allows two: the third waits (an abort ends the wait without a request).
+    const third = send(AbortSignal.timeout(200)).catch((e: unknown) => e);
+    expect(await third).toMatchObject({ code: 'aborted' });
+    expect(nock.pendingMocks()).toHaveLength(1);
+  });
+});

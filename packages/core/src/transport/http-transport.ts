@@ -100,7 +100,8 @@ export interface RequestSpec<T> {
   form?: Record<string, string | number | boolean | undefined | null>;
   /** zod schema of a successful body; omit when no body is expected (204). */
   schema?: z.ZodType<T>;
-  bucket?: string;
+  /** The bucket the request counts against; several when the provider counts every request in several windows (Namecheap: minute, hour, day). */
+  bucket?: string | readonly string[];
   /** Default: true for GET, PUT, PATCH, DELETE; false for POST. A read-only POST passes true. */
   idempotent?: boolean;
   signal?: AbortSignal;
@@ -149,7 +150,8 @@ export function createTransport(options: TransportOptions): Transport {
       path: spec.path,
       attempt,
     };
-    const waited = await limiters.acquire(spec.bucket, spec.signal);
+    let waited = 0;
+    for (const bucket of bucketsOf(spec.bucket)) waited += await limiters.acquire(bucket, spec.signal);
     if (waited >= 1) emit({ type: 'rate-limit', ...base, waitMs: Math.round(waited), reason: 'bucket' });
     const credentials = await options.credentials();
     const secrets = [
@@ -232,12 +234,12 @@ export function createTransport(options: TransportOptions): Transport {
     if (left <= 0) return;
     const limit = Number(headers['x-ratelimit-limit']) || remaining + 1;
     if (remaining === 0) {
-      limiters.pause(spec.bucket ?? 'default', resetAt);
+      limiters.pause(bucketsOf(spec.bucket)[0] ?? 'default', resetAt);
       emit({ type: 'rate-limit', ...base, waitMs: left, reason: 'remaining-quota' });
     } else if (remaining < limit * 0.1) {
       // Under 10% of the quota left: spread what is left over the time to the reset.
       const gap = left / remaining;
-      limiters.pause(spec.bucket ?? 'default', Date.now() + gap);
+      limiters.pause(bucketsOf(spec.bucket)[0] ?? 'default', Date.now() + gap);
       emit({ type: 'rate-limit', ...base, waitMs: gap, reason: 'remaining-quota' });
     }
   }
@@ -469,6 +471,11 @@ function safeParseError(
 function secretForms(value: string): string[] {
   const parts = value.split(/\s+/);
   return parts.length > 1 ? [value, parts.slice(1).join(' ')] : [value];
+}
+
+function bucketsOf(bucket: RequestSpec<unknown>['bucket']): readonly string[] {
+  if (bucket === undefined) return [];
+  return typeof bucket === 'string' ? [bucket] : bucket;
 }
 
 function requestBody(spec: RequestSpec<unknown>, credentials: Credentials): string | undefined {
