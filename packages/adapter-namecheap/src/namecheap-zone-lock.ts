@@ -20,13 +20,13 @@ interface RedisLike {
   eval(script: string, keys: number, ...args: string[]): Promise<unknown>;
 }
 
-function redisOf(option: RateLimitOption | undefined): { redis: RedisLike; id: string } | null {
+export function redisOf(option: RateLimitOption | undefined): { redis: RedisLike; id: string } | null {
   const shared = option === false ? undefined : option;
   if (!shared?.redis || !shared.id) return null;
   return { redis: shared.redis as RedisLike, id: shared.id };
 }
 
-async function withRedisLock<T>(
+export async function withRedisLock<T>(
   shared: { redis: RedisLike; id: string },
   key: string,
   run: () => Promise<T>,
