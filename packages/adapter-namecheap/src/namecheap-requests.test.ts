@@ -260,6 +260,7 @@ describe('orders', () => {
       cost: { amount: '200.8700', currency: 'USD' },
       raw: expect.objectContaining({ domainid: '103877' }),
     });
+    expect(nc.forms).toHaveLength(3); // nothing read after the charge: a failing read cannot turn it into an error
   });
 
   it('renewDomain: domains.renew; the new expiry read from "4/30/2021 11:31:13 AM"', async () => {
@@ -367,6 +368,78 @@ describe('records and contacts', () => {
     });
   });
 
+  it('createRecord: getHosts, then setHosts with every row read (the URL row too) and the new one, then getHosts', async () => {
+    const written = sample('domains.dns.getHosts.sandbox.xml').replace(
+      '</DomainDNSGetHostsResult>',
+      '<host HostId="746400" Name="_acme-challenge.test" Type="TXT" Address="challengetoken" MXPref="10" TTL="3600" AssociatedAppTitle="" FriendlyName="" IsActive="true" IsDDNSEnabled="false" /></DomainDNSGetHostsResult>',
+    );
+    const nc = recorder()
+      .answer(sample('domains.dns.getHosts.sandbox.xml'))
+      .answer(sample('domains.dns.setHosts.sandbox.xml'))
+      .answer(written);
+    const record = await adapter().createRecord('unittest2.dev', {
+      type: 'TXT',
+      name: '_acme-challenge.test',
+      content: 'challengetoken',
+      ttl: 3600,
+    });
+    const row = (n: number, name: string, type: string, address: string, ttl: string) => ({
+      [`HostName${n}`]: name,
+      [`RecordType${n}`]: type,
+      [`Address${n}`]: address,
+      [`MXPref${n}`]: '10',
+      [`TTL${n}`]: ttl,
+    });
+    expect(nc.forms[1]).toEqual({
+      ...GLOBALS,
+      Command: 'namecheap.domains.dns.setHosts',
+      SLD: 'unittest2',
+      TLD: 'dev',
+      ...row(1, 'localhost', 'A', '127.0.0.1', '3600'),
+      ...row(2, 'docs', 'CNAME', 'docs.example.com.', '3600'),
+      ...row(3, 'www', 'CNAME', 'parkingpage.namecheap.com.', '1800'),
+      ...row(4, '_acme-challenge.createrecordset', 'TXT', 'challengetoken1', '3600'),
+      ...row(5, '_acme-challenge.createrecordset', 'TXT', 'challengetoken2', '3600'),
+      ...row(6, '@', 'URL', 'http://www.unittest2.dev/', '1800'),
+      ...row(7, '_acme-challenge.test', 'TXT', 'challengetoken', '3600'),
+    });
+    expect(record).toMatchObject({
+      id: '746400',
+      name: '_acme-challenge.test',
+      type: 'TXT',
+      content: 'challengetoken',
+    });
+  });
+
+  it('setDomainContacts: domains.setContacts with the four blocks (roles not given take the registrant)', async () => {
+    const nc = recorder().answer(sample('domains.setContacts.doc.xml'));
+    await adapter().setDomainContacts('domain1.com', {
+      contacts: {
+        registrant: {
+          firstName: 'John',
+          lastName: 'Smith',
+          email: 'john@example.com',
+          phone: '+1.6613102107',
+          address1: '8939 S.cross Blvd',
+          city: 'CA',
+          stateProvince: 'CA',
+          postalCode: '90045',
+          country: 'US',
+        },
+      },
+    });
+    expect(nc.forms).toHaveLength(1);
+    expect(nc.forms[0]).toMatchObject({
+      Command: 'namecheap.domains.setContacts',
+      DomainName: 'domain1.com',
+      RegistrantFirstName: 'John',
+      TechFirstName: 'John',
+      AdminEmailAddress: 'john@example.com',
+      AuxBillingPhone: '+1.6613102107',
+    });
+    expect(nc.forms[0]!.RegistrantOrganizationName).toBeUndefined();
+  });
+
   it('an unhandled server error (5050900) on setHosts is a ProviderError, sent once', async () => {
     const nc = recorder()
       .answer(sample('domains.dns.getHosts.empty.xml'))
@@ -397,6 +470,73 @@ describe('records and contacts', () => {
       country: 'US',
     });
     expect(Object.keys(contacts)).toEqual(['registrant', 'admin', 'tech', 'billing']);
+  });
+});
+
+describe('privacy and reactivation', () => {
+  it('whoisPrivacy on for a domain without a subscription: a free one is allotted, then enabled with the registrant e-mail', async () => {
+    const info = sample('domains.getInfo.sandbox.xml').replace(
+      /<Whoisguard Enabled="True">[\s\S]*?<\/Whoisguard>/,
+      '<Whoisguard Enabled="NotAlloted"><ID>0</ID></Whoisguard>',
+    );
+    const nc = recorder()
+      .answer(info)
+      .answer(sample('domains.getContacts.doc.xml'))
+      .answer(sample('whoisguard.getList.doc.xml'))
+      .answer(sample('whoisguard.allot.doc.xml'))
+      .answer(sample('whoisguard.enable.doc.xml'))
+      .answer(sample('domains.getInfo.sandbox.xml'))
+      .answer(lockAnswer(true))
+      .answer(listAnswer(unittestRow));
+    const domain = await adapter().updateDomain('unittest2.dev', { whoisPrivacy: true });
+    expect(
+      nc.forms.slice(1, 5).map(({ ApiKey: _, ApiUser: _u, UserName: _n, ClientIp: _c, ...rest }) => rest),
+    ).toEqual([
+      { Command: 'namecheap.domains.getContacts', DomainName: 'unittest2.dev' },
+      { Command: 'namecheap.whoisguard.getList', ListType: 'FREE', Page: '1', PageSize: '100' },
+      {
+        Command: 'namecheap.whoisguard.allot',
+        WhoisguardId: '38495',
+        DomainName: 'unittest2.dev',
+        ForwardedToEmail: 'john@gmail.com',
+        EnableWG: 'False',
+      },
+      { Command: 'namecheap.whoisguard.enable', WhoisguardID: '38495', ForwardedToEmail: 'john@gmail.com' },
+    ]);
+    expect(domain.whoisPrivacy).toBe(true);
+  });
+
+  it('restoreDomain: the reactivate quote, then domains.reactivate (result attribute Domain, not DomainName)', async () => {
+    const nc = recorder()
+      .answer(
+        envelope(
+          'namecheap.domains.check',
+          '<DomainCheckResult Domain="models.tv" Available="false" ErrorNo="0" Description="" IsPremiumName="false" PremiumRegistrationPrice="0" PremiumRenewalPrice="0" PremiumRestorePrice="0" PremiumTransferPrice="0" IcannFee="0" EapFee="0"/>',
+        ),
+      )
+      .answer(
+        envelope(
+          'namecheap.users.getPricing',
+          '<UserGetPricingResult><ProductType Name="DOMAIN"><ProductCategory Name="REACTIVATE"><Product Name="TV"><Price Duration="1" DurationType="YEAR" Price="650.00" Currency="USD"/></Product></ProductCategory></ProductType></UserGetPricingResult>',
+        ),
+      )
+      .answer(sample('domains.reactivate.doc.xml'));
+    const result = await adapter().restoreDomain('models.tv', {
+      maxPrice: { amount: '650.00', currency: 'USD' },
+    });
+    expect(nc.forms[2]).toEqual({
+      ...GLOBALS,
+      Command: 'namecheap.domains.reactivate',
+      DomainName: 'models.tv',
+      YearsToAdd: '1',
+    });
+    expect(nc.forms).toHaveLength(3); // nothing read after the charge
+    expect(result).toMatchObject({
+      domain: 'models.tv',
+      status: 'completed',
+      orderId: '23569',
+      cost: { amount: '650.0000' },
+    });
   });
 });
 

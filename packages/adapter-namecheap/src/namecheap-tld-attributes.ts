@@ -2,7 +2,9 @@
  * Extended attributes Namecheap requires for some ccTLDs, as its extended-attributes page
  * publishes them (https://www.namecheap.com/support/api/extended-attributes/). `getTldList` does not
  * list them, so they are kept here for the TLDs whose rules that page spells out; for other TLDs
- * `getTldRequirements` reports none and the order goes to Namecheap unchecked.
+ * `getTldRequirements` reports none and the order goes to Namecheap unchecked. Values are only
+ * restricted locally where docs/providers/namecheap.md#contacts lists them; other values are left to
+ * Namecheap (error 2011322).
  */
 import type { ExtendedAttribute } from '@registrar-kit/core';
 
@@ -12,25 +14,8 @@ const UK: ExtendedAttribute[] = [
   {
     name: 'COUKLegalType',
     required: true,
-    description: 'legal type of the registrant (IND individual, LTD company, …)',
-    options: options([
-      'IND',
-      'FIND',
-      'LTD',
-      'PLC',
-      'PTNR',
-      'LLP',
-      'IP',
-      'STRA',
-      'SCH',
-      'RCHAR',
-      'GOV',
-      'CRC',
-      'STAT',
-      'OTHER',
-      'FCORP',
-      'FOTHER',
-    ]),
+    description: 'legal type of the registrant (an individual, a company, …)',
+    options: [],
   },
   {
     name: 'COUKRegisteredfor',
@@ -73,26 +58,7 @@ export const NAMECHEAP_EXTENDED_ATTRIBUTES: Readonly<Record<string, readonly Ext
       name: 'CIRALegalType',
       required: true,
       description: 'CIRA legal type of the registrant',
-      options: options([
-        'CCO',
-        'CCT',
-        'RES',
-        'GOV',
-        'EDU',
-        'ASS',
-        'HOP',
-        'PRT',
-        'TDM',
-        'TRD',
-        'PLT',
-        'LAM',
-        'TRS',
-        'ABO',
-        'INB',
-        'LGR',
-        'OMK',
-        'MAJ',
-      ]),
+      options: [],
     },
     {
       name: 'CIRAWhoisDisplay',
