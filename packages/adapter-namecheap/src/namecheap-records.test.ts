@@ -184,3 +184,19 @@ describe('records over setHosts (read-modify-write)', () => {
     expect(sent(emulator, 'setHosts', from)).toHaveLength(0);
   });
 });
+
+describe('local refusals name the provider and the operation', () => {
+  it('an invalid record is one ValidationError "namecheap createRecord: invalid record: …"', async () => {
+    const { emulator, registrar } = await namecheapOnEmulator();
+    const error = await caught(
+      registrar.createRecord(emulator.seedInfo.ownedDomains[0]!, {
+        type: 'A',
+        name: '@',
+        content: '999.1.1.1',
+      }),
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ provider: 'namecheap', operation: 'createRecord' });
+    expect((error as Error).message).toMatch(/^namecheap createRecord: invalid record: content: /);
+  });
+});

@@ -69,8 +69,19 @@ function refuseApexNs(input: DnsRecordInput, operation: string): void {
     ]);
 }
 
+/** Runs a core record check; its refusal names this provider and operation. */
+function checked<T>(operation: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof ValidationError && error.operation !== operation)
+      throw invalidInput({ provider: PROVIDER, operation }, error.issues, 'record');
+    throw error;
+  }
+}
+
 function checkInput(input: DnsRecordInput, zone: string, operation: string): DnsRecordInput {
-  const valid = validateRecordInput(input, { ...RULES, zone });
+  const valid = checked(operation, () => validateRecordInput(input, { ...RULES, zone }));
   refuseApexNs(valid, operation);
   return valid;
 }
@@ -244,7 +255,7 @@ export function recordMethods(client: NamecheapClient) {
 
     async createRecord(domain: string, input: DnsRecordInput, opts?: CallOptions): Promise<DnsRecord> {
       const operation = 'createRecord';
-      validateRecordInputBeforeZone(input, RULES);
+      checked(operation, () => validateRecordInputBeforeZone(input, RULES));
       const { zone } = await zoneOf(domain, operation, opts);
       const valid = checkInput(input, zone, operation);
       const { created } = await createMany(zone, [valid], operation, opts);
@@ -292,12 +303,12 @@ export function recordMethods(client: NamecheapClient) {
       opts?: CallOptions,
     ): Promise<DnsRecord> {
       const operation = 'updateRecord';
-      validateRecordPatchBeforeZone(patch, RULES);
+      checked(operation, () => validateRecordPatchBeforeZone(patch, RULES));
       const { zone } = await zoneOf(domain, operation, opts);
       return change(zone, operation, opts, async (current) => {
         const row = await findRow(zone, id, current, operation);
         const record = recordFromRow(row, zone);
-        const valid = validateRecordPatch(patch, { ...RULES, zone }, record.type);
+        const valid = checked(operation, () => validateRecordPatch(patch, { ...RULES, zone }, record.type));
         const next = checkInput(
           {
             type: record.type,
