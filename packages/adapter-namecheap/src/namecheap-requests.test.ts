@@ -51,6 +51,18 @@ describe('domains', () => {
     });
   });
 
+  it('listDomains ends on a repeated page (a server that ignores Page) and on a short one', async () => {
+    const rows = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `<Domain ID="${i + 1}" Name="d${i}.com" User="u" Created="01/01/2020" Expires="01/01/2030" IsExpired="false" IsLocked="false" AutoRenew="false" WhoisGuard="NOTPRESENT"/>`,
+    ).join('');
+    const nc = recorder().answer(listAnswer(rows)).answer(listAnswer(rows));
+    const domains = await toArray(adapter().listDomains({ pageSize: 10 }));
+    expect(domains).toHaveLength(10);
+    expect(nc.forms.map((f) => f.Page)).toEqual(['1', '2']);
+  });
+
   it('getDomain: getInfo, getRegistrarLock and the getList row (auto-renew is only there)', async () => {
     const nc = recorder()
       .answer(sample('domains.getInfo.sandbox.xml'))
