@@ -56,7 +56,7 @@ export function dnssecMethods(client: DnsimpleClient) {
         );
         return { items: data.data, totalPages: data.pagination.total_pages };
       },
-      { signal: opts?.signal },
+      { signal: opts?.signal, provider: 'dnsimple', operation },
     );
     for await (const item of pages) out.push(item);
     return out;

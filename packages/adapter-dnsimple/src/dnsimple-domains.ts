@@ -200,7 +200,12 @@ export function domainMethods(client: DnsimpleClient) {
           totalPages: data.pagination.total_pages,
         };
       },
-      { concurrency: opts?.concurrency, signal: opts?.signal },
+      {
+        concurrency: opts?.concurrency,
+        signal: opts?.signal,
+        provider: 'dnsimple',
+        operation: 'listDomains',
+      },
     );
   }
 

@@ -128,9 +128,14 @@ export function recordMethods(client: DnsimpleClient) {
         const items = data.data
           .map((payload) => mapRecord(payload, zone))
           .filter((r): r is DnsRecord => r !== null);
-        return { items, totalPages: data.pagination.total_pages };
+        return { items, totalPages: data.pagination.total_pages, sent: data.data };
       },
-      { concurrency: opts?.concurrency, signal: opts?.signal },
+      {
+        concurrency: opts?.concurrency,
+        signal: opts?.signal,
+        provider: 'dnsimple',
+        operation: 'listRecords',
+      },
     );
     return pages;
   }

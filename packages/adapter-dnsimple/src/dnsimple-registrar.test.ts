@@ -374,6 +374,50 @@ describe('records', () => {
   });
 });
 
+describe('listings from a lying server', () => {
+  it('total_pages 1e6 with empty pages: bad_pagination after at most the pages seen + concurrency', async () => {
+    let sent = 0;
+    const page = (n: number) => ({
+      data: n === 1 ? [domainPayload()] : [],
+      pagination: { current_page: n, per_page: 100, total_entries: 1e8, total_pages: 1e6 },
+    });
+    const scope = api()
+      .get(`${ACC}/domains`)
+      .query(true)
+      .times(6)
+      .reply((uri) => [200, page(Number(new URL(uri, BASE).searchParams.get('page')))]);
+    scope.on('request', () => sent++);
+    const error = await toArray(dnsimple().listDomains({ concurrency: 4 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error).toMatchObject({ code: 'bad_pagination', provider: 'dnsimple', operation: 'listDomains' });
+    expect(sent).toBeLessThanOrEqual(2 + 4);
+    nock.cleanAll();
+  });
+
+  it('the same page answered for every page number: bad_pagination', async () => {
+    let sent = 0;
+    const scope = api()
+      .get(`${ACC}/zones/example.com/records`)
+      .query(true)
+      .times(6)
+      .reply(200, {
+        data: [zoneRecord()],
+        pagination: { current_page: 1, per_page: 1, total_entries: 50, total_pages: 50 },
+      });
+    scope.on('request', () => sent++);
+    const error = await toArray(dnsimple().listRecords('example.com', { concurrency: 2 })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      name: 'ResponseFormatError',
+      code: 'bad_pagination',
+      operation: 'listRecords',
+    });
+    expect(sent).toBeLessThanOrEqual(2 + 2);
+    nock.cleanAll();
+  });
+});
+
 describe('rate limits and secrets', () => {
   it('slows down when X-RateLimit-Remaining runs low, before any 429', async () => {
     const events: TransportEvent[] = [];

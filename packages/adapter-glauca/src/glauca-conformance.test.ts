@@ -17,7 +17,8 @@ const create = (url: string, emulator: RunningEmulator<unknown>, options: Glauca
 testRegistrar({
   name: 'glauca',
   emulator: (options) => startGlaucaEmulator(options),
-  create: (url, emulator) => create(url, emulator),
+  create: (url, emulator, overrides) => create(url, emulator, overrides),
+  readBucket: 'domains',
   skip: {
     availability:
       'Glauca has no premium flag (glauca.md §8.1: a higher price is the only hint), so a premium name answers premium: false; the rest of this check runs below',

@@ -92,6 +92,47 @@ describe('getPrice', () => {
     });
   });
 
+  it('transfer of a registered name: no price in its answer, so the zone price from a name nobody holds; eligibility unknown', async () => {
+    nock(API)
+      .post('/api/domains/check_transfer/', { domain: 'taken.co.uk', period: y(1) })
+      .reply(200, { domain: 'taken.co.uk', available: false, reason: null, price: null });
+    const probe = nock(API)
+      .post('/api/domains/check_transfer/', (body) =>
+        /^registrar-kit-price-probe-[a-z0-9]+\.co\.uk$/.test(body.domain),
+      )
+      .reply(200, (_, body) => ({
+        domain: (body as { domain: string }).domain,
+        available: true,
+        reason: null,
+        price: '6.5',
+      }));
+    expect(await glauca().getPrice('taken.co.uk', { operation: 'transfer' })).toEqual({
+      provider: 'glauca',
+      domain: 'taken.co.uk',
+      operation: 'transfer',
+      years: 1,
+      price: { amount: '6.50', currency: 'GBP' },
+      premium: false,
+      available: null,
+      renewalPrice: null,
+    });
+    expect(probe.isDone()).toBe(true);
+  });
+
+  it('transfer refused with a reason: no second request, no price', async () => {
+    nock(API).post('/api/domains/check_transfer/').reply(200, {
+      domain: 'locked.com',
+      available: false,
+      reason: 'Domain not eligible for transfer',
+      price: null,
+    });
+    await expect(glauca().getPrice('locked.com', { operation: 'transfer' })).rejects.toMatchObject({
+      name: 'ValidationError',
+      code: 'no_price',
+      message: 'glauca getPrice: no transfer price for locked.com: Domain not eligible for transfer',
+    });
+  });
+
   it('renew: resolves the domain, then check_renew with the period', async () => {
     nock(API).get('/api/domains/').reply(200, [domainPayload()]);
     nock(API, { reqheaders: JSON_AUTH })

@@ -121,6 +121,11 @@ function checkYears(years: unknown, operation: string, allowed?: number): number
   return years;
 }
 
+/** A name in the zone of `ascii` that no one registers, to read the zone's transfer price. */
+export function priceProbeName(ascii: string): string {
+  return `registrar-kit-price-probe-${Date.now().toString(36)}.${ascii.slice(ascii.indexOf('.') + 1)}`;
+}
+
 export function makeOrderMethods(
   ctx: GlaucaContext,
   fetchDomain: (
@@ -205,14 +210,23 @@ export function makeOrderMethods(
             operation,
             years,
           );
-        case 'transfer':
+        case 'transfer': {
           // `period` is required but ignored: a transfer adds one year [src].
-          return quote(
-            await check('getPrice', '/api/domains/check_transfer/', ascii, 1, opts),
-            ascii,
-            operation,
-            years,
+          const result = await check('getPrice', '/api/domains/check_transfer/', ascii, 1, opts);
+          if (result.price !== null || result.available || result.reason !== null)
+            return quote(result, ascii, operation, years);
+          // A registered name that may be eligible answers `available: false, reason: null` and no
+          // price (the published server's check_transfer). The zone's transfer price is then the
+          // one quoted for a name nobody holds in the same zone; eligibility stays unknown.
+          const probe = await check(
+            'getPrice',
+            '/api/domains/check_transfer/',
+            priceProbeName(ascii),
+            1,
+            opts,
           );
+          return { ...quote(probe, ascii, operation, years), available: null };
+        }
         case 'renew': {
           const id = await ctx.resolveDomainId(ascii, opts, 'getPrice');
           return quote(

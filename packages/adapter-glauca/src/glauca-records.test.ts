@@ -1,4 +1,10 @@
-import { type DnsRecordInput, NotFoundError, toArray, ValidationError } from '@registrar-kit/core';
+import {
+  type DnsRecordInput,
+  NotFoundError,
+  ResponseFormatError,
+  toArray,
+  ValidationError,
+} from '@registrar-kit/core';
 import { RECORDS_INVALID_IN_ANY_ZONE } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +100,25 @@ describe('listRecords', () => {
       .get(`/api/dns_zones/${ZONE_ID}/`)
       .reply(200, zonePayload({ address_records: [] }));
     expect(await toArray(glauca().listRecords('example.com'))).toHaveLength(7);
+  });
+
+  it('a zone list that repeats its page stops after 2 requests: ResponseFormatError bad_pagination', async () => {
+    let sent = 0;
+    nock(DNS)
+      .get('/api/dns_zones/')
+      .query(true)
+      .times(2)
+      .reply(200, {
+        count: 5000,
+        next: `${DNS}/api/dns_zones/?limit=25&offset=25`,
+        previous: null,
+        results: [summary('hexdns_zone_other', 'other.com')],
+      })
+      .on('request', () => sent++);
+    const error = await toArray(glauca().listRecords('example.com')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error).toMatchObject({ code: 'bad_pagination', provider: 'glauca', operation: 'listRecords' });
+    expect(sent).toBe(2);
   });
 
   it('takes a HexDNS zone id or a Glauca domain id', async () => {

@@ -179,6 +179,7 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
       : {}),
     ...(options.allowInsecureHttp !== undefined ? { allowInsecureHttp: options.allowInsecureHttp } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     ...(options.axios !== undefined ? { axios: options.axios } : {}),
@@ -302,9 +303,14 @@ export function createGlauca(options: GlaucaOptions = {}): GlaucaRegistrar {
             // paginate's signal follows opts.signal and also stops the listing once the zone is found.
             signal,
           });
-          return { items: data.results, hasMore: Boolean(data.next) };
+          return {
+            items: data.results,
+            hasMore: Boolean(data.next),
+            next: data.next,
+            totalItems: data.count,
+          };
         },
-        { concurrency: 1, ...(opts?.signal ? { signal: opts.signal } : {}) },
+        { concurrency: 1, provider: 'glauca', operation, ...(opts?.signal ? { signal: opts.signal } : {}) },
       );
       for await (const zone of pages) {
         const root = normalizeDomainName(zone.zone_root);

@@ -1,3 +1,4 @@
+export * from './glauca-provider-info.js';
 export {
   createGlauca,
   GLAUCA_BASE_URL,
