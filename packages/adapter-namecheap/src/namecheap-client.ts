@@ -151,21 +151,22 @@ export function createNamecheapClient(options: NamecheapOptions): NamecheapClien
     ...options,
     provider: PROVIDER,
     baseURL,
-    // Only the key is secret: the user names and the IP appear in messages that must say them
-    // (the whitelist refusal names the address to whitelist).
-    credentials: () => ({
-      form: { ApiKey: loadCredential(options.apiKey, API_KEY, { provider: PROVIDER, operation: 'request' }) },
-    }),
+    // Every global parameter is registered for redaction, not only the key: the user names and
+    // the whitelisted IP are half of the account's access, and a provider may echo them (an IP
+    // Namecheap refuses is the caller's real one, not the configured one, so it stays readable).
+    credentials: () => ({ form: { ...globals('request'), ApiKey: apiKey('request') } }),
     parseError: parseNamecheapError,
     classifyAnswer: classifyNamecheapAnswer,
     bodyDecoder: namecheapXml,
     buckets: NAMECHEAP_BUCKETS,
   });
 
+  const apiKey = (operation: string) =>
+    loadCredential(options.apiKey, API_KEY, { provider: PROVIDER, operation });
   const globals = (operation: string) => {
     const context = { provider: PROVIDER, operation };
     const apiUser = loadCredential(options.apiUser, API_USER, context);
-    loadCredential(options.apiKey, API_KEY, context);
+    apiKey(operation);
     const clientIp = loadCredential(options.clientIp, CLIENT_IP, context);
     const userName = options.userName || process.env[USER_NAME.env] || apiUser;
     return { ApiUser: apiUser, UserName: userName, ClientIp: clientIp };

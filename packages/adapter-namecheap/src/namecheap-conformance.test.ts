@@ -1,12 +1,22 @@
-import { CONFORMANCE_CHECKS, startNamecheapEmulator, testRegistrar } from '@registrar-kit/testkit';
-import { createNamecheap } from './index.js';
+import {
+  CONFORMANCE_CHECKS,
+  type FactoryOverrides,
+  startNamecheapEmulator,
+  testRegistrar,
+} from '@registrar-kit/testkit';
+import { createNamecheap, namecheapProviderInfo } from './index.js';
 
-const create = (url: string, emulator: { seedInfo: { credentials: Record<string, string> } }) =>
+const create = (
+  url: string,
+  emulator: { seedInfo: { credentials: Record<string, string> } },
+  overrides: FactoryOverrides = {},
+) =>
   createNamecheap({
     baseURL: url,
     ...emulator.seedInfo.credentials,
     retry: { retries: 2, minDelayMs: 1, maxDelayMs: 5 },
     rateLimit: false,
+    ...overrides,
   });
 
 // Namecheap serves host records only while the domain uses Namecheap's DNS (getHosts/setHosts
@@ -18,7 +28,10 @@ const RECORDS_ON_FRESH_ZONE =
 testRegistrar({
   name: 'namecheap',
   emulator: (options) => startNamecheapEmulator(options),
-  create: (url, emulator) => create(url, emulator as never),
+  create: (url, emulator, overrides) => create(url, emulator as never, overrides),
+  // Every Namecheap call counts against the minute, hour and day windows; the minute one is the tightest.
+  readBucket: 'minute',
+  providerInfo: namecheapProviderInfo,
   skip: { records: RECORDS_ON_FRESH_ZONE },
 });
 
