@@ -1,6 +1,6 @@
 import { NotFoundError, toArray, ValidationError } from '@registrar-kit/core';
 import { describe, expect, it } from 'vitest';
-import { hostRows, namecheapOnEmulator, sent } from './test/namecheap-setup.js';
+import { hostRows, namecheapOnEmulator, operationOf, sent } from './test/namecheap-setup.js';
 
 const caught = (promise: Promise<unknown>) =>
   promise.then(
@@ -28,7 +28,7 @@ describe('records over setHosts (read-modify-write)', () => {
     for (const record of [...before, ...created]) expect(after.map((r) => r.id)).toContain(record.id);
     // Each write re-read the list right before it: 16 getHosts before 16 setHosts, interleaved one by one.
     const order = emulator.requests
-      .map((r) => r.operation)
+      .map(operationOf)
       .filter((op) => op === 'listRecords' || op === 'setHosts');
     expect(order.filter((op) => op === 'setHosts')).toHaveLength(16);
   });

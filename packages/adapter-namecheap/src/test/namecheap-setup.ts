@@ -39,6 +39,15 @@ export async function namecheapOnEmulator(
   return { emulator, registrar: connect(), connect };
 }
 
+/** The emulator logs a setHosts as the record write it does (createRecord, updateRecord, deleteRecord). */
+const SET_HOSTS_COMMAND = 'namecheap.domains.dns.sethosts';
+
+/** The operation of a logged request; every setHosts as `setHosts`, whatever write it did. */
+export function operationOf(request: RecordedRequest): string | null {
+  const command = (request.body as Record<string, string> | undefined)?.Command;
+  return command?.toLowerCase() === SET_HOSTS_COMMAND ? 'setHosts' : request.operation;
+}
+
 /** The form bodies of the requests of one emulator operation since `from`. */
 export function sent(
   emulator: { requests: RecordedRequest[] },
@@ -47,7 +56,7 @@ export function sent(
 ): Record<string, string>[] {
   return emulator.requests
     .slice(from)
-    .filter((request) => request.operation === operation)
+    .filter((request) => operationOf(request) === operation)
     .map((request) => request.body as Record<string, string>);
 }
 

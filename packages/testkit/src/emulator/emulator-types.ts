@@ -92,6 +92,12 @@ export interface EmulatorRoute {
    * target it; other routes use their own camelCase name (`whoami`, `enableDnssec`, `applyTemplate`).
    */
   operation: string;
+  /**
+   * The operation of one request, where one provider command plays several `Registrar` methods'
+   * roles (Namecheap's setHosts writes the whole zone to create, update or delete a record);
+   * default `operation`.
+   */
+  operationOf?: (req: EmulatorRequest) => string;
   /** When true the route needs no credentials. */
   public?: boolean;
   /**
