@@ -28,6 +28,7 @@ import { NAMECHEAP_DNS_COMMANDS } from './namecheap-dns-commands.js';
 import { NAMECHEAP_DOMAIN_COMMANDS } from './namecheap-domain-commands.js';
 import { NC } from './namecheap-errors.js';
 import type { EmailType } from './namecheap-host-rules.js';
+import { namecheapHostile } from './namecheap-hostile.js';
 import { NAMECHEAP_ORDER_COMMANDS } from './namecheap-order-commands.js';
 import { commandOf, paramsOf } from './namecheap-params.js';
 import { NamecheapState } from './namecheap-state.js';
@@ -230,6 +231,7 @@ export function createNamecheapApp(options: NamecheapEmulatorOptions = {}): Emul
     },
     ledger: state.ledger,
     seedInfo,
+    hostile: namecheapHostile,
   };
 }
 
