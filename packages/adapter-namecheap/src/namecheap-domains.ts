@@ -11,6 +11,8 @@ import {
   invalidInput,
   type ListOptions,
   NotFoundError,
+  type Page,
+  paginate,
   parseInput,
   type Registrar,
   type Zone,
@@ -46,7 +48,10 @@ export interface NamecheapListDomainsOptions extends ListOptions {
   searchTerm?: string;
 }
 
-/** Every page of domains.getList until a short, empty or repeated page. */
+/**
+ * Every page of domains.getList, through core `paginate`: `Paging/TotalItems` gives the page
+ * count; a page that is empty before it, or repeats an earlier one, is `bad_pagination`.
+ */
 async function* domainRows(
   client: NamecheapClient,
   operation: string,
@@ -54,23 +59,29 @@ async function* domainRows(
   opts: ListOptions | undefined,
 ): AsyncGenerator<DomainRow> {
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, opts?.pageSize ?? MAX_PAGE_SIZE));
-  let previousFirst: string | undefined;
-  for (let page = 1; ; page++) {
-    const answer = await client.command(
-      operation,
-      'namecheap.domains.getList',
-      { ...params, Page: page, PageSize: pageSize },
-      GetListSchema,
-      opts,
-    );
-    const rows = answer.domaingetlistresult.domain;
-    if (rows.length === 0 || rows[0]!.id === previousFirst) return;
-    previousFirst = rows[0]!.id;
-    for (const row of rows) {
-      client.ids.remember(row.id, domainNameOf(row.name, operation));
-      yield row;
-    }
-    if (rows.length < pageSize) return;
+  const pages = paginate(
+    async (page, signal): Promise<Page<DomainRow>> => {
+      const answer = await client.command(
+        operation,
+        'namecheap.domains.getList',
+        { ...params, Page: page, PageSize: pageSize },
+        GetListSchema,
+        { ...opts, signal },
+      );
+      const rows = answer.domaingetlistresult.domain;
+      const total = answer.paging?.totalitems;
+      return {
+        items: rows,
+        ...(total === undefined
+          ? { hasMore: rows.length >= pageSize }
+          : { totalItems: Number(total), totalPages: Math.ceil(Number(total) / pageSize) }),
+      };
+    },
+    { signal: opts?.signal, provider: PROVIDER, operation },
+  );
+  for await (const row of pages) {
+    client.ids.remember(row.id, domainNameOf(row.name, operation));
+    yield row;
   }
 }
 

@@ -2,7 +2,13 @@
  * Exact requests and mapped models, one method at a time, against Namecheap's own sample answers
  * (shared/specs/namecheap: official doc samples and sandbox captures).
  */
-import { AuthenticationError, NotFoundError, ProviderError, toArray } from '@registrar-kit/core';
+import {
+  AuthenticationError,
+  NotFoundError,
+  ProviderError,
+  ResponseFormatError,
+  toArray,
+} from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { adapter, envelope, GLOBALS, recorder, sample } from './test/namecheap-nock.js';
@@ -15,10 +21,11 @@ const lockAnswer = (locked: boolean) =>
     'namecheap.domains.getRegistrarLock',
     `<DomainGetRegistrarLockResult Domain="unittest2.dev" RegistrarLockStatus="${locked}" />`,
   );
-const listAnswer = (rows: string) =>
+/** A getList answer; `total` (default: the rows given) is its `Paging/TotalItems`, `null` leaves `Paging` out. */
+const listAnswer = (rows: string, total: number | null = rows.split('<Domain ').length - 1) =>
   envelope(
     'namecheap.domains.getList',
-    `<DomainGetListResult>${rows}</DomainGetListResult><Paging><TotalItems>1</TotalItems><CurrentPage>1</CurrentPage><PageSize>100</PageSize></Paging>`,
+    `<DomainGetListResult>${rows}</DomainGetListResult>${total === null ? '' : `<Paging><TotalItems>${total}</TotalItems><CurrentPage>1</CurrentPage><PageSize>100</PageSize></Paging>`}`,
   );
 const unittestRow =
   '<Domain ID="589667" Name="unittest2.dev" User="phassberg" Created="05/20/2020" Expires="05/20/2021" IsExpired="false" IsLocked="false" AutoRenew="true" WhoisGuard="ENABLED" IsPremium="false" IsOurDNS="true"/>';
@@ -51,16 +58,24 @@ describe('domains', () => {
     });
   });
 
-  it('listDomains ends on a repeated page (a server that ignores Page) and on a short one', async () => {
+  it('listDomains: a page repeated by a server that ignores Page (no TotalItems) is bad_pagination after page 2', async () => {
     const rows = Array.from(
       { length: 10 },
       (_, i) =>
         `<Domain ID="${i + 1}" Name="d${i}.com" User="u" Created="01/01/2020" Expires="01/01/2030" IsExpired="false" IsLocked="false" AutoRenew="false" WhoisGuard="NOTPRESENT"/>`,
     ).join('');
-    const nc = recorder().answer(listAnswer(rows)).answer(listAnswer(rows));
-    const domains = await toArray(adapter().listDomains({ pageSize: 10 }));
-    expect(domains).toHaveLength(10);
+    const nc = recorder().answer(listAnswer(rows, null)).answer(listAnswer(rows, null));
+    const error = await toArray(adapter().listDomains({ pageSize: 10 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error).toMatchObject({ code: 'bad_pagination', provider: 'namecheap', operation: 'listDomains' });
     expect(nc.forms.map((f) => f.Page)).toEqual(['1', '2']);
+  });
+
+  it('listDomains: TotalItems past the rows, then an empty page, is bad_pagination', async () => {
+    const row = unittestRow;
+    recorder().answer(listAnswer(row, 25)).answer(listAnswer('', 25)).answer(listAnswer('', 25));
+    const error = await toArray(adapter().listDomains({ pageSize: 10 })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'bad_pagination', provider: 'namecheap', operation: 'listDomains' });
   });
 
   it('getDomain: getInfo, getRegistrarLock and the getList row (auto-renew is only there)', async () => {
