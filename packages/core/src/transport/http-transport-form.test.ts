@@ -143,3 +143,79 @@ describe('a request counted in several windows', () => {
     expect(nock.pendingMocks()).toHaveLength(1);
   });
 });
+
+describe('one form option for both kinds of form', () => {
+  it('a FormData body goes multipart with its boundary, the credential fields appended', async () => {
+    let type = '';
+    let sent = '';
+    nock(BASE)
+      .post('/upload', (body) => {
+        sent = String(body);
+        return true;
+      })
+      .reply(function () {
+        type = String(this.req.headers['content-type']);
+        return [200, '<ok>up</ok>'];
+      });
+    const form = new FormData();
+    form.set('file', new Blob(['a 300 IN A 192.0.2.1\n'], { type: 'text/plain' }), 'zone.txt');
+    const { data } = await transport().request({
+      operation: 'importZone',
+      method: 'POST',
+      path: '/upload',
+      form,
+      schema: Answer,
+    });
+    expect(data.text).toBe('up');
+    expect(type).toMatch(/^multipart\/form-data; boundary=/);
+    expect(sent).toContain('a 300 IN A 192.0.2.1');
+    expect(sent).toContain('name="ApiKey"');
+  });
+
+  it('a redirect is refused before the classifier sees it', async () => {
+    let classified = 0;
+    nock(BASE)
+      .post('/xml.response')
+      .reply(302, '<error>moved</error>', { Location: `${BASE}/elsewhere` });
+    const error = await transport({
+      classifyAnswer: () => {
+        classified += 1;
+        return undefined;
+      },
+    })
+      .request({ operation: 'getDomain', method: 'POST', path: '/xml.response', form: {}, schema: Answer })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unexpected_redirect', status: 302 });
+    expect(classified).toBe(0);
+  });
+});
+
+describe('a far rate-limit reset on a request of several buckets', () => {
+  it('the next call fails at once with rate_limited, whichever bucket the pause is on', async () => {
+    nock(BASE)
+      .post('/xml.response')
+      .reply(200, '<ok>x</ok>', {
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 10 * 86_400),
+      });
+    const limited = transport({
+      buckets: { minute: { limit: 100, intervalMs: 60_000 }, hour: { limit: 1000, intervalMs: 3_600_000 } },
+    });
+    const send = () =>
+      limited.request({
+        operation: 'getDomain',
+        method: 'POST',
+        path: '/xml.response',
+        form: {},
+        schema: Answer,
+        bucket: ['minute', 'hour'],
+      });
+    await send();
+    const started = performance.now();
+    const error = await send().catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ code: 'rate_limited' });
+    expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(9 * 86_400_000);
+  });
+});
