@@ -4,7 +4,7 @@ import { createCloudflare } from './index.js';
 testRegistrar({
   name: 'cloudflare',
   emulator: (options) => startCloudflareEmulator(options),
-  create: (url, emulator) =>
+  create: (url, emulator, overrides = {}) =>
     createCloudflare({
       baseURL: `${url}/client/v4`,
       apiToken: emulator.seedInfo.credentials.apiToken,
@@ -12,5 +12,7 @@ testRegistrar({
       retry: { retries: 2, minDelayMs: 1, maxDelayMs: 5 },
       rateLimit: false,
       pollIntervalMs: 1,
+      ...overrides,
     }),
+  readBucket: 'client',
 });
