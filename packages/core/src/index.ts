@@ -135,10 +135,12 @@ export { toArray } from './to-array.js';
 export { abortableDelay } from './transport/abortable-delay.js';
 export { assertSafeBaseURL } from './transport/base-url.js';
 export {
+  type BodyDecoder,
   CORE_VERSION,
   type Credentials,
   createTransport,
   type HttpMethod,
+  type ProviderAnswer,
   ProviderBody,
   type ProviderErrorDetails,
   type RequestSpec,

@@ -26,6 +26,24 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface Credentials {
   headers?: Record<string, string>;
   query?: Record<string, string>;
+  /** Fields added to a form body (`RequestSpec.form`), for providers that take the key there (Namecheap). */
+  form?: Record<string, string>;
+}
+
+/** How a provider's bodies are decoded when they are not JSON (Namecheap answers XML). */
+export interface BodyDecoder {
+  /** Name of the format, for the error when a body cannot be decoded (`XML`). */
+  format: string;
+  /** Text → the value the schemas parse; throws when the text is not in the format. */
+  decode(text: string): unknown;
+}
+
+/** A response the transport is about to classify: its status, decoded body and headers. */
+export interface ProviderAnswer {
+  status: number;
+  /** The decoded body (undefined when empty or not decodable). */
+  body: unknown;
+  headers: Record<string, string>;
 }
 
 /** What an adapter extracts from its provider's error body. */
@@ -69,6 +87,18 @@ export interface TransportOptions extends TransportUserOptions {
   buckets?: Record<string, BucketSpec>;
   /** Pace requests from X-RateLimit-Remaining/Reset (DNSimple): slow down before the quota runs out. */
   adaptiveRateLimit?: boolean;
+  /** Decoder of response bodies; default JSON. */
+  bodyDecoder?: BodyDecoder;
+  /**
+   * Classifies an answer the HTTP status alone does not (an API error inside an HTTP 200, a
+   * provider's own rate-limit status): return the error to throw, or undefined to go on as usual.
+   * It runs inside the attempt, so the retry rules apply to what it returns; `redact` removes the
+   * credentials from provider text.
+   */
+  classifyAnswer?: (
+    answer: ProviderAnswer,
+    context: { operation: string; redact: (text: string) => string },
+  ) => RegistrarError | undefined;
 }
 
 export interface RequestSpec<T> {
@@ -79,17 +109,22 @@ export interface RequestSpec<T> {
   path: string;
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
+  /**
+   * A form body instead of `body`: a field record is sent `application/x-www-form-urlencoded`
+   * (Namecheap), a `FormData` multipart with its boundary (a Cloudflare zone-file upload);
+   * `Credentials.form` is added to either.
+   */
+  form?: FormData | Record<string, string | number | boolean | undefined | null>;
   /** zod schema of a successful body; omit when no body is expected (204). */
   schema?: z.ZodType<T>;
-  bucket?: string;
+  /** The bucket the request counts against; several when the provider counts every request in several windows (Namecheap: minute, hour, day). */
+  bucket?: string | readonly string[];
   /** Default: true for GET, PUT, PATCH, DELETE; false for POST. A read-only POST passes true. */
   idempotent?: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
   idempotencyKey?: string;
   headers?: Record<string, string>;
-  /** A multipart form body (a file upload) instead of `body`; its Content-Type is set with the boundary. */
-  form?: FormData;
   /** The success body is text (a zone file), returned as it came instead of parsed as JSON. */
   responseText?: boolean;
 }
@@ -145,15 +180,18 @@ export function createTransport(options: TransportOptions): Transport {
     };
     const http = await httpClient();
     const timeoutMs = timeoutOf(spec);
+    const buckets = bucketsOf(spec.bucket);
     // A pause asked for by rate-limit headers is waited only within the call's own deadline.
-    const paused = limiters.pausedFor(spec.bucket);
+    const paused = Math.max(0, ...buckets.map((bucket) => limiters.pausedFor(bucket)));
     if (paused > Math.min(timeoutMs, maxRetryAfterMs)) throw pausedError(spec, paused);
-    const waited = await limiters.acquire(spec.bucket, spec.signal);
+    let waited = 0;
+    for (const bucket of buckets) waited += await limiters.acquire(bucket, spec.signal);
     if (waited >= 1) emit({ type: 'rate-limit', ...base, waitMs: Math.round(waited), reason: 'bucket' });
     const credentials = await options.credentials();
     const secrets = [
       ...Object.values(credentials.headers ?? {}),
       ...Object.values(credentials.query ?? {}),
+      ...Object.values(credentials.form ?? {}),
     ].flatMap(secretForms);
     const errorOptions = { provider: options.provider, operation: spec.operation };
     const started = performance.now();
@@ -165,11 +203,11 @@ export function createTransport(options: TransportOptions): Transport {
         method: spec.method,
         url: baseURL + spec.path,
         params: { ...cleanQuery(spec.query), ...credentials.query },
-        data: spec.form ?? (spec.body === undefined ? undefined : JSON.stringify(spec.body)),
+        data: requestBody(spec, credentials),
         headers: {
           Accept: 'application/json',
           'User-Agent': userAgent,
-          ...(spec.body === undefined || spec.form ? {} : { 'Content-Type': 'application/json' }),
+          ...contentType(spec),
           ...(spec.idempotencyKey ? { 'Idempotency-Key': spec.idempotencyKey } : {}),
           ...spec.headers,
           ...credentials.headers,
@@ -202,9 +240,14 @@ export function createTransport(options: TransportOptions): Transport {
     emit({ type: 'response', ...base, status: response.status, durationMs });
     paceFromHeaders(spec, headers, base);
 
-    if (response.status >= 300 || tooLarge(response.data)) {
+    const unread = tooLarge(response.data) || (response.status >= 300 && response.status < 400);
+    const classified = unread
+      ? undefined
+      : classify(response.status, response.data, headers, secrets, spec.operation);
+    if (response.status >= 300 || classified || tooLarge(response.data)) {
       const error =
-        response.status >= 400
+        classified ??
+        (response.status >= 400
           ? errorFromResponse(response.status, response.data, headers, secrets, errorOptions)
           : response.status >= 300
             ? new ProviderError(
@@ -216,7 +259,7 @@ export function createTransport(options: TransportOptions): Transport {
                   requestId: requestIdOf(headers, secrets),
                 },
               )
-            : responseTooLarge(errorOptions, response.status);
+            : responseTooLarge(errorOptions, response.status));
       emit({
         type: 'error',
         ...base,
@@ -261,14 +304,39 @@ export function createTransport(options: TransportOptions): Transport {
     if (remaining === 0) {
       // Every provider that sends these headers is held until the reset (a wait longer than a
       // call's deadline fails that call at once, see attemptOnce).
-      limiters.pause(spec.bucket ?? 'default', resetAt);
+      limiters.pause(bucketsOf(spec.bucket)[0], resetAt);
       emit({ type: 'rate-limit', ...base, waitMs: left, reason: 'remaining-quota' });
     } else if (options.adaptiveRateLimit && remaining < limit * 0.1) {
       // Under 10% of the quota left: spread what is left over the time to the reset.
       const gap = left / remaining;
-      limiters.pause(spec.bucket ?? 'default', Date.now() + gap);
+      limiters.pause(bucketsOf(spec.bucket)[0], Date.now() + gap);
       emit({ type: 'rate-limit', ...base, waitMs: gap, reason: 'remaining-quota' });
     }
+  }
+
+  function decode(text: string): unknown {
+    if (text === '' || text === undefined) return undefined;
+    return options.bodyDecoder ? options.bodyDecoder.decode(text) : JSON.parse(text);
+  }
+
+  function classify(
+    status: number,
+    text: string,
+    headers: Record<string, string>,
+    secrets: string[],
+    operation: string,
+  ): RegistrarError | undefined {
+    if (!options.classifyAnswer) return undefined;
+    let body: unknown;
+    try {
+      body = decode(text);
+    } catch {
+      body = undefined;
+    }
+    return options.classifyAnswer(
+      { status, body, headers },
+      { operation, redact: (value) => redactSecrets(value, secrets) },
+    );
   }
 
   function parseBody<T>(
@@ -282,10 +350,10 @@ export function createTransport(options: TransportOptions): Transport {
     if (!spec.schema) return undefined as T;
     let json: unknown;
     try {
-      json = text === '' || text === undefined ? undefined : JSON.parse(text);
+      json = decode(text);
     } catch {
       throw new ResponseFormatError(
-        `${options.provider} ${spec.operation}: the response body (HTTP ${status}) is not valid JSON`,
+        `${options.provider} ${spec.operation}: the response body (HTTP ${status}) is not valid ${options.bodyDecoder?.format ?? 'JSON'}`,
         {
           ...errorOptions,
           status,
@@ -317,7 +385,7 @@ export function createTransport(options: TransportOptions): Transport {
     let body: unknown;
     const tooDeep = typeof text === 'string' && jsonDepthExceeds(text, MAX_ERROR_BODY_DEPTH);
     try {
-      body = text && !tooDeep ? JSON.parse(text) : undefined;
+      body = text && !tooDeep ? decode(text) : undefined;
     } catch {
       body = undefined;
     }
@@ -327,7 +395,7 @@ export function createTransport(options: TransportOptions): Transport {
       : tooDeep
         ? `body nested deeper than ${MAX_ERROR_BODY_DEPTH} levels, not read`
         : body === undefined && text
-          ? 'non-JSON body'
+          ? `non-${options.bodyDecoder?.format ?? 'JSON'} body`
           : undefined;
     const message = `${options.provider} ${errorOptions.operation} failed with HTTP ${status}${providerMessage ? `: ${providerMessage}` : ''}`;
     const issues = details.issues?.map((issue) => ({
@@ -479,6 +547,34 @@ function safeParseError(
 function secretForms(value: string): string[] {
   const parts = value.split(/\s+/);
   return parts.length > 1 ? [value, parts.slice(1).join(' ')] : [value];
+}
+
+/** The buckets a request counts against; `[undefined]` (the unnamed bucket) when it names none. */
+function bucketsOf(bucket: RequestSpec<unknown>['bucket']): readonly (string | undefined)[] {
+  if (bucket === undefined) return [undefined];
+  return typeof bucket === 'string' ? [bucket] : bucket;
+}
+
+/**
+ * The request body: a multipart `FormData` as it is (axios sets the boundary), a field record
+ * URL-encoded, else `body` as JSON; `Credentials.form` is added to either form.
+ */
+function requestBody(spec: RequestSpec<unknown>, credentials: Credentials): FormData | string | undefined {
+  const { form } = spec;
+  if (form instanceof FormData) {
+    for (const [key, value] of Object.entries(credentials.form ?? {})) form.set(key, value);
+    return form;
+  }
+  if (form !== undefined) {
+    return new URLSearchParams({ ...cleanQuery(form), ...credentials.form }).toString();
+  }
+  return spec.body === undefined ? undefined : JSON.stringify(spec.body);
+}
+
+function contentType(spec: RequestSpec<unknown>): Record<string, string> {
+  if (spec.form instanceof FormData) return {};
+  if (spec.form !== undefined) return { 'Content-Type': 'application/x-www-form-urlencoded' };
+  return spec.body === undefined ? {} : { 'Content-Type': 'application/json' };
 }
 
 function cleanQuery(query: RequestSpec<unknown>['query']): Record<string, string> {

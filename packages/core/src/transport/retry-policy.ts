@@ -42,6 +42,8 @@ const IDEMPOTENT_RETRY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 5
 export function shouldRetry(error: unknown, idempotent: boolean): boolean {
   if (!isRegistrarError(error)) return false;
   if (error.code === 'aborted') return false;
+  // A rate-limit refusal executed nothing (a 429, or a provider's own signal such as Namecheap's 405).
+  if (error.code === 'rate_limited') return true;
   if (error.status !== undefined) {
     if (error.status === 429) return true;
     return idempotent && IDEMPOTENT_RETRY_STATUSES.has(error.status);

@@ -354,10 +354,11 @@ export async function startEmulatorServer<TState>(
       send(res, record, req, { status: 404, body: app.errorBody(404, 'Not found', req), bucketState: null });
       return;
     }
-    record.operation = route.operation;
+    const operation = route.operationOf?.(req) ?? route.operation;
+    record.operation = operation;
 
     const fault: FaultKind | null = faults.next({
-      operation: route.operation,
+      operation,
       method: route.method,
       path: route.path,
       charged: app.ledger.length > ledgerMark,

@@ -5,6 +5,7 @@
  * only declares routes, its auth check and its error body.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ContactInput } from '@registrar-kit/core';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -91,6 +92,12 @@ export interface EmulatorRoute {
    * target it; other routes use their own camelCase name (`whoami`, `enableDnssec`, `applyTemplate`).
    */
   operation: string;
+  /**
+   * The operation of one request, where one provider command plays several `Registrar` methods'
+   * roles (Namecheap's setHosts writes the whole zone to create, update or delete a record);
+   * default `operation`.
+   */
+  operationOf?: (req: EmulatorRequest) => string;
   /** When true the route needs no credentials. */
   public?: boolean;
   /**
@@ -274,6 +281,11 @@ export interface SeedInfo {
   credentials: Record<string, string>;
   /** A contact id of the account, for registrations and transfers where the provider has contact objects. */
   contactId?: string;
+  /**
+   * A contact to send inline, for registrations where the provider has no contact objects and
+   * needs the contact details with the order (Namecheap's domains.create).
+   */
+  contact?: ContactInput;
 }
 
 export interface RunningEmulator<TState> {

@@ -33,6 +33,8 @@ export interface NamecheapCommand {
   name: string;
   /** Operation name for fault rules and the request log. */
   operation: string;
+  /** The operation of one request, when the command plays several roles (see `EmulatorRoute.operationOf`). */
+  operationOf?(ctx: CommandContext): string;
   /** Returns the children of `CommandResponse`; throws `NamecheapError` for an API error. */
   run(ctx: CommandContext): XmlNode;
 }
@@ -79,6 +81,12 @@ function route(
     method,
     path: NAMECHEAP_PATH,
     operation: command.operation,
+    ...(command.operationOf
+      ? {
+          operationOf: (req) =>
+            command.operationOf?.({ state, params: paramsOf(req), req }) ?? command.operation,
+        }
+      : {}),
     bucket: NAMECHEAP_BUCKETS_USED,
     match: (req) => commandOf(req) === key,
     handler: (req) => {

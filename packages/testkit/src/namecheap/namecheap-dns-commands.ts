@@ -112,6 +112,19 @@ const getHosts: NamecheapCommand = {
 const setHosts: NamecheapCommand = {
   name: 'namecheap.domains.dns.setHosts',
   operation: 'setHosts',
+  // setHosts replaces the whole zone: a write of fewer rows than the zone holds deletes a record,
+  // of more rows creates, of as many updates (docs/providers/namecheap.md#commands).
+  operationOf(ctx) {
+    let held: number;
+    try {
+      const domain = zone(ctx);
+      held = domain.hosts.length + domain.hiddenHosts.length;
+    } catch {
+      return 'setHosts';
+    }
+    const rows = ctx.params.indices(['HostName', 'RecordType', 'Address']).length;
+    return rows < held ? 'deleteRecord' : rows > held ? 'createRecord' : 'updateRecord';
+  },
   run(ctx) {
     const domain = zone(ctx, (name) => ({
       DomainDNSSetHostsResult: element({ Domain: name, EmailType: '', IsSuccess: false }, { Warnings: '' }),

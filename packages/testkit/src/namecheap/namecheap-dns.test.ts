@@ -391,3 +391,31 @@ describe('Namecheap emulator: nameservers (dns.getList, setCustom, setDefault)',
     expect(none.errors).toEqual([{ number: '2010100', text: 'Parameter Nameservers is missing' }]);
   });
 });
+
+describe('Namecheap emulator: setHosts in the request log and fault rules', () => {
+  // The seeded zone and one more row (the MX row stays: an MX zone keeps its last MX row).
+  const rows: Row[] = [...SEEDED, { name: 'txt', type: 'TXT', address: 'v=1', ttl: 3600 }];
+
+  it('logs a setHosts by the record write it does: more rows createRecord, fewer deleteRecord, as many updateRecord', async () => {
+    const emulator = await start();
+    const from = emulator.requests.length;
+    const answers = [
+      await setHosts(emulator, rows),
+      await setHosts(emulator, SEEDED),
+      await setHosts(emulator, [{ ...SEEDED[0]!, ttl: 1800 }, ...SEEDED.slice(1)]),
+    ];
+    expect(answers.map((answer) => answer.errors)).toEqual([[], [], []]);
+    expect(emulator.requests.slice(from).map((request) => request.operation)).toEqual([
+      'createRecord',
+      'deleteRecord',
+      'updateRecord',
+    ]);
+  });
+
+  it('a fault rule on deleteRecord answers the setHosts that drops a row, and only that one', async () => {
+    const emulator = await start();
+    emulator.setFaults([{ route: 'deleteRecord', fault: { type: 'status', status: 500 } }]);
+    expect((await setHosts(emulator, rows)).status).toBe(200);
+    expect((await setHosts(emulator, SEEDED)).status).toBe(500);
+  });
+});

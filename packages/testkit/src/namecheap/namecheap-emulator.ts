@@ -28,6 +28,7 @@ import { NAMECHEAP_DNS_COMMANDS } from './namecheap-dns-commands.js';
 import { NAMECHEAP_DOMAIN_COMMANDS } from './namecheap-domain-commands.js';
 import { NC } from './namecheap-errors.js';
 import type { EmailType } from './namecheap-host-rules.js';
+import { namecheapHostile } from './namecheap-hostile.js';
 import { NAMECHEAP_ORDER_COMMANDS } from './namecheap-order-commands.js';
 import { commandOf, paramsOf } from './namecheap-params.js';
 import { NamecheapState } from './namecheap-state.js';
@@ -39,6 +40,19 @@ export const NAMECHEAP_TEST_API_KEY = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 /** The default `ClientIp` (a documentation address, RFC 5737). */
 export const NAMECHEAP_TEST_CLIENT_IP = '203.0.113.10';
 /** `Server` element values seen on the two hosts. */
+/** The account holder's details, sent inline with a registration (`seedInfo.contact`). */
+const SEED_CONTACT = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phone: '+44.2071234567',
+  address1: '1 Example Street',
+  city: 'London',
+  stateProvince: 'London',
+  postalCode: 'N1 1AA',
+  country: 'GB',
+} as const;
+
 export const NAMECHEAP_SERVERS = { sandbox: 'PHX01SBAPIEXT01', production: 'PHX01APIEXT03' } as const;
 export const NAMECHEAP_REJECTED_AUTH_CODES = ['invalid-auth-code'];
 
@@ -152,7 +166,12 @@ export function createNamecheapApp(options: NamecheapEmulatorOptions = {}): Emul
       ),
   });
 
-  const seedInfo = seedInfoOf(seed, state.currency, { apiUser, apiKey, userName, clientIp });
+  const seedInfo = {
+    ...seedInfoOf(seed, state.currency, { apiUser, apiKey, userName, clientIp }),
+    // domains.create takes the four contact blocks inline; there are no contact ids
+    // (https://www.namecheap.com/support/api/methods/domains/create/).
+    contact: SEED_CONTACT,
+  };
   const commands = [
     ...NAMECHEAP_DOMAIN_COMMANDS,
     ...NAMECHEAP_DNS_COMMANDS,
@@ -212,6 +231,7 @@ export function createNamecheapApp(options: NamecheapEmulatorOptions = {}): Emul
     },
     ledger: state.ledger,
     seedInfo,
+    hostile: namecheapHostile,
   };
 }
 

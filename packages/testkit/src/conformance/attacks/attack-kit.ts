@@ -229,6 +229,11 @@ export function spend(
   const { registrar, emulator } = arena;
   const info = emulator.seedInfo;
   const contacts = info.contactId === undefined ? {} : { contacts: { registrant: info.contactId } };
+  // A provider without contact objects takes the details inline with the order (Namecheap).
+  const registerContacts =
+    info.contactId === undefined && info.contact !== undefined
+      ? { contacts: { registrant: info.contact } }
+      : contacts;
   switch (capability) {
     case 'renewDomain': {
       const domain = info.ownedDomains[0]!;
@@ -238,7 +243,7 @@ export function spend(
       return {
         domain: info.availableName,
         call: (options) =>
-          registrar.registerDomain({ domain: info.availableName, years: 1, ...contacts }, options),
+          registrar.registerDomain({ domain: info.availableName, years: 1, ...registerContacts }, options),
       };
     case 'transferDomain':
       return {
