@@ -3,9 +3,20 @@
  * name, credential options and environment variables). `createRegistrar` and the CLI read from
  * here only, and what they say about a provider comes from its adapter's `providerInfo`.
  */
+
+import {
+  type CloudflareOptions,
+  cloudflareProviderInfo,
+  createCloudflare,
+} from '@registrar-kit/adapter-cloudflare';
 import { createDnsimple, type DnsimpleOptions, dnsimpleProviderInfo } from '@registrar-kit/adapter-dnsimple';
 import { createDomainr, type DomainrOptions, domainrProviderInfo } from '@registrar-kit/adapter-domainr';
 import { createGlauca, type GlaucaOptions, glaucaProviderInfo } from '@registrar-kit/adapter-glauca';
+import {
+  createNamecheap,
+  type NamecheapOptions,
+  namecheapProviderInfo,
+} from '@registrar-kit/adapter-namecheap';
 import {
   createPocketDns,
   type PocketDnsOptions,
@@ -19,6 +30,8 @@ export interface ProviderOptionsMap {
   glauca: GlaucaOptions;
   dnsimple: DnsimpleOptions;
   domainr: DomainrOptions;
+  namecheap: NamecheapOptions;
+  cloudflare: CloudflareOptions;
 }
 
 export interface ProviderDefinition<Id extends KnownProviderId = KnownProviderId> {
@@ -57,12 +70,14 @@ function define<Id extends KnownProviderId>(
   };
 }
 
-/** The four shipped adapters, in the order tables list them. */
+/** The shipped adapters, in the order tables list them. */
 export const PROVIDERS: { readonly [Id in KnownProviderId]: ProviderDefinition<Id> } = {
   pocketdns: define(pocketDnsProviderInfo, createPocketDns),
   glauca: define(glaucaProviderInfo, createGlauca),
   dnsimple: define(dnsimpleProviderInfo, createDnsimple),
   domainr: define(domainrProviderInfo, createDomainr),
+  namecheap: define(namecheapProviderInfo, createNamecheap),
+  cloudflare: define(cloudflareProviderInfo, createCloudflare),
 };
 
 /** The known provider ids, in table order. */

@@ -5,10 +5,13 @@
  * each provider; adding a provider is one entry. Option names are written from each provider's
  * adapter documentation (its README); nothing here imports adapter code.
  */
+
+import { CLOUDFLARE_API_PREFIX, startCloudflareEmulator } from './cloudflare/cloudflare-emulator.js';
 import { startDnsimpleEmulator } from './dnsimple/dnsimple-emulator.js';
 import { startDomainrEmulator } from './domainr/domainr-emulator.js';
 import type { CommonEmulatorOptions, RunningEmulator, SeedInfo } from './emulator/emulator-types.js';
 import { startGlaucaEmulator } from './glauca/glauca-emulator.js';
+import { startNamecheapEmulator } from './namecheap/namecheap-emulator.js';
 import { POCKETDNS_DEFAULT_USER, startPocketDnsEmulator } from './pocketdns/pocketdns-emulator.js';
 
 export type AnyRunningEmulator = RunningEmulator<unknown>;
@@ -63,6 +66,24 @@ export const PROVIDER_EMULATORS = {
   domainr: {
     start: startDomainrEmulator,
     adapterOptions: (emulator) => ({ baseURL: emulator.url, clientId: credential(emulator, 'clientId') }),
+  },
+  namecheap: {
+    start: startNamecheapEmulator,
+    adapterOptions: (emulator) => ({
+      baseURL: emulator.url,
+      apiUser: credential(emulator, 'apiUser'),
+      apiKey: credential(emulator, 'apiKey'),
+      userName: credential(emulator, 'userName'),
+      clientIp: credential(emulator, 'clientIp'),
+    }),
+  },
+  cloudflare: {
+    start: startCloudflareEmulator,
+    adapterOptions: (emulator) => ({
+      baseURL: `${emulator.url}${CLOUDFLARE_API_PREFIX}`,
+      apiToken: credential(emulator, 'apiToken'),
+      accountId: credential(emulator, 'accountId'),
+    }),
   },
 } satisfies Record<string, ProviderEmulator>;
 

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** The providers this project ships adapters for. */
-export const PROVIDER_IDS = ['pocketdns', 'glauca', 'dnsimple', 'domainr'] as const;
+export const PROVIDER_IDS = [
+  'pocketdns',
+  'glauca',
+  'dnsimple',
+  'domainr',
+  'namecheap',
+  'cloudflare',
+] as const;
 export type KnownProviderId = (typeof PROVIDER_IDS)[number];
 
 /**
