@@ -31,7 +31,6 @@ import {
   ValidationError,
   validateRecordInput,
   validateRecordPatch,
-  withContext,
 } from '@registrar-kit/core';
 import { type PorkbunClient, PROVIDER } from './porkbun-client.js';
 import { bodyOf } from './porkbun-errors.js';
@@ -57,6 +56,20 @@ function recordId(id: string, operation: string): string {
     operation,
     issues: [{ path: 'id', message: 'must be a numeric Porkbun record id' }],
   });
+}
+
+/** Runs a local record check; its `ValidationError` names Porkbun and the method (not the helper). */
+function validated<T>(operation: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(`${PROVIDER} ${operation}: ${error.message}`, {
+      provider: PROVIDER,
+      operation,
+      issues: error.issues,
+    });
+  }
 }
 
 const recordKey = (record: Pick<DnsRecordInput, 'type' | 'name' | 'content' | 'priority'>) =>
@@ -131,7 +144,7 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
 
   async function createRecord(domain: string, input: DnsRecordInput, opts?: CallOptions): Promise<DnsRecord> {
     const zone = normalizeDomainName(domain);
-    const record = validateRecordInput(input, porkbunRecordRules(zone));
+    const record = validated('createRecord', () => validateRecordInput(input, porkbunRecordRules(zone)));
     const data = await client.send(
       {
         operation: 'createRecord',
@@ -155,7 +168,7 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
     const zone = normalizeDomainName(domain);
     const rules = porkbunRecordRules(zone);
     const recordIdText = recordId(id, 'updateRecord');
-    validateRecordPatch(patch, rules);
+    validated('updateRecord', () => validateRecordPatch(patch, rules));
     const current = await readRecord(zone, recordIdText, 'updateRecord', opts);
     if (!current)
       throw new NotFoundError(`${PROVIDER} updateRecord: no record ${recordIdText} in ${zone}`, {
@@ -164,15 +177,17 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
         code: 'INVALID_RECORD_ID',
       });
     // The whole record: /dns/edit replaces it (an omitted name would move it to the apex).
-    const record = validateRecordInput(
-      {
-        type: current.type,
-        name: patch.name ?? current.name,
-        content: patch.content ?? current.content,
-        ttl: patch.ttl ?? current.ttl,
-        priority: patch.priority !== undefined ? patch.priority : current.priority,
-      },
-      rules,
+    const record = validated('updateRecord', () =>
+      validateRecordInput(
+        {
+          type: current.type,
+          name: patch.name ?? current.name,
+          content: patch.content ?? current.content,
+          ttl: patch.ttl ?? current.ttl,
+          priority: patch.priority !== undefined ? patch.priority : current.priority,
+        },
+        rules,
+      ),
     );
     await client.send(
       {
@@ -237,10 +252,10 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
     const valid: { input: DnsRecordInput; record: DnsRecordInput }[] = [];
     for (const input of inputs) {
       try {
-        valid.push({ input, record: validateRecordInput(input, rules) });
+        valid.push({ input, record: validated('createRecords', () => validateRecordInput(input, rules)) });
       } catch (error) {
-        if (!isRegistrarError(error)) throw error;
-        result.errors.push({ input, error: withContext(error, PROVIDER, 'createRecords') as RegistrarError });
+        if (!(error instanceof ValidationError)) throw error;
+        result.errors.push({ input, error });
       }
     }
     // /dns/import ignores NS records: those (and a lone record) go through /dns/create.
