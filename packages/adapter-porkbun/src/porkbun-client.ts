@@ -10,6 +10,7 @@ import {
   type CallOptions,
   createTransport,
   loadCredential,
+  normalizeDomainName,
   ProviderBody,
   ResponseFormatError,
   requestOptions,
@@ -103,6 +104,25 @@ function unwrap<T>(request: PorkbunRequest<T>, data: unknown, status: number): T
     `${PROVIDER} ${request.operation}: unexpected response body: ${first?.path || '(root)'}: ${first?.message}`,
     { ...context, issues },
   );
+}
+
+/** Runs a local check; its `ValidationError` names Porkbun and the method (not the core helper). */
+export function validated<T>(operation: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(`${PROVIDER} ${operation}: ${error.message}`, {
+      provider: PROVIDER,
+      operation,
+      issues: error.issues,
+    });
+  }
+}
+
+/** A domain argument (any case, Unicode or ASCII, one trailing dot) as Porkbun's ASCII name; Porkbun ids are names. */
+export function domainName(value: string, operation: string): string {
+  return validated(operation, () => normalizeDomainName(value));
 }
 
 export function createPorkbunClient(options: PorkbunOptions): PorkbunClient {

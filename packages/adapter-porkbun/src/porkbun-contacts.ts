@@ -11,14 +11,13 @@ import {
   ContactRefsSchema,
   type ContactRole,
   inlineContacts,
-  normalizeDomainName,
   nullIfBlank,
   type ParsedContactInput,
   parseInput,
   toEppPhone,
   urlPath,
 } from '@registrar-kit/core';
-import { type PorkbunClient, PROVIDER } from './porkbun-client.js';
+import { domainName, type PorkbunClient, PROVIDER } from './porkbun-client.js';
 import { BasicSuccessSchema, ContactsSchema, type PorkbunContact } from './porkbun-schemas.js';
 
 /** A domain contact as the model writes it (Porkbun gives it no id). */
@@ -107,7 +106,7 @@ export interface PorkbunContactExtras {
 
 export function contactExtras(client: PorkbunClient): PorkbunContactExtras {
   async function getDomainContacts(domain: string, opts?: CallOptions): Promise<PorkbunDomainContacts> {
-    const name = normalizeDomainName(domain);
+    const name = domainName(domain, 'getDomainContacts');
     const data = await client.send(
       {
         operation: 'getDomainContacts',
@@ -131,7 +130,7 @@ export function contactExtras(client: PorkbunClient): PorkbunContactExtras {
     contacts: Partial<Record<ContactRole, ContactInput>>,
     opts?: CallOptions,
   ): Promise<PorkbunDomainContacts> {
-    const name = normalizeDomainName(domain);
+    const name = domainName(domain, 'updateDomainContacts');
     const context = { provider: PROVIDER, operation: 'updateDomainContacts' };
     const parsed = inlineContacts(parseInput(ContactRefsSchema, contacts, context, 'contacts'), context);
     await sendDomainContacts(client, name, parsed, 'updateDomainContacts', opts);

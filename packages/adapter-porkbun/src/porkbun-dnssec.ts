@@ -10,13 +10,12 @@ import {
   type DsRecord,
   DsRecordSchema,
   invalidInput,
-  normalizeDomainName,
   parseInput,
   type RegistrarMethods,
   urlPath,
 } from '@registrar-kit/core';
 import { z } from 'zod';
-import { type PorkbunClient, PROVIDER } from './porkbun-client.js';
+import { domainName, type PorkbunClient, PROVIDER } from './porkbun-client.js';
 import { toDsRecord } from './porkbun-mappers.js';
 import { BasicSuccessSchema, DnssecSchema } from './porkbun-schemas.js';
 
@@ -27,7 +26,7 @@ const dsKey = (record: DsRecord) =>
 
 export function dnssecMethods(client: PorkbunClient): Partial<RegistrarMethods> {
   async function getDsRecords(domain: string, opts?: CallOptions): Promise<DsRecord[]> {
-    const name = normalizeDomainName(domain);
+    const name = domainName(domain, 'getDsRecords');
     return readDs(name, 'getDsRecords', opts);
   }
 
@@ -48,7 +47,7 @@ export function dnssecMethods(client: PorkbunClient): Partial<RegistrarMethods> 
 
   async function setDsRecords(domain: string, records: DsRecord[], opts?: CallOptions): Promise<DsRecord[]> {
     const operation = 'setDsRecords';
-    const name = normalizeDomainName(domain);
+    const name = domainName(domain, 'setDsRecords');
     const context = { provider: PROVIDER, operation };
     const wanted = parseInput(DsListSchema, records, context, 'DS records');
     const keyData = wanted.findIndex((record) => record.publicKey !== undefined || record.digest === '');

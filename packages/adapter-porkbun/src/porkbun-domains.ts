@@ -12,7 +12,6 @@ import {
   invalidInput,
   type ListOptions,
   NotFoundError,
-  normalizeDomainName,
   PermissionError,
   ProviderError,
   paginate,
@@ -21,7 +20,7 @@ import {
   urlPath,
   type Zone,
 } from '@registrar-kit/core';
-import { type PorkbunClient, PROVIDER } from './porkbun-client.js';
+import { domainName, type PorkbunClient, PROVIDER } from './porkbun-client.js';
 import { toDomain, toNameservers } from './porkbun-mappers.js';
 import {
   AutoRenewSchema,
@@ -133,7 +132,7 @@ export function domainMethods(client: PorkbunClient): Partial<RegistrarMethods> 
   }
 
   async function getDomain(domain: string, opts?: CallOptions): Promise<Domain> {
-    const name = normalizeDomainName(domain);
+    const name = domainName(domain, 'getDomain');
     const data = await client.send(
       { operation: 'getDomain', method: 'GET', path: urlPath`/domain/get/${name}`, schema: GetDomainSchema },
       opts,
@@ -147,7 +146,7 @@ export function domainMethods(client: PorkbunClient): Partial<RegistrarMethods> 
   }
 
   async function updateDomain(domain: string, patch: DomainPatch, opts?: CallOptions): Promise<Domain> {
-    const name = normalizeDomainName(domain);
+    const name = domainName(domain, 'updateDomain');
     const context = { provider: PROVIDER, operation: 'updateDomain' };
     const parsed = parseInput(DomainPatchSchema, patch, context, 'patch');
     const refused = [
@@ -172,7 +171,7 @@ export function domainMethods(client: PorkbunClient): Partial<RegistrarMethods> 
         : []),
     ];
     if (refused.length > 0) throw invalidInput(context, refused, 'patch');
-    const nameservers = parsed.nameservers?.map((host) => normalizeDomainName(host));
+    const nameservers = parsed.nameservers?.map((host) => domainName(host, 'updateDomain'));
     if (parsed.autoRenew !== undefined)
       await sendAutoRenew(client, name, parsed.autoRenew, 'updateDomain', opts);
     if (nameservers) await sendNameservers(client, name, nameservers, 'updateDomain', opts);
@@ -181,7 +180,7 @@ export function domainMethods(client: PorkbunClient): Partial<RegistrarMethods> 
 
   /** The zone Porkbun hosts for a domain in the account: delegate to Porkbun's nameservers to use it. */
   async function getZone(domain: string, opts?: CallOptions): Promise<Zone> {
-    const name = normalizeDomainName(domain);
+    const name = domainName(domain, 'getZone');
     await client.send(
       { operation: 'getZone', method: 'GET', path: urlPath`/domain/get/${name}`, schema: GetDomainSchema },
       opts,

@@ -35,7 +35,7 @@ import {
   urlPath,
   ValidationError,
 } from '@registrar-kit/core';
-import { type PorkbunClient, PROVIDER } from './porkbun-client.js';
+import { domainName, type PorkbunClient, PROVIDER } from './porkbun-client.js';
 import { sendDomainContacts } from './porkbun-contacts.js';
 import { sendAutoRenew, sendNameservers } from './porkbun-domains.js';
 import { CURRENCY, flag, fromCents, porkbunDate, toCents } from './porkbun-mappers.js';
@@ -224,7 +224,7 @@ export function orderMethods(client: PorkbunClient): Partial<RegistrarMethods> {
     const operation = 'registerDomain';
     const context = { provider: PROVIDER, operation };
     const parsed = parseInput(RegisterInputSchema, input, context);
-    const name = normalizeDomainName(parsed.domain);
+    const name = domainName(parsed.domain, 'registerDomain');
     const contacts = inlineContacts(parsed.contacts, context);
     assertNoExtendedAttributes(parsed.extendedAttributes, operation);
     if (parsed.premiumPrice)
@@ -234,7 +234,7 @@ export function orderMethods(client: PorkbunClient): Partial<RegistrarMethods> {
         "Porkbun's API cannot register premium names",
         'premium_not_supported',
       );
-    const nameservers = parsed.nameservers?.map((host) => normalizeDomainName(host));
+    const nameservers = parsed.nameservers?.map((host) => domainName(host, 'registerDomain'));
     const tld = tldOf(name);
     const requirements = await readRequirements(client, tld, operation, opts);
     if (flag(requirements.apiRegisterable) === false)
@@ -283,7 +283,7 @@ export function orderMethods(client: PorkbunClient): Partial<RegistrarMethods> {
     const operation = 'renewDomain';
     const context = { provider: PROVIDER, operation };
     const parsed = parseInput(RenewInputSchema, input, context);
-    const name = normalizeDomainName(domain);
+    const name = domainName(domain, 'renewDomain');
     if (parsed.premiumPrice)
       throw refuse(
         operation,
@@ -310,7 +310,7 @@ export function orderMethods(client: PorkbunClient): Partial<RegistrarMethods> {
     const operation = 'transferDomain';
     const context = { provider: PROVIDER, operation };
     const parsed = parseInput(TransferInputSchema, input, context);
-    const name = normalizeDomainName(parsed.domain);
+    const name = domainName(parsed.domain, 'transferDomain');
     inlineContacts(parsed.contacts, context);
     if (parsed.contacts && Object.keys(parsed.contacts).length > 0)
       throw refuse(
@@ -351,7 +351,7 @@ export function orderMethods(client: PorkbunClient): Partial<RegistrarMethods> {
   }
 
   async function getTransfer(id: string, opts?: CallOptions): Promise<Transfer> {
-    const name = normalizeDomainName(id);
+    const name = domainName(id, 'getTransfer');
     const data = await client.send(
       {
         operation: 'getTransfer',

@@ -11,7 +11,6 @@ import {
   type Money,
   money,
   multiplyDecimal,
-  normalizeDomainName,
   type PriceOperation,
   type PriceOptions,
   type PriceQuote,
@@ -24,7 +23,7 @@ import {
   urlPath,
   ValidationError,
 } from '@registrar-kit/core';
-import { type PorkbunClient, PROVIDER } from './porkbun-client.js';
+import { domainName, type PorkbunClient, PROVIDER } from './porkbun-client.js';
 import { CURRENCY, flag } from './porkbun-mappers.js';
 import {
   CheckDomainSchema,
@@ -142,7 +141,7 @@ function extendedAttributes(schema: unknown): TldRequirements['extendedAttribute
 
 export function priceMethods(client: PorkbunClient): Partial<RegistrarMethods> {
   async function checkAvailability(domain: string, opts?: CallOptions): Promise<Availability> {
-    const name = normalizeDomainName(domain);
+    const name = domainName(domain, 'checkAvailability');
     const base = { provider: PROVIDER, domain: name, suggestions: [] as string[] };
     let check: PorkbunCheck;
     try {
@@ -177,7 +176,7 @@ export function priceMethods(client: PorkbunClient): Partial<RegistrarMethods> {
   }
 
   async function getPrice(domain: string, opts: PriceOptions = {}): Promise<PriceQuote> {
-    const name = normalizeDomainName(domain);
+    const name = domainName(domain, 'getPrice');
     const operation = opts.operation ?? 'register';
     if (operation === 'restore')
       throw new UnsupportedOperationError(PROVIDER, 'getPrice', 'Porkbun quotes no restore price');
@@ -216,7 +215,7 @@ export function priceMethods(client: PorkbunClient): Partial<RegistrarMethods> {
   }
 
   async function getTldRequirements(tld: string, opts?: CallOptions): Promise<TldRequirements> {
-    const bare = normalizeDomainName(`x.${String(tld).replace(/^\./, '')}`).slice(2);
+    const bare = domainName(`x.${String(tld).replace(/^\./, '')}`, 'getTldRequirements').slice(2);
     const data = await readRequirements(client, bare, 'getTldRequirements', opts);
     const years = Number(data.registrationDurationYears);
     return {

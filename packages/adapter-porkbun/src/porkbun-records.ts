@@ -19,7 +19,6 @@ import {
   isRegistrarError,
   type ListOptions,
   NotFoundError,
-  normalizeDomainName,
   ProviderError,
   paginate,
   RECORD_TYPES,
@@ -32,7 +31,7 @@ import {
   validateRecordInput,
   validateRecordPatch,
 } from '@registrar-kit/core';
-import { type PorkbunClient, PROVIDER } from './porkbun-client.js';
+import { domainName, type PorkbunClient, PROVIDER, validated } from './porkbun-client.js';
 import { bodyOf } from './porkbun-errors.js';
 import { toPorkbunRecordBody, toRecord } from './porkbun-record-mappers.js';
 import { BasicSuccessSchema, CreatedRecordSchema, ImportSchema, RecordsSchema } from './porkbun-schemas.js';
@@ -56,20 +55,6 @@ function recordId(id: string, operation: string): string {
     operation,
     issues: [{ path: 'id', message: 'must be a numeric Porkbun record id' }],
   });
-}
-
-/** Runs a local record check; its `ValidationError` names Porkbun and the method (not the helper). */
-function validated<T>(operation: string, check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new ValidationError(`${PROVIDER} ${operation}: ${error.message}`, {
-      provider: PROVIDER,
-      operation,
-      issues: error.issues,
-    });
-  }
 }
 
 const recordKey = (record: Pick<DnsRecordInput, 'type' | 'name' | 'content' | 'priority'>) =>
@@ -133,7 +118,7 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
   }
 
   function listRecords(domain: string, opts: ListOptions = {}): AsyncIterable<DnsRecord> {
-    const zone = normalizeDomainName(domain);
+    const zone = domainName(domain, 'listRecords');
     return paginate(
       async (_page, signal) => ({ items: await readZone(zone, 'listRecords', { ...opts, signal }) }),
       {
@@ -143,7 +128,7 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
   }
 
   async function createRecord(domain: string, input: DnsRecordInput, opts?: CallOptions): Promise<DnsRecord> {
-    const zone = normalizeDomainName(domain);
+    const zone = domainName(domain, 'createRecord');
     const record = validated('createRecord', () => validateRecordInput(input, porkbunRecordRules(zone)));
     const data = await client.send(
       {
@@ -165,7 +150,7 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
     patch: DnsRecordPatch,
     opts?: CallOptions,
   ): Promise<DnsRecord> {
-    const zone = normalizeDomainName(domain);
+    const zone = domainName(domain, 'updateRecord');
     const rules = porkbunRecordRules(zone);
     const recordIdText = recordId(id, 'updateRecord');
     validated('updateRecord', () => validateRecordPatch(patch, rules));
@@ -203,7 +188,7 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
   }
 
   async function deleteRecord(domain: string, id: string, opts?: CallOptions): Promise<void> {
-    const zone = normalizeDomainName(domain);
+    const zone = domainName(domain, 'deleteRecord');
     const recordIdText = recordId(id, 'deleteRecord');
     await client.send(
       {
@@ -246,7 +231,7 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
     inputs: DnsRecordInput[],
     opts?: CallOptions,
   ): Promise<BulkResult> {
-    const zone = normalizeDomainName(domain);
+    const zone = domainName(domain, 'createRecords');
     const rules = porkbunRecordRules(zone);
     const result: BulkResult = { created: [], errors: [] };
     const valid: { input: DnsRecordInput; record: DnsRecordInput }[] = [];

@@ -594,3 +594,23 @@ describe('errors by Porkbun code', () => {
     expect(error).toMatchObject({ status: 503, code: 'rate_limited', retryable: true });
   });
 });
+
+describe('local checks name porkbun and the method, nothing sent', () => {
+  it.each([
+    ['checkAvailability', () => nockPorkbun().checkAvailability('not a domain!')],
+    ['getDomain', () => nockPorkbun().getDomain('../etc')],
+    [
+      'createRecord',
+      () => nockPorkbun().createRecord('example.com', { type: 'A', name: '@', content: '999.1.1.1' }),
+    ],
+    ['updateRecord', () => nockPorkbun().updateRecord('example.com', '1', { ttl: -1 })],
+    ['updateDomain', () => nockPorkbun().updateDomain('example.com', { transferLock: false })],
+    ['getTldRequirements', () => nockPorkbun().getTldRequirements('not a tld')],
+  ] as const)('%s', async (operation, call) => {
+    const error = await (call as () => Promise<unknown>)().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ provider: 'porkbun', operation });
+    expect((error as Error).message.startsWith(`porkbun ${operation}: `)).toBe(true);
+    expect(sent).toEqual([]);
+  });
+});
