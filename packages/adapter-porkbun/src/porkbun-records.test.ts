@@ -5,8 +5,10 @@
  * whole lifecycle checked against the OpenAPI excerpt.
  */
 import {
+  applyPlan,
   ConflictError,
   type DnsRecordInput,
+  isEmptyPlan,
   planRecords,
   toArray,
   ValidationError,
@@ -98,11 +100,22 @@ describe('records', () => {
     expect(result.errors[0]!.error.code).toBe('DUPLICATE_RECORD');
   });
 
-  it('the record rules accept a TTL of 300 (zones copied from elsewhere) for planRecords', async () => {
-    const plan = planRecords([], [{ type: 'A', name: 'www', content: '192.0.2.1', ttl: 300 }], {
-      rules: porkbunRecordRules('example.com'),
-    });
-    expect(plan.creates).toHaveLength(1);
+  it('a zone copied with TTL 300 settles: after applying the plan, planning again changes nothing', async () => {
+    fixture = await startPorkbun();
+    const { porkbun } = fixture;
+    const zone = fixture.emulator.seedInfo.ownedDomains[2]!;
+    const desired: DnsRecordInput[] = [
+      { type: 'A', name: 'copied', content: '192.0.2.50', ttl: 300 },
+      { type: 'TXT', name: 'copied', content: 'from elsewhere', ttl: 300 },
+    ];
+    const rules = porkbunRecordRules(zone);
+    const first = planRecords(await toArray(porkbun.listRecords(zone)), desired, { rules });
+    expect(first.creates).toHaveLength(2);
+    await applyPlan(porkbun, zone, first);
+    const again = planRecords(await toArray(porkbun.listRecords(zone)), desired, { rules });
+    expect(isEmptyPlan(again)).toBe(true);
+    // Without Porkbun's rules the stored 600 would look like a change to make again.
+    expect(planRecords(await toArray(porkbun.listRecords(zone)), desired).updates).toHaveLength(2);
   });
 });
 

@@ -43,9 +43,12 @@ export const PORKBUN_IMPORT_LIMIT = 500;
 /** Every model type is a Porkbun type (Porkbun also has TLSA, SSHFP, HTTPS, SVCB, which the model lacks). */
 export const PORKBUN_RECORD_TYPES: readonly RecordType[] = RECORD_TYPES;
 
-/** Porkbun's record rules for `validateRecordInput` and `planRecords`. */
-export function porkbunRecordRules(zone?: string): RecordRules {
-  return { types: PORKBUN_RECORD_TYPES, cnameAtApex: false, ...(zone ? { zone } : {}) };
+/**
+ * Porkbun's record rules for `validateRecordInput` and `planRecords`: a TTL below the account
+ * minimum is accepted and planned as Porkbun will store it (raised to `PORKBUN_MIN_TTL`).
+ */
+export function porkbunRecordRules(zone?: string, minTtl = PORKBUN_MIN_TTL): RecordRules {
+  return { types: PORKBUN_RECORD_TYPES, cnameAtApex: false, minStoredTtl: minTtl, ...(zone ? { zone } : {}) };
 }
 
 function recordId(id: string, operation: string): string {
