@@ -72,6 +72,8 @@ export interface PorkbunRequest<T> {
   readOnly?: boolean;
   /** Spends money: sent with an `Idempotency-Key` (the caller's, else a new one), never retried after it may have arrived. */
   spending?: boolean;
+  /** The one write of its call: carries the caller's `idempotencyKey` when given (reads never do). */
+  write?: boolean;
 }
 
 export interface PorkbunClient {
@@ -159,7 +161,11 @@ export function createPorkbunClient(options: PorkbunOptions): PorkbunClient {
     // A POST needs a JSON body ({} at least); the spec's primary form carries the key pair in it
     // (https://porkbun.com/api/json/v3/documentation, "Authentication").
     const body = request.method === 'POST' ? { ...credentials, ...request.body } : undefined;
-    const idempotencyKey = request.spending ? (opts?.idempotencyKey ?? randomUUID()) : undefined;
+    const idempotencyKey = request.spending
+      ? (opts?.idempotencyKey ?? randomUUID())
+      : request.write
+        ? opts?.idempotencyKey
+        : undefined;
     try {
       const response = await via.request({
         operation: request.operation,

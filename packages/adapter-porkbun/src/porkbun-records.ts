@@ -140,6 +140,7 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
         path: urlPath`/dns/create/${zone}`,
         body: toPorkbunRecordBody(record),
         schema: CreatedRecordSchema,
+        write: true,
       },
       opts,
     );
@@ -184,6 +185,7 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
         path: urlPath`/dns/edit/${zone}/${recordIdText}`,
         body: toPorkbunRecordBody(record),
         schema: BasicSuccessSchema,
+        write: true,
       },
       opts,
     );
@@ -199,6 +201,7 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
         method: 'POST',
         path: urlPath`/dns/delete/${zone}/${recordIdText}`,
         schema: BasicSuccessSchema,
+        write: true,
       },
       opts,
     );
