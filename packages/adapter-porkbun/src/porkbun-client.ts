@@ -33,13 +33,14 @@ export const PORKBUN_BASE_URL = 'https://api.porkbun.com/api/json/v3';
 
 /**
  * The documented limits (docs/providers/porkbun.md#rate-limits): checkDomain 1 per 10 s per
- * account; create/renew/transfer 1 attempt per 10 s; everything else paced at 2 per second, the
- * edge's burst limit per address.
+ * account; create/renew/transfer 1 attempt per 10 s; everything else paced under the edge's burst
+ * limit of about 2 requests per second per address (2 per 1.1 s: room for network jitter, since
+ * the edge counts arrivals).
  */
 export const PORKBUN_BUCKETS = {
   checkDomain: { limit: 1, intervalMs: 10_000 },
   orders: { limit: 1, intervalMs: 10_000 },
-  edge: { limit: 2, intervalMs: 1_000 },
+  edge: { limit: 2, intervalMs: 1_100 },
 } as const satisfies Record<string, BucketSpec>;
 export type PorkbunBucket = keyof typeof PORKBUN_BUCKETS;
 
