@@ -16,12 +16,26 @@ afterEach(async () => {
 const edgeRejections = (f: PorkbunFixture) => f.emulator.requests.filter((r) => r.status === 503).length;
 
 describe('the edge burst limit (HTML 503)', () => {
-  it("with the adapter's buckets on, a burst of reads is paced under the edge limit: no 503", async () => {
-    fixture = await startPorkbun({ edgeBurst: true }, { rateLimit: undefined });
+  it("with the adapter's buckets on, a burst of reads is sent at most 2 per 1.1 s (the edge allows about 2 per second)", async () => {
+    const sentAt: number[] = [];
+    fixture = await startPorkbun(
+      { edgeBurst: true },
+      {
+        rateLimit: undefined,
+        onEvent: (event) => {
+          if (event.type === 'request') sentAt.push(performance.now());
+        },
+      },
+    );
     const zone = fixture.emulator.seedInfo.ownedDomains[0]!;
-    await Promise.all(Array.from({ length: 4 }, () => toArray(fixture!.porkbun.listRecords(zone))));
-    expect(fixture.emulator.requests).toHaveLength(4);
-    expect(edgeRejections(fixture)).toBe(0);
+    const lists = await Promise.all(
+      Array.from({ length: 4 }, () => toArray(fixture!.porkbun.listRecords(zone))),
+    );
+    expect(lists.every((records) => records.length > 0)).toBe(true);
+    const gaps = sentAt.slice(1).map((at, index) => at - sentAt[index]!);
+    expect(gaps.length).toBeGreaterThanOrEqual(3);
+    // Evenly spread: 1100 ms / 2 × 1.05 between two sends (a few ms of timer slack allowed).
+    for (const gap of gaps) expect(gap).toBeGreaterThan(560);
   });
 
   it('without pacing, every 503 of the edge is retried (reads) until the burst passes', async () => {
