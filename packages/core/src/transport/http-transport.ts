@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import pRetry from 'p-retry';
+import pRetryImport from 'p-retry';
 import type { z } from 'zod';
 import { AuthenticationError, NetworkError, ResponseFormatError } from '../errors/error-classes.js';
 import { errorFromStatus } from '../errors/error-from-status.js';
@@ -89,6 +89,11 @@ export interface Transport {
   /** Stops the limiters (and their Redis connections when shared). */
   close(): Promise<void>;
 }
+
+// p-retry is ESM-only: the CommonJS build loads it with require(esm), whose module namespace then
+// arrives as the default import (https://nodejs.org/api/modules.html#loading-ecmascript-modules-using-require).
+const pRetry: typeof pRetryImport =
+  (pRetryImport as unknown as { default?: typeof pRetryImport }).default ?? pRetryImport;
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 export const CORE_VERSION = '0.1.0';
