@@ -35,7 +35,8 @@ function relativeName(fqdn: string, zone: string, field: string, operation: stri
 
 /**
  * A listed record in the model, or null for what the model cannot hold or the user cannot change:
- * types outside the model (TLSA, SSHFP, HTTPS, SVCB, SOA) and Porkbun's own apex NS records.
+ * types outside the model (TLSA, SSHFP, HTTPS, SVCB, SOA) and Porkbun's own apex NS records
+ * (docs/providers/porkbun.md#dns-records).
  */
 export function toRecord(
   zone: string,
