@@ -16,7 +16,7 @@ afterEach(async () => {
 const edgeRejections = (f: PorkbunFixture) => f.emulator.requests.filter((r) => r.status === 503).length;
 
 describe('the edge burst limit (HTML 503)', () => {
-  it("with the adapter's buckets on, a burst of reads is sent at most 2 per 1.1 s (the edge allows about 2 per second)", async () => {
+  it("with the adapter's buckets on, a burst of reads is spread at 2 per 1.1 s (the edge allows about 2 per second)", async () => {
     const sentAt: number[] = [];
     fixture = await startPorkbun(
       { edgeBurst: true },
@@ -28,14 +28,15 @@ describe('the edge burst limit (HTML 503)', () => {
       },
     );
     const zone = fixture.emulator.seedInfo.ownedDomains[0]!;
+    const started = performance.now();
     const lists = await Promise.all(
       Array.from({ length: 4 }, () => toArray(fixture!.porkbun.listRecords(zone))),
     );
     expect(lists.every((records) => records.length > 0)).toBe(true);
-    const gaps = sentAt.slice(1).map((at, index) => at - sentAt[index]!);
-    expect(gaps.length).toBeGreaterThanOrEqual(3);
-    // Evenly spread: 1100 ms / 2 × 1.05 between two sends (a few ms of timer slack allowed).
-    for (const gap of gaps) expect(gap).toBeGreaterThan(560);
+    // Slots 1100 / 2 × 1.05 = 577.5 ms apart: the fourth send waits at least three of them (timers
+    // fire late under load, never early, so only this lower bound is exact).
+    expect(sentAt.length).toBeGreaterThanOrEqual(4);
+    expect(sentAt[3]! - started).toBeGreaterThanOrEqual(3 * 577);
   });
 
   it('without pacing, every 503 of the edge is retried (reads) until the burst passes', async () => {

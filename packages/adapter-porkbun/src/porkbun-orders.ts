@@ -28,6 +28,7 @@ import {
   type RenewInput,
   RenewInputSchema,
   type RenewResult,
+  ResponseFormatError,
   type Transfer,
   type TransferInput,
   TransferInputSchema,
@@ -106,7 +107,18 @@ async function priceOrder(
     { provider: PROVIDER, operation },
     `${kind === 'register' ? 'registering' : kind === 'renew' ? 'renewing' : 'transferring'} ${name}`,
   );
-  return { cents: toCents(total), years };
+  try {
+    return { cents: toCents(total), years };
+  } catch {
+    throw new ResponseFormatError(
+      `${PROVIDER} ${operation}: the quote ${total} USD is not a whole number of cents`,
+      {
+        provider: PROVIDER,
+        operation,
+        issues: [{ path: 'response.price', message: 'not a whole number of cents' }],
+      },
+    );
+  }
 }
 
 /** The charged amount: the answer's `cost` (cents) when it is one, else what was sent. */

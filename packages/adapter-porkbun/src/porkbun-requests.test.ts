@@ -7,6 +7,7 @@ import {
   PaymentRequiredError,
   PermissionError,
   RateLimitError,
+  ResponseFormatError,
   ValidationError,
 } from '@registrar-kit/core';
 import { errorRenderings } from '@registrar-kit/testkit';
@@ -441,6 +442,20 @@ describe('orders', () => {
       cost: { amount: '9.73', currency: 'USD' },
       raw: { status: 'SUCCESS', domain: 'example.com', cost: 973, orderId: 12345678, balance: 4027 },
     });
+  });
+
+  it('a quote that is no whole number of cents is a ResponseFormatError: no create is sent (never rounded)', async () => {
+    answer(sent, 'GET', '/domain/getRegistrationRequirements/com', 200, REQUIREMENTS);
+    answer(sent, 'POST', '/domain/checkDomain/example.com', 200, {
+      ...CHECK,
+      response: { ...CHECK.response, price: '9.735' },
+    });
+    const error = await nockPorkbun()
+      .registerDomain({ domain: 'example.com' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error).toMatchObject({ operation: 'registerDomain' });
+    expect(sent.map((r) => r.path)).not.toContain('/api/json/v3/domain/create/example.com');
   });
 
   it("a caller's idempotencyKey is sent on the spending request only", async () => {
