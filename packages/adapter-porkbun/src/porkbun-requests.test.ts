@@ -57,6 +57,8 @@ const CHECK = {
   limits: { TTL: 10, limit: 1, used: 1, naturalLanguage: '1 out of 1 checks within 10 seconds used.' },
   ttlRemaining: 10,
 };
+/** The same quote for a name that is registered (renewals and transfers). */
+const TAKEN_CHECK = { ...CHECK, response: { ...CHECK.response, avail: 'no' } };
 const REQUIREMENTS = {
   status: 'SUCCESS',
   tld: 'com',
@@ -460,10 +462,7 @@ describe('orders', () => {
 
   it("a caller's idempotencyKey is sent on the spending request only", async () => {
     answer(sent, 'GET', '/domain/getRegistrationRequirements/com', 200, REQUIREMENTS);
-    answer(sent, 'POST', '/domain/checkDomain/example.com', 200, {
-      ...CHECK,
-      response: { ...CHECK.response, avail: 'no' },
-    });
+    answer(sent, 'POST', '/domain/checkDomain/example.com', 200, TAKEN_CHECK);
     answer(sent, 'POST', '/domain/renew/example.com', 200, {
       status: 'SUCCESS',
       domain: 'example.com',
@@ -487,10 +486,7 @@ describe('orders', () => {
   });
 
   it('transferDomain sends authCode and the transfer price in cents; the transfer is tracked by domain', async () => {
-    answer(sent, 'POST', '/domain/checkDomain/example.com', 200, {
-      ...CHECK,
-      response: { ...CHECK.response, avail: 'no' },
-    });
+    answer(sent, 'POST', '/domain/checkDomain/example.com', 200, TAKEN_CHECK);
     answer(sent, 'POST', '/domain/transfer/example.com', 200, {
       status: 'SUCCESS',
       domain: 'example.com',
