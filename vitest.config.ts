@@ -16,6 +16,7 @@ const alias: Record<string, string> = {
   '@registrar-kit/adapter-dnsimple': `${root}packages/adapter-dnsimple/src/index.ts`,
   '@registrar-kit/adapter-glauca': `${root}packages/adapter-glauca/src/index.ts`,
   '@registrar-kit/adapter-domainr': `${root}packages/adapter-domainr/src/index.ts`,
+  '@registrar-kit/adapter-cloudflare': `${root}packages/adapter-cloudflare/src/index.ts`,
   '@registrar-kit/adapter-porkbun': `${root}packages/adapter-porkbun/src/index.ts`,
   'registrar-kit': `${root}packages/registrar-kit/src/index.ts`,
 };

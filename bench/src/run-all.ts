@@ -13,6 +13,7 @@ import { memory } from './memory.js';
 import { overhead } from './overhead.js';
 import { rateLimitUse } from './rate-limit-use.js';
 import { consoleLine, writeResults } from './results-writer.js';
+import { zoneFile } from './zone-file.js';
 
 const MEASUREMENTS: { name: string; runs: number; measure: Measurement }[] = [
   { name: 'overhead', runs: 5, measure: overhead },
@@ -21,6 +22,7 @@ const MEASUREMENTS: { name: string; runs: number; measure: Measurement }[] = [
   { name: 'compare-prices', runs: 5, measure: comparePricesBench },
   { name: 'memory', runs: 3, measure: memory },
   { name: 'cold-start', runs: 1, measure: coldStart },
+  { name: 'zone-file', runs: 3, measure: zoneFile },
 ];
 
 function parseOnly(argv: string[]): string[] | undefined {

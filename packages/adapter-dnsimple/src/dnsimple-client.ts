@@ -1,14 +1,20 @@
 /**
- * What every DNSimple method shares: the transport (auth, the hourly bucket, adaptive pacing from
- * X-RateLimit-* headers), the token read at request time, the account id (option, environment or
- * discovered once through /whoami or /accounts) and domain references (name or numeric id, with the
- * id → name mapping cached, the only thing cached).
+ * What every DNSimple method shares: the options, the token (core `loadCredential`, read at request
+ * time), the transport (the hourly bucket, adaptive pacing from `X-RateLimit-*` headers), the
+ * account id (option, environment, or discovered once through `/whoami` or `/accounts`) and domain
+ * references (a name or a numeric id; the id ↔ name mapping is the only thing cached).
+ * Facts: docs/providers/dnsimple.md.
  */
 import {
-  AuthenticationError,
   type BucketSpec,
   type CallOptions,
   createTransport,
+  type ErrorContext,
+  findCredential,
+  invalidInput,
+  type ListOptions,
+  loadCredential,
+  NameIdCache,
   normalizeDomainName,
   PermissionError,
   type RequestSpec,
@@ -21,6 +27,7 @@ import {
 } from '@registrar-kit/core';
 import { parseDnsimpleError } from './dnsimple-errors.js';
 import { PROVIDER } from './dnsimple-mappers.js';
+import { dnsimpleProviderInfo } from './dnsimple-provider-info.js';
 import {
   AccountsSchema,
   type DnsimpleDomainPayload,
@@ -29,18 +36,19 @@ import {
   WhoamiSchema,
 } from './dnsimple-schemas.js';
 
-export const DNSIMPLE_TOKEN_ENV = 'DNSIMPLE_TOKEN';
-export const DNSIMPLE_ACCOUNT_ID_ENV = 'DNSIMPLE_ACCOUNT_ID';
+const [TOKEN_CREDENTIAL, ACCOUNT_CREDENTIAL] = dnsimpleProviderInfo.credentials;
+export const DNSIMPLE_TOKEN_ENV = TOKEN_CREDENTIAL.env;
+export const DNSIMPLE_ACCOUNT_ID_ENV = ACCOUNT_CREDENTIAL.env;
 export const PRODUCTION_BASE_URL = 'https://api.dnsimple.com';
 export const SANDBOX_BASE_URL = 'https://api.sandbox.dnsimple.com';
-/** The documented bucket: 2400 authenticated requests per hour (api-notes §4). */
+/** The documented bucket: 2400 authenticated requests per hour (docs/providers/dnsimple.md#rate-limits). */
 export const HOURLY_BUCKET = 'hourly';
 export const DNSIMPLE_BUCKETS: Record<string, BucketSpec> = {
   [HOURLY_BUCKET]: { limit: 2400, intervalMs: 3_600_000, strategy: 'window' },
 };
 
 export interface DnsimpleOptions extends TransportUserOptions {
-  /** API token (account or user token); default: `DNSIMPLE_TOKEN`, read at request time. */
+  /** API token (account or user token); default (or ''): `DNSIMPLE_TOKEN`, read at request time. */
   token?: string;
   /** Account id used in every path; default: `DNSIMPLE_ACCOUNT_ID`, else discovered through `/whoami`. */
   accountId?: string | number;
@@ -48,6 +56,11 @@ export interface DnsimpleOptions extends TransportUserOptions {
   sandbox?: boolean;
   /** Contact id used as `registrant_id` when `registerDomain`/`transferDomain` get no `contacts.registrant`. */
   registrantId?: string | number;
+  /**
+   * Most record creates sent in one batch request (default 100). DNSimple publishes no limit: a
+   * batch it refuses as a whole is split further (docs/providers/dnsimple.md#batch).
+   */
+  batchSize?: number;
 }
 
 /** A domain argument, checked locally: a numeric DNSimple id or a normalised ASCII name. */
@@ -60,61 +73,56 @@ export interface DnsimpleClient {
     spec: Omit<RequestSpec<T>, 'bucket' | 'signal' | 'timeoutMs' | 'idempotencyKey'>,
     opts?: CallOptions,
   ): Promise<TransportResponse<T>>;
+  /** The token (option, else `DNSIMPLE_TOKEN`); missing → AuthenticationError missing_credentials. */
+  token(operation: string): string;
   /** The account id for paths (checks the token first, so nothing is sent without one). */
   account(operation: string, opts?: CallOptions): Promise<string>;
   /** Name or id → ASCII name, fetching the domain once for an unknown id. */
   domainName(domain: string, operation: string, opts?: CallOptions): Promise<string>;
   /** Remembers the id ↔ name pair of a domain payload. */
   remember(payload: DnsimpleDomainPayload): void;
+  /** Releases the transport's limiters. */
+  close(): Promise<void>;
+}
+
+/** DNSimple's largest page (docs/providers/dnsimple.md#pagination). */
+const MAX_PAGE_SIZE = 100;
+
+/** `per_page` for a listing: the caller's page size (checked by defineRegistrar), at most 100. */
+export function pageSize(opts: ListOptions | undefined): number {
+  return Math.min(opts?.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+}
+
+export const context = (operation: string): ErrorContext => ({ provider: PROVIDER, operation });
+
+/**
+ * Runs a core check (record or domain-name validation) and gives its `ValidationError` the
+ * adapter's message shape: "dnsimple <operation>: invalid <what>: …".
+ */
+export function checked<T>(operation: string, what: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof ValidationError && error.status === undefined)
+      throw invalidInput(context(operation), error.issues, what);
+    throw error;
+  }
 }
 
 /** Checks a domain argument: a numeric id, else a domain name (Unicode or ASCII, any case, one trailing dot). */
 export function parseDomainRef(domain: string, operation: string): DomainRef {
   if (typeof domain === 'string' && /^\d+$/.test(domain)) return { kind: 'id', id: domain };
-  try {
-    return { kind: 'name', name: normalizeDomainName(domain) };
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      throw new ValidationError(
-        `dnsimple ${operation}: ${error.message} (expected a domain name or a numeric DNSimple domain id)`,
-        {
-          provider: PROVIDER,
-          operation,
-          issues: error.issues,
-        },
-      );
-    }
-    throw error;
-  }
+  return { kind: 'name', name: parseDomainName(domain, operation) };
 }
 
 /** A domain name argument (no ids): availability, prices, registration, transfer. */
 export function parseDomainName(name: string, operation: string): string {
-  try {
-    return normalizeDomainName(name);
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      throw new ValidationError(`dnsimple ${operation}: ${error.message}`, {
-        provider: PROVIDER,
-        operation,
-        issues: error.issues,
-      });
-    }
-    throw error;
-  }
+  return checked(operation, 'domain', () => normalizeDomainName(name));
 }
 
 export function createDnsimpleClient(options: DnsimpleOptions): DnsimpleClient {
-  const token = (operation: string): string => {
-    const value = options.token ?? process.env[DNSIMPLE_TOKEN_ENV];
-    if (!value) {
-      throw new AuthenticationError(
-        `dnsimple ${operation}: no API token: pass the \`token\` option to createDnsimple or set ${DNSIMPLE_TOKEN_ENV}`,
-        { provider: PROVIDER, operation, code: 'missing_credentials' },
-      );
-    }
-    return value;
-  };
+  const token = (operation: string): string =>
+    loadCredential(options.token, TOKEN_CREDENTIAL, context(operation));
 
   const transport: Transport = createTransport({
     ...options,
@@ -126,7 +134,7 @@ export function createDnsimpleClient(options: DnsimpleOptions): DnsimpleClient {
     adaptiveRateLimit: true,
   });
 
-  // DNSimple's official client (github.com/dnsimple/dnsimple-node, lib/main.ts) sends
+  // DNSimple's official client (https://github.com/dnsimple/dnsimple-node, lib/main.ts) sends
   // `Content-Type: application/json` on every request, bodiless PUT/POST included; without it axios
   // would label an empty PUT/POST `application/x-www-form-urlencoded`.
   const send: DnsimpleClient['send'] = (spec, opts) =>
@@ -149,38 +157,40 @@ export function createDnsimpleClient(options: DnsimpleOptions): DnsimpleClient {
     ).data.data;
     if (accounts.length === 1) return String(accounts[0]!.id);
     if (accounts.length === 0) {
-      throw new PermissionError(`dnsimple ${operation}: the token reaches no account`, {
-        provider: PROVIDER,
-        operation,
-      });
+      throw new PermissionError(`dnsimple ${operation}: the token reaches no account`, context(operation));
     }
-    throw new ValidationError(
-      `dnsimple ${operation}: this user token reaches ${accounts.length} accounts (${accounts.map((a) => a.id).join(', ')}); ` +
-        `choose one with the \`accountId\` option or ${DNSIMPLE_ACCOUNT_ID_ENV}`,
-      {
-        provider: PROVIDER,
-        operation,
-        issues: [{ path: 'accountId', message: 'required when the token reaches several accounts' }],
-      },
+    throw invalidInput(
+      context(operation),
+      [
+        {
+          path: 'accountId',
+          message: `this user token reaches ${accounts.length} accounts (${accounts.map((a) => a.id).join(', ')}): choose one with the \`accountId\` option or ${DNSIMPLE_ACCOUNT_ID_ENV}`,
+        },
+      ],
+      'options',
     );
   }
 
   async function account(operation: string, opts?: CallOptions): Promise<string> {
     const credential = token(operation);
-    const configured = options.accountId ?? process.env[DNSIMPLE_ACCOUNT_ID_ENV];
-    if (configured !== undefined && configured !== '') {
-      const id = String(configured);
-      if (!/^\d+$/.test(id)) {
-        throw new ValidationError(
-          `dnsimple ${operation}: the account id must be numeric (\`accountId\` option or ${DNSIMPLE_ACCOUNT_ID_ENV})`,
-          {
-            provider: PROVIDER,
-            operation,
-            issues: [{ path: 'accountId', message: 'must be a numeric DNSimple account id' }],
-          },
+    const configured = findCredential(
+      options.accountId === undefined ? undefined : String(options.accountId),
+      ACCOUNT_CREDENTIAL,
+    );
+    if (configured !== undefined) {
+      if (!/^\d+$/.test(configured)) {
+        throw invalidInput(
+          context(operation),
+          [
+            {
+              path: 'accountId',
+              message: `must be a numeric DNSimple account id (\`accountId\` option or ${DNSIMPLE_ACCOUNT_ID_ENV})`,
+            },
+          ],
+          'options',
         );
       }
-      return id;
+      return configured;
     }
     let pending = discovered.get(credential);
     if (!pending) {
@@ -191,30 +201,29 @@ export function createDnsimpleClient(options: DnsimpleOptions): DnsimpleClient {
     return pending;
   }
 
-  const nameById = new Map<string, string>();
+  const names = new NameIdCache();
 
   const remember = (payload: DnsimpleDomainPayload): void => {
-    nameById.set(String(payload.id), normalizeDomainName(payload.name));
+    names.remember(String(payload.id), normalizeDomainName(payload.name));
   };
 
   async function domainName(domain: string, operation: string, opts?: CallOptions): Promise<string> {
     const ref = parseDomainRef(domain, operation);
     if (ref.kind === 'name') return ref.name;
-    const known = nameById.get(ref.id);
-    if (known) return known;
-    const accountId = await account(operation, opts);
-    const { data } = await send(
-      {
-        operation,
-        method: 'GET',
-        path: urlPath`/v2/${accountId}/domains/${ref.id}`,
-        schema: envelope(DomainPayloadSchema),
-      },
-      opts,
-    );
-    remember(data.data);
-    return normalizeDomainName(data.data.name);
+    return names.resolveName(ref.id, async () => {
+      const accountId = await account(operation, opts);
+      const { data } = await send(
+        {
+          operation,
+          method: 'GET',
+          path: urlPath`/v2/${accountId}/domains/${ref.id}`,
+          schema: envelope(DomainPayloadSchema),
+        },
+        opts,
+      );
+      return normalizeDomainName(data.data.name);
+    });
   }
 
-  return { options, send, account, domainName, remember };
+  return { options, send, token, account, domainName, remember, close: () => transport.close() };
 }

@@ -6,14 +6,14 @@ import {
   type CallOptions,
   type DsRecord,
   DsRecordSchema,
+  invalidInput,
   isRegistrarError,
   paginate,
   urlPath,
-  ValidationError,
   type ValidationIssue,
 } from '@registrar-kit/core';
-import { type DnsimpleClient, parseDomainRef } from './dnsimple-client.js';
-import { dsRecordBody, mapDsRecord, PROVIDER, sameDsRecord } from './dnsimple-mappers.js';
+import { context, type DnsimpleClient, parseDomainRef } from './dnsimple-client.js';
+import { dsRecordBody, mapDsRecord, sameDsRecord } from './dnsimple-mappers.js';
 import {
   type DnsimpleDsRecord,
   DnssecSchema,
@@ -56,7 +56,7 @@ export function dnssecMethods(client: DnsimpleClient) {
         );
         return { items: data.data, totalPages: data.pagination.total_pages };
       },
-      { signal: opts?.signal },
+      { signal: opts?.signal, provider: 'dnsimple', operation },
     );
     for await (const item of pages) out.push(item);
     return out;
@@ -87,16 +87,7 @@ export function dnssecMethods(client: DnsimpleClient) {
         }
       });
     }
-    if (issues.length > 0) {
-      throw new ValidationError(
-        `dnsimple setDsRecords: invalid DS records: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-        {
-          provider: PROVIDER,
-          operation: 'setDsRecords',
-          issues,
-        },
-      );
-    }
+    if (issues.length > 0) throw invalidInput(context('setDsRecords'), issues, 'DS records');
     const desired = records.filter(
       (record, index) => records.findIndex((other) => sameDsRecord(other, record)) === index,
     );

@@ -7,6 +7,7 @@ import {
   type Domain,
   type DomainPatch,
   DomainPatchSchema,
+  invalidInput,
   isRegistrarError,
   type ListOptions,
   type Money,
@@ -22,7 +23,13 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '@registrar-kit/core';
-import { type DnsimpleClient, parseDomainName, parseDomainRef } from './dnsimple-client.js';
+import {
+  context,
+  type DnsimpleClient,
+  pageSize,
+  parseDomainName,
+  parseDomainRef,
+} from './dnsimple-client.js';
 import {
   type DomainExtras,
   mapAvailability,
@@ -53,35 +60,8 @@ export interface DnsimpleListDomainsOptions extends ListOptions {
   sort?: string;
 }
 
-const MAX_PAGE_SIZE = 100;
 /** Renewal `period` bounds (spec: 1–9). */
 export const MAX_RENEW_YEARS = 9;
-
-export function fail(operation: string, issues: ValidationIssue[], what = 'input'): never {
-  const summary = issues
-    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
-    .join('; ');
-  throw new ValidationError(`dnsimple ${operation}: invalid ${what}: ${summary}`, {
-    provider: PROVIDER,
-    operation,
-    issues,
-  });
-}
-
-export function zodIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): ValidationIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
-
-export function pageSize(opts: ListOptions | undefined): number {
-  const size = opts?.pageSize ?? MAX_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1) {
-    throw new ValidationError('dnsimple: pageSize must be a positive integer', {
-      provider: PROVIDER,
-      issues: [{ path: 'pageSize', message: 'must be a positive integer' }],
-    });
-  }
-  return Math.min(size, MAX_PAGE_SIZE);
-}
 
 /** A 4xx other than 401/429 on a side read (transfer lock, delegation): the fact is unknown, not an error. */
 function unknownFact(error: unknown): boolean {
@@ -200,7 +180,12 @@ export function domainMethods(client: DnsimpleClient) {
           totalPages: data.pagination.total_pages,
         };
       },
-      { concurrency: opts?.concurrency, signal: opts?.signal },
+      {
+        concurrency: opts?.concurrency,
+        signal: opts?.signal,
+        provider: 'dnsimple',
+        operation: 'listDomains',
+      },
     );
   }
 
@@ -215,7 +200,7 @@ export function domainMethods(client: DnsimpleClient) {
             }))
           : [{ path: issue.path.map(String).join('.'), message: issue.message }],
       );
-      fail('updateDomain', issues, 'domain patch');
+      throw invalidInput(context('updateDomain'), issues, 'domain patch');
     }
     const issues: ValidationIssue[] = [];
     let nameservers: string[] | undefined;
@@ -231,7 +216,7 @@ export function domainMethods(client: DnsimpleClient) {
         }
       });
     }
-    if (issues.length > 0) fail('updateDomain', issues, 'domain patch');
+    if (issues.length > 0) throw invalidInput(context('updateDomain'), issues, 'domain patch');
     const { name, base } = await registrarPath(domain, 'updateDomain', opts);
     const { autoRenew, whoisPrivacy, transferLock } = parsed.data;
     // Enabling WHOIS privacy may buy the service (https://developer.dnsimple.com/v2/registrar/whois-privacy/):
@@ -375,7 +360,7 @@ export function domainMethods(client: DnsimpleClient) {
             : `DNSimple ${operation}s run for one period (the TLD's minimum): years must be 1`,
       });
     }
-    if (issues.length > 0) fail('getPrice', issues, 'price request');
+    if (issues.length > 0) throw invalidInput(context('getPrice'), issues, 'price request');
     const accountId = await client.account('getPrice', opts);
     const { data } = await client.send(
       {

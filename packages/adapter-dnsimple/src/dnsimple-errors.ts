@@ -1,5 +1,5 @@
 /**
- * DNSimple error bodies (api-notes §5.2) and the one `parseError` the transport calls. Shapes seen:
+ * DNSimple error bodies (docs/providers/dnsimple.md#errors) and the one `parseError` the transport calls. Shapes seen:
  * `{message}`, `{message, errors: {field: string[] | string}}`, the batch endpoint's
  * `{message, errors: {creates|updates|deletes: [{index, message, errors?}]}}`, and the research
  * endpoint's `{data: {errors: string[]}}` without a message. Non-JSON bodies (HTML 502, empty 405)

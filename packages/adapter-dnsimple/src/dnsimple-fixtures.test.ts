@@ -24,7 +24,7 @@ import {
   fixtureJson,
   loadFixture,
   replay,
-} from './test/fixture.js';
+} from './test/dnsimple-fixtures.js';
 
 const BASE = 'https://api.dnsimple.com';
 const TOKEN = 'dnsimple-fixture-token-7f3a9c';
@@ -52,6 +52,14 @@ function data(path: string): unknown {
 }
 
 const d = (text: string) => new Date(text);
+
+/**
+ * Contract v2: registrations and transfers read the TLD's extended attributes first
+ * (GET /v2/tlds/{tld}/extended_attributes) to check them before anything is charged; here, none.
+ */
+function noExtendedAttributes(tld: string, times = 1) {
+  api().get(`/v2/tlds/${tld}/extended_attributes`).times(times).reply(200, { data: [] });
+}
 
 /** Replays the getDomain fixture for example-alpha.com, with its transfer lock and delegation. */
 function getAlpha(key = 'example-alpha.com', delegation = 'getDomainDelegation/success.http') {
@@ -470,6 +478,7 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
       });
 
       it('registerDomain/success.http: POST with registrant_id; state new → pending', async () => {
+        noExtendedAttributes('com');
         replay(
           api(true).post(`${REG}/example.com/registrations`, {
             registrant_id: 2,
@@ -495,6 +504,7 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
       });
 
       it('registerDomain sends premium_price as a string and takes the registrant from the options', async () => {
+        noExtendedAttributes('codes');
         replay(
           api(true).post(`${REG}/ruby.codes/registrations`, { registrant_id: 7, premium_price: '109.00' }),
           'registerDomain/success.http',
@@ -507,6 +517,7 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
       });
 
       it('registerDomain/error-extended-attributes.http → ValidationError with one issue per attribute', async () => {
+        noExtendedAttributes('com');
         replay(
           api().post(`${REG}/example.com/registrations`),
           'registerDomain/error-extended-attributes.http',
@@ -522,6 +533,7 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
       });
 
       it('notfound-contact.http on registration → NotFoundError', async () => {
+        noExtendedAttributes('com');
         replay(api().post(`${REG}/example.com/registrations`), 'notfound-contact.http');
         expect(
           await dnsimple({ registrantId: 2 })
@@ -569,6 +581,7 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
       });
 
       it('transferDomain/success.http: POST with registrant and auth code; transferring → in_progress', async () => {
+        noExtendedAttributes('com');
         replay(
           api(true).post(`${REG}/example.com/transfers`, { registrant_id: 2, auth_code: 'x-auth' }),
           'transferDomain/success.http',
@@ -594,6 +607,7 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
       });
 
       it('transferDomain/error-indnsimple.http and error-missing-authcode.http → ValidationError', async () => {
+        noExtendedAttributes('com', 2);
         replay(api().post(`${REG}/google.com/transfers`), 'transferDomain/error-indnsimple.http');
         const first = await dnsimple({ registrantId: 2 })
           .transferDomain({ domain: 'google.com', authCode: 'x' })

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDnsimpleError } from './dnsimple-errors.js';
 import {
-  contentFromDnsimple,
   contentToDnsimple,
   domainStatus,
   mapDsRecord,
@@ -13,7 +12,7 @@ import {
   parseTransferId,
   priceOf,
 } from './dnsimple-mappers.js';
-import { zoneRecordPayload } from './test/payloads.js';
+import { zoneRecordPayload } from './test/dnsimple-fixtures.js';
 
 const record = zoneRecordPayload;
 
@@ -30,13 +29,14 @@ describe('record content', () => {
     ['CAA', '0 ISSUE "letsencrypt.org"', '0 issue "letsencrypt.org"'],
     ['CAA', '0 issue letsencrypt.org', '0 issue "letsencrypt.org"'],
   ] as const)('%s %s → %s', (type, wire, model) => {
-    expect(contentFromDnsimple(type, wire)).toBe(model);
+    expect(mapRecord(record({ type, content: wire }), 'example.com')?.content).toBe(model);
   });
 
   it('TXT round-trips through the quoted form DNSimple stores, whatever the value', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), (value) => {
-        expect(contentFromDnsimple('TXT', contentToDnsimple('TXT', value))).toBe(value);
+        const stored = record({ type: 'TXT', content: contentToDnsimple('TXT', value) });
+        expect(mapRecord(stored, 'example.com')?.content).toBe(value);
       }),
     );
     expect(contentToDnsimple('TXT', 'say "hi" \\o/')).toBe('"say \\"hi\\" \\\\o/"');
@@ -87,6 +87,12 @@ describe('states and ids', () => {
     expect(domainStatus(state)).toBe(status);
   });
 
+  it('a hosted domain with a registrant is being transferred in (DNSimple has no transfer state)', () => {
+    expect(domainStatus('hosted', 2715)).toBe('transferring');
+    expect(domainStatus('hosted', null)).toBe('hosted');
+    expect(domainStatus('registered', 2715)).toBe('active');
+  });
+
   it.each([
     ['new', 'pending'],
     ['registering', 'pending'],
@@ -110,9 +116,9 @@ describe('states and ids', () => {
   });
 
   it('transfer ids carry the domain', () => {
-    expect(parseTransferId('example.com:361')).toEqual({ domain: 'example.com', id: '361' });
+    expect(parseTransferId('example.com:361', 'getTransfer')).toEqual({ domain: 'example.com', id: '361' });
     for (const bad of ['361', 'example.com', 'example.com:', ':1'])
-      expect(() => parseTransferId(bad)).toThrow(ValidationError);
+      expect(() => parseTransferId(bad, 'getTransfer')).toThrow(ValidationError);
   });
 
   it('maps DS numbers given as strings, and key data', () => {

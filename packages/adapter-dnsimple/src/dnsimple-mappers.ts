@@ -1,15 +1,16 @@
 /**
- * DNSimple payloads ↔ registrar-kit model. Pure functions: no I/O, no state.
+ * DNSimple payloads ↔ registrar-kit model: domains, zones, records, prices and orders. Pure
+ * functions: no I/O, no state. Contacts: dnsimple-contact-mappers.ts; TLDs: dnsimple-tld-mappers.ts.
  */
 import {
   type Availability,
-  canonicalIPv4,
-  canonicalIPv6,
+  canonicalRecordContent,
   type DnsRecord,
   type DnsRecordInput,
   type Domain,
   type DomainStatus,
   type DsRecord,
+  invalidInput,
   type Money,
   money,
   multiplyDecimal,
@@ -25,8 +26,8 @@ import {
   type Transfer,
   type TransferStatus,
   toUnicodeDomainName,
-  unquoteTxt,
   ValidationError,
+  type Zone,
 } from '@registrar-kit/core';
 import type {
   DnsimpleCheckResult,
@@ -37,13 +38,14 @@ import type {
   DnsimpleRenewal,
   DnsimpleRestore,
   DnsimpleTransfer,
+  DnsimpleZonePayload,
   DnsimpleZoneRecord,
 } from './dnsimple-schemas.js';
 
 export const PROVIDER = 'dnsimple' as const;
-/** DNSimple quotes every price in US dollars (api-notes §6.5). */
+/** DNSimple quotes every price in US dollars (docs/providers/dnsimple.md#prices). */
 export const CURRENCY = 'USD';
-/** TXT content limit after serialization, quotes and escapes included (api-notes §6.4). */
+/** TXT content limit after serialization, quotes and escapes included (docs/providers/dnsimple.md#txt). */
 export const MAX_TXT_SERIALIZED = 1000;
 
 /** An ISO timestamp or `YYYY-MM-DD` date → Date; null when absent. */
@@ -59,9 +61,16 @@ const DOMAIN_STATES: Record<string, DomainStatus> = {
   expired: 'expired',
 };
 
-/** DNSimple's `state` (spec enum: hosted, registered, expired) → DomainStatus; anything else is `unknown`. */
-export function domainStatus(state: string): DomainStatus {
-  return DOMAIN_STATES[state.toLowerCase()] ?? 'unknown';
+/**
+ * DNSimple's `state` (spec enum: hosted, registered, expired) → DomainStatus; anything else is
+ * `unknown`. The enum has no transfer state: a domain being transferred in is `hosted` until the
+ * transfer completes (the `domain.state_change` webhook goes hosted → registered with reason
+ * `transfer_in`), and it already has its registrant, which a DNS-only domain never has
+ * (docs/providers/dnsimple.md#domain-states): that one is `transferring`.
+ */
+export function domainStatus(state: string, registrantId?: number | null): DomainStatus {
+  const status = DOMAIN_STATES[state.toLowerCase()] ?? 'unknown';
+  return status === 'hosted' && registrantId !== null && registrantId !== undefined ? 'transferring' : status;
 }
 
 /** Registrar facts not in the domain payload, read from their own endpoints (null: not read). */
@@ -78,7 +87,7 @@ export function mapDomain(payload: DnsimpleDomainPayload, extras: DomainExtras =
     id: String(payload.id),
     name,
     unicodeName: toUnicodeDomainName(name),
-    status: domainStatus(payload.state),
+    status: domainStatus(payload.state, payload.registrant_id),
     providerStatus: [payload.state],
     owner: payload.account_id === undefined ? null : String(payload.account_id),
     createdAt: parseDate(payload.created_at),
@@ -96,43 +105,7 @@ export function mapDomain(payload: DnsimpleDomainPayload, extras: DomainExtras =
   };
 }
 
-/** A host name as the model holds it: lower-case, no trailing dot. */
-export function hostName(value: string): string {
-  return value.trim().toLowerCase().replace(/\.$/, '');
-}
-
 const MODEL_TYPES: ReadonlySet<string> = new Set(RECORD_TYPES);
-const CAA = /^(\d{1,3})\s+([A-Za-z0-9]+)\s+(.*)$/;
-
-/** Record content as DNSimple sends it → the model's canonical content. */
-export function contentFromDnsimple(type: RecordType, content: string): string {
-  switch (type) {
-    case 'A':
-      return canonicalIPv4(content.trim()) ?? content.trim();
-    case 'AAAA':
-      return canonicalIPv6(content.trim()) ?? content.trim().toLowerCase();
-    case 'CNAME':
-    case 'NS':
-    case 'ALIAS':
-    case 'MX':
-      return hostName(content);
-    case 'SRV': {
-      const parts = content.trim().split(/\s+/);
-      if (parts.length !== 3) return content.trim();
-      const [weight, port, target] = parts as [string, string, string];
-      return `${weight} ${port} ${target === '.' ? '.' : hostName(target)}`;
-    }
-    case 'CAA': {
-      const match = CAA.exec(content.trim());
-      if (!match) return content.trim();
-      const value = match[3]!.startsWith('"') ? unquoteTxt(match[3]!) : match[3]!;
-      return `${Number(match[1])} ${match[2]!.toLowerCase()} "${value}"`;
-    }
-    case 'TXT':
-      // Stored quoted since Dec 2023 (`"a" "b"`, `\"` escapes); older records may be unquoted.
-      return content.startsWith('"') ? unquoteTxt(content) : content;
-  }
-}
 
 /**
  * Canonical model content → what DNSimple is sent. TXT goes as one quoted character-string with
@@ -143,18 +116,15 @@ export function contentToDnsimple(type: RecordType, content: string): string {
   if (type !== 'TXT') return content;
   const serialized = quoteTxtString(content);
   if (serialized.length > MAX_TXT_SERIALIZED) {
-    throw new ValidationError(
-      `Invalid TXT record: content is ${serialized.length} characters once quoted; DNSimple allows ${MAX_TXT_SERIALIZED}`,
-      {
-        provider: PROVIDER,
-        issues: [
-          {
-            path: 'content',
-            message: `must be at most ${MAX_TXT_SERIALIZED} characters once quoted and escaped`,
-          },
-        ],
-      },
-    );
+    // Re-labelled with provider and operation by `checked` (dnsimple-client.ts).
+    throw new ValidationError(`TXT content is ${serialized.length} characters once quoted`, {
+      issues: [
+        {
+          path: 'content',
+          message: `must be at most ${MAX_TXT_SERIALIZED} characters once quoted and escaped (it is ${serialized.length})`,
+        },
+      ],
+    });
   }
   return serialized;
 }
@@ -201,7 +171,8 @@ function toDnsRecord(payload: DnsimpleZoneRecord, zone: string, type: RecordType
     name,
     fqdn: name === '@' ? zone : `${name}.${zone}`,
     type,
-    content: contentFromDnsimple(type, payload.content),
+    // TXT is stored quoted since Dec 2023, older records may be unquoted (docs/providers/dnsimple.md#txt).
+    content: canonicalRecordContent(type, payload.content, zone),
     ttl: payload.ttl,
     priority: type === 'MX' || type === 'SRV' ? (payload.priority ?? null) : null,
     createdAt: parseDate(payload.created_at),
@@ -250,14 +221,14 @@ const PRICE_FIELDS: Record<PriceOperation, keyof DnsimplePrices> = {
 };
 
 /** The one-year USD price of an operation from the prices payload (exact decimal string). */
-export function priceOf(prices: DnsimplePrices, operation: PriceOperation): Money {
+export function priceOf(prices: DnsimplePrices, operation: PriceOperation, method = 'getPrice'): Money {
   const value = prices[PRICE_FIELDS[operation]] as number | string | null | undefined;
   if (value === undefined || value === null) {
     throw new ResponseFormatError(
-      `dnsimple getPrice: the prices response has no ${PRICE_FIELDS[operation]}`,
+      `dnsimple ${method}: the prices response has no ${PRICE_FIELDS[operation]}`,
       {
         provider: PROVIDER,
-        operation: 'getPrice',
+        operation: method,
         issues: [{ path: `data.${PRICE_FIELDS[operation]}`, message: 'missing' }],
       },
     );
@@ -334,16 +305,13 @@ export function transferId(domain: string, id: number | string): string {
 }
 
 /** `example.com:361` → its parts; anything else is a ValidationError. */
-export function parseTransferId(value: string): { domain: string; id: string } {
+export function parseTransferId(value: string, operation: string): { domain: string; id: string } {
   const match = typeof value === 'string' ? /^(.+):(\d+)$/.exec(value) : null;
   if (!match) {
-    throw new ValidationError(
-      `Invalid transfer id ${JSON.stringify(value)}: expected "<domain>:<transfer id>" as transferDomain returns it`,
-      {
-        provider: PROVIDER,
-        operation: 'getTransfer',
-        issues: [{ path: 'id', message: 'must be "<domain>:<transfer id>"' }],
-      },
+    throw invalidInput(
+      { provider: PROVIDER, operation },
+      [{ path: 'id', message: 'must be "<domain>:<transfer id>" as transferDomain returns it' }],
+      'transfer id',
     );
   }
   return { domain: match[1]!, id: match[2]! };
@@ -426,4 +394,14 @@ export function sameDsRecord(a: DsRecord, b: DsRecord): boolean {
     a.digest.toLowerCase() === b.digest.toLowerCase() &&
     (a.publicKey ?? '') === (b.publicKey ?? '')
   );
+}
+
+/** A zone and the name servers it is served from (its apex NS records, `system_record` at DNSimple). */
+export function mapZone(payload: DnsimpleZonePayload, nameservers: string[] | null): Zone {
+  return {
+    provider: PROVIDER,
+    id: String(payload.id),
+    name: normalizeDomainName(payload.name),
+    nameservers,
+  };
 }

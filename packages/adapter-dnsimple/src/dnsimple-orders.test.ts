@@ -7,7 +7,7 @@ import { ProviderError, ValidationError } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDnsimple } from './index.js';
-import { domainPayload } from './test/payloads.js';
+import { domainPayload } from './test/dnsimple-fixtures.js';
 
 const BASE = 'https://api.dnsimple.com';
 const TOKEN = 'dnsimple-orders-token-5d1e';
@@ -115,13 +115,14 @@ describe('enabling WHOIS privacy spends money', () => {
     refreshedDomain();
     nock(BASE)
       .put(`${REG}/example.com/whois_privacy`)
-      .delay(200)
+      .delay(1500)
       .reply(200, { data: { enabled: true } });
+    // A deadline the reads before it meet even on a loaded machine, and an answer far past it.
     await expect(
-      dnsimple({ timeoutMs: 50 }).updateDomain('example.com', { whoisPrivacy: true }),
+      dnsimple({ timeoutMs: 400 }).updateDomain('example.com', { whoisPrivacy: true }),
     ).rejects.toMatchObject({ name: 'NetworkError', code: 'timeout' });
     // Let the delayed interceptor finish so it is not reported as pending.
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 1600));
   });
 
   it('is retried when the connection was refused (the request never reached DNSimple)', async () => {
@@ -166,6 +167,7 @@ describe('money in inputs is a non-negative decimal', () => {
   });
 
   it('a zero or positive premium price is sent as given', async () => {
+    nock(BASE).get('/v2/tlds/com/extended_attributes').reply(200, { data: [] });
     nock(BASE)
       .post(`${REG}/example.com/registrations`, { registrant_id: 7, premium_price: '0' })
       .reply(201, {
@@ -213,9 +215,10 @@ describe('renewDomain after the charge', () => {
 
   it('resolves with expiresAt null when the read times out', async () => {
     nock(BASE).post(`${REG}/example.com/renewals`, { period: 1 }).reply(201, renewal('renewed'));
-    nock(BASE).get(`${ACC}/domains/example.com`).times(4).delay(200).reply(200, { data: registered });
-    const result = await dnsimple({ timeoutMs: 50 }).renewDomain('example.com', { years: 1 });
+    // Margins wide enough that the renewal itself never times out on a loaded machine.
+    nock(BASE).get(`${ACC}/domains/example.com`).times(4).delay(1000).reply(200, { data: registered });
+    const result = await dnsimple({ timeoutMs: 300 }).renewDomain('example.com', { years: 1 });
     expect(result).toMatchObject({ status: 'completed', expiresAt: null });
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
   });
 });

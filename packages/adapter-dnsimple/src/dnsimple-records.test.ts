@@ -7,7 +7,7 @@ import { RECORDS_INVALID_IN_ANY_ZONE } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDnsimple } from './index.js';
-import { domainPayload, zoneRecordPayload } from './test/payloads.js';
+import { domainPayload, zoneRecordPayload } from './test/dnsimple-fixtures.js';
 
 const BASE = 'https://api.dnsimple.com';
 const ACC = '/v2/1010';

@@ -9,14 +9,17 @@ import {
   type DnsRecordInput,
   type DnsRecordPatch,
   encodePathSegment,
+  invalidInput,
   isRegistrarError,
   type ListOptions,
-  NetworkError,
+  mapSettled,
+  ONE_BY_ONE_CONCURRENCY,
   ProviderBody,
   paginate,
   type RecordRules,
   type RecordType,
   type RegistrarError,
+  ResponseFormatError,
   urlPath,
   ValidationError,
   type ValidationIssue,
@@ -25,8 +28,7 @@ import {
   validateRecordPatch,
   validateRecordPatchBeforeZone,
 } from '@registrar-kit/core';
-import { type DnsimpleClient, parseDomainRef } from './dnsimple-client.js';
-import { pageSize } from './dnsimple-domains.js';
+import { checked, context, type DnsimpleClient, pageSize, parseDomainRef } from './dnsimple-client.js';
 import { batchItemErrors, fieldIssues } from './dnsimple-errors.js';
 import {
   contentToDnsimple,
@@ -37,6 +39,22 @@ import {
   recordBody,
 } from './dnsimple-mappers.js';
 import { BatchResultSchema, envelope, pageOf, ZoneRecordSchema } from './dnsimple-schemas.js';
+
+/** A record to create and the body DNSimple is sent for it. */
+interface BatchItem {
+  input: DnsRecordInput;
+  body: Record<string, unknown>;
+}
+
+/** What one batch request came to. */
+type BatchOutcome =
+  | { kind: 'created'; records: DnsRecord[] }
+  | { kind: 'items-failed'; errors: BulkResult['errors']; rest: BatchItem[] }
+  | { kind: 'refused'; error: RegistrarError }
+  | { kind: 'no-batch' };
+
+/** Creates per batch request unless the `batchSize` option says otherwise. */
+export const DEFAULT_BATCH_SIZE = 100;
 
 /** Record types DNSimple takes that the model has (every one of them). */
 export const DNSIMPLE_RECORD_TYPES: readonly RecordType[] = [
@@ -68,26 +86,6 @@ export interface DnsimpleListRecordsOptions extends ListOptions {
   sort?: string;
 }
 
-/** Re-labels a core validation error with provider and operation. */
-function relabel(error: unknown, operation: string): unknown {
-  if (error instanceof ValidationError) {
-    return new ValidationError(`dnsimple ${operation}: ${error.message}`, {
-      provider: PROVIDER,
-      operation,
-      issues: error.issues,
-    });
-  }
-  return error;
-}
-
-function validated<T>(operation: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    throw relabel(error, operation);
-  }
-}
-
 export function recordMethods(client: DnsimpleClient) {
   /** Checks the domain argument locally; the zone name (known locally unless an id was given). */
   const localZone = (domain: string, operation: string): string | undefined => {
@@ -104,15 +102,16 @@ export function recordMethods(client: DnsimpleClient) {
   function listRecords(domain: string, opts?: DnsimpleListRecordsOptions): AsyncIterable<DnsRecord> {
     const perPage = pageSize(opts);
     let resolved: { zone: string; base: string } | undefined;
-    const pages = paginate(
+    // Pages are counted as DNSimple sent them: a page of system records only is not an empty page
+    // (paginate would stop the listing there); the records the model leaves out go afterwards.
+    const payloads = paginate(
       async (page, signal) => {
         resolved ??= await zonePath(domain, 'listRecords', { ...opts, signal });
-        const { zone, base } = resolved;
         const { data } = await client.send(
           {
             operation: 'listRecords',
             method: 'GET',
-            path: `${base}/records`,
+            path: `${resolved.base}/records`,
             query: {
               page,
               per_page: perPage,
@@ -125,22 +124,32 @@ export function recordMethods(client: DnsimpleClient) {
           },
           { ...opts, signal },
         );
-        const items = data.data
-          .map((payload) => mapRecord(payload, zone))
-          .filter((r): r is DnsRecord => r !== null);
-        return { items, totalPages: data.pagination.total_pages };
+        return { items: data.data, totalPages: data.pagination.total_pages };
       },
-      { concurrency: opts?.concurrency, signal: opts?.signal },
+      {
+        concurrency: opts?.concurrency,
+        signal: opts?.signal,
+        provider: 'dnsimple',
+        operation: 'listRecords',
+      },
     );
-    return pages;
+    async function* records(): AsyncGenerator<DnsRecord> {
+      for await (const payload of payloads) {
+        const record = mapRecord(payload, resolved!.zone);
+        if (record) yield record;
+      }
+    }
+    return { [Symbol.asyncIterator]: records };
   }
 
   async function createRecord(domain: string, input: DnsRecordInput, opts?: CallOptions): Promise<DnsRecord> {
     const known = localZone(domain, 'createRecord');
     // Without the zone name (a domain id), what no zone can make valid is refused before any request.
-    validated('createRecord', () => validateRecordInputBeforeZone(input, recordRules(known)));
+    checked('createRecord', 'record', () => validateRecordInputBeforeZone(input, recordRules(known)));
     const { zone, base } = await zonePath(domain, 'createRecord', opts);
-    const body = validated('createRecord', () => recordBody(validateRecordInput(input, recordRules(zone))));
+    const body = checked('createRecord', 'record', () =>
+      recordBody(validateRecordInput(input, recordRules(zone))),
+    );
     const { data } = await client.send(
       {
         operation: 'createRecord',
@@ -154,18 +163,20 @@ export function recordMethods(client: DnsimpleClient) {
     return mapRecordStrict(data.data, zone, 'createRecord');
   }
 
+  /**
+   * Creates through the batch endpoint (https://developer.dnsimple.com/v2/zones/records/#batchChangeZoneRecords),
+   * in chunks of `batchSize` (default 100). A batch is atomic: a 400 naming failing items applies
+   * nothing, so those items are reported and the rest sent again. A batch refused as a whole (its
+   * operation limit is unpublished: docs/providers/dnsimple.md#batch) is sent again in halves, and
+   * later chunks at that size, down to single records; without the plan feature (412) every record is created on its own.
+   */
   async function createRecords(
     domain: string,
     inputs: DnsRecordInput[],
     opts?: CallOptions,
   ): Promise<BulkResult> {
-    if (!Array.isArray(inputs)) {
-      throw new ValidationError('dnsimple createRecords: inputs must be an array', {
-        provider: PROVIDER,
-        operation: 'createRecords',
-        issues: [{ path: '', message: 'must be an array' }],
-      });
-    }
+    if (!Array.isArray(inputs))
+      throw invalidInput(context('createRecords'), [{ path: '', message: 'must be an array' }], 'records');
     const known = localZone(domain, 'createRecords');
     const result: BulkResult = { created: [], errors: [] };
     const check = (zone: string | undefined) => {
@@ -173,12 +184,14 @@ export function recordMethods(client: DnsimpleClient) {
       for (const input of inputs) {
         try {
           // Without the zone name only what no zone can make valid is refused (checked again below).
-          if (zone === undefined) validateRecordInputBeforeZone(input, recordRules());
-          const body = zone === undefined ? null : recordBody(validateRecordInput(input, recordRules(zone)));
+          const body = checked('createRecords', 'record', () => {
+            if (zone === undefined) validateRecordInputBeforeZone(input, recordRules());
+            return zone === undefined ? null : recordBody(validateRecordInput(input, recordRules(zone)));
+          });
           valid.push({ input, body });
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
-          result.errors.push({ input, error: relabel(error, 'createRecords') as ValidationError });
+          result.errors.push({ input, error });
         }
       }
       return valid;
@@ -187,100 +200,138 @@ export function recordMethods(client: DnsimpleClient) {
     if (early.length === 0) return result;
     const { zone, base } = await zonePath(domain, 'createRecords', opts);
     if (!known) result.errors = [];
-    let pending = (known ? early : check(zone)).map(({ input, body }) => ({ input, body: body! }));
-    const createdByInput = new Map<DnsRecordInput, DnsRecord>();
+    const valid = (known ? early : check(zone)).map(({ input, body }) => ({ input, body: body! }));
+    const created = new Map<DnsRecordInput, DnsRecord>();
+    let size = Math.max(1, Math.floor(client.options.batchSize ?? DEFAULT_BATCH_SIZE));
+    const queue: BatchItem[] = [...valid];
     let first = true;
-    while (pending.length > 0) {
+    while (queue.length > 0) {
+      const chunk = queue.splice(0, size);
+      let outcome: BatchOutcome;
       try {
-        const { data } = await client.send(
-          {
-            operation: 'createRecords',
-            method: 'POST',
-            path: `${base}/batch`,
-            body: { creates: pending.map((item) => item.body) },
-            schema: BatchResultSchema,
-          },
-          first ? opts : { ...opts, idempotencyKey: undefined },
-        );
-        const created = data.data.creates ?? [];
-        pending.forEach((item, index) => {
-          const payload = created[index];
-          if (payload) createdByInput.set(item.input, mapRecordStrict(payload, zone, 'createRecords'));
-        });
-        pending = [];
+        outcome = await sendBatch(base, zone, chunk, first ? opts : { ...opts, idempotencyKey: undefined });
+        first = false;
       } catch (error) {
-        if (isRegistrarError(error) && error.status === 412) {
-          // No batch feature on this plan (Enterprise only): one request per record.
-          await createOneByOne(base, zone, pending, result, createdByInput, opts);
-          pending = [];
-          break;
-        }
-        const body =
-          isRegistrarError(error) && error.cause instanceof ProviderBody ? error.cause.body : undefined;
-        const items =
-          isRegistrarError(error) && error.status === 400 ? batchItemErrors(body, 'creates') : null;
-        if (!items || items.length === 0) throw error;
-        // The batch is atomic: nothing was applied. Record the failing items, send the rest again.
-        const failed = new Set<number>();
-        for (const item of items) {
-          const entry = pending[item.index];
-          if (!entry || failed.has(item.index)) continue;
-          failed.add(item.index);
-          const issues: ValidationIssue[] = item.errors ? fieldIssues(item.errors) : [];
-          const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-          result.errors.push({
-            input: entry.input,
-            error: new ValidationError(
-              `dnsimple createRecords: ${item.message ?? 'Validation failed'}${summary ? ` (${summary})` : ''}`,
-              {
-                provider: PROVIDER,
-                operation: 'createRecords',
-                status: 400,
-                issues,
-                requestId: (error as RegistrarError).requestId,
-              },
-            ),
-          });
-        }
-        if (failed.size === 0) throw error;
-        pending = pending.filter((_, index) => !failed.has(index));
+        // Nothing was created yet: the call fails as before. Otherwise what exists is reported.
+        if (created.size === 0 || !isRegistrarError(error)) throw error;
+        for (const item of [...chunk, ...queue]) result.errors.push({ input: item.input, error });
+        break;
       }
-      first = false;
+      if (outcome.kind === 'created') {
+        for (const [index, record] of outcome.records.entries()) created.set(chunk[index]!.input, record);
+      } else if (outcome.kind === 'items-failed') {
+        result.errors.push(...outcome.errors);
+        queue.unshift(...outcome.rest);
+      } else if (outcome.kind === 'refused') {
+        if (chunk.length === 1) result.errors.push({ input: chunk[0]!.input, error: outcome.error });
+        else {
+          // Smaller batches from here on: the limit is at most half of what was refused.
+          size = Math.ceil(chunk.length / 2);
+          queue.unshift(...chunk);
+        }
+      } else {
+        // No batch feature on this plan (Enterprise only): one request per record.
+        const rest = [...chunk, ...queue.splice(0)];
+        const settled = await mapSettled(
+          rest,
+          ONE_BY_ONE_CONCURRENCY,
+          (item) => createFromBody(base, zone, item.body, { ...opts, idempotencyKey: undefined }),
+          { signal: opts?.signal },
+        );
+        settled.forEach((outcome, index) => {
+          const { input } = rest[index]!;
+          if (outcome.ok) created.set(input, outcome.value);
+          else if (isRegistrarError(outcome.error)) result.errors.push({ input, error: outcome.error });
+          else throw outcome.error;
+        });
+      }
     }
     // Created records in input order.
     for (const input of inputs) {
-      const record = createdByInput.get(input);
+      const record = created.get(input);
       if (record) result.created.push(record);
     }
     return result;
   }
 
-  async function createOneByOne(
+  /** One record created from its body (the fallback without the batch feature). */
+  async function createFromBody(
     base: string,
     zone: string,
-    pending: { input: DnsRecordInput; body: Record<string, unknown> }[],
-    result: BulkResult,
-    created: Map<DnsRecordInput, DnsRecord>,
+    body: Record<string, unknown>,
     opts?: CallOptions,
-  ): Promise<void> {
-    for (const { input, body } of pending) {
-      try {
-        const { data } = await client.send(
+  ): Promise<DnsRecord> {
+    const { data } = await client.send(
+      {
+        operation: 'createRecords',
+        method: 'POST',
+        path: `${base}/records`,
+        body,
+        schema: envelope(ZoneRecordSchema),
+      },
+      opts,
+    );
+    return mapRecordStrict(data.data, zone, 'createRecords');
+  }
+
+  /** One batch request and what came of it; errors other than the 400 and 412 answers are thrown. */
+  async function sendBatch(
+    base: string,
+    zone: string,
+    chunk: BatchItem[],
+    opts?: CallOptions,
+  ): Promise<BatchOutcome> {
+    try {
+      const { data } = await client.send(
+        {
+          operation: 'createRecords',
+          method: 'POST',
+          path: `${base}/batch`,
+          body: { creates: chunk.map((item) => item.body) },
+          schema: BatchResultSchema,
+        },
+        opts,
+      );
+      const records = data.data.creates ?? [];
+      if (records.length !== chunk.length) {
+        throw new ResponseFormatError(
+          `dnsimple createRecords: the batch created ${records.length} records for ${chunk.length} creates`,
           {
-            operation: 'createRecords',
-            method: 'POST',
-            path: `${base}/records`,
-            body,
-            schema: envelope(ZoneRecordSchema),
+            ...context('createRecords'),
+            issues: [{ path: 'data.creates', message: 'one record per create expected' }],
           },
-          { ...opts, idempotencyKey: undefined },
         );
-        created.set(input, mapRecordStrict(data.data, zone, 'createRecords'));
-      } catch (error) {
-        if (!isRegistrarError(error) || (error instanceof NetworkError && error.code === 'aborted'))
-          throw error;
-        result.errors.push({ input, error });
       }
+      return {
+        kind: 'created',
+        records: records.map((payload) => mapRecordStrict(payload, zone, 'createRecords')),
+      };
+    } catch (error) {
+      if (!isRegistrarError(error)) throw error;
+      if (error.status === 412) return { kind: 'no-batch' };
+      if (error.status !== 400) throw error;
+      const body = error.cause instanceof ProviderBody ? error.cause.body : undefined;
+      const items = batchItemErrors(body, 'creates');
+      if (!items || items.length === 0) return { kind: 'refused', error };
+      const failed = new Map<number, RegistrarError>();
+      for (const item of items) {
+        if (!chunk[item.index] || failed.has(item.index)) continue;
+        const issues: ValidationIssue[] = item.errors ? fieldIssues(item.errors) : [];
+        const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+        failed.set(
+          item.index,
+          new ValidationError(
+            `dnsimple createRecords: ${item.message ?? 'Validation failed'}${summary ? ` (${summary})` : ''}`,
+            { ...context('createRecords'), status: 400, issues, requestId: error.requestId },
+          ),
+        );
+      }
+      if (failed.size === 0) return { kind: 'refused', error };
+      return {
+        kind: 'items-failed',
+        errors: [...failed].map(([index, itemError]) => ({ input: chunk[index]!.input, error: itemError })),
+        rest: chunk.filter((_, index) => !failed.has(index)),
+      };
     }
   }
 
@@ -290,9 +341,9 @@ export function recordMethods(client: DnsimpleClient) {
     patch: DnsRecordPatch,
     opts?: CallOptions,
   ): Promise<DnsRecord> {
-    validated('updateRecord', () => encodePathSegment(id, 'id'));
+    checked('updateRecord', 'record id', () => encodePathSegment(id, 'id'));
     const known = localZone(domain, 'updateRecord');
-    validated('updateRecord', () => validateRecordPatchBeforeZone(patch, recordRules(known)));
+    checked('updateRecord', 'record', () => validateRecordPatchBeforeZone(patch, recordRules(known)));
     const { zone, base } = await zonePath(domain, 'updateRecord', opts);
     const path = base + urlPath`/records/${id}`;
     // The record's type decides how content is checked and sent (TXT is quoted): read it first.
@@ -313,13 +364,13 @@ export function recordMethods(client: DnsimpleClient) {
       );
     }
     const type = current.type.toUpperCase() as RecordType;
-    const valid = validated('updateRecord', () =>
+    const valid = checked('updateRecord', 'record', () =>
       validateRecordPatch(patch, recordRules(zone), DNSIMPLE_RECORD_TYPES.includes(type) ? type : undefined),
     );
     const body: Record<string, unknown> = {};
     if (valid.name !== undefined) body.name = nameToDnsimple(valid.name);
     if (valid.content !== undefined)
-      body.content = validated('updateRecord', () => contentToDnsimple(type, valid.content!));
+      body.content = checked('updateRecord', 'record', () => contentToDnsimple(type, valid.content!));
     if (valid.ttl !== undefined) body.ttl = valid.ttl;
     if (valid.priority !== undefined && valid.priority !== null) body.priority = valid.priority;
     const { data } = await client.send(
@@ -330,7 +381,7 @@ export function recordMethods(client: DnsimpleClient) {
   }
 
   async function deleteRecord(domain: string, id: string, opts?: CallOptions): Promise<void> {
-    validated('deleteRecord', () => encodePathSegment(id, 'id'));
+    checked('deleteRecord', 'record id', () => encodePathSegment(id, 'id'));
     localZone(domain, 'deleteRecord');
     const { base } = await zonePath(domain, 'deleteRecord', opts);
     await client.send(

@@ -13,7 +13,7 @@ import { errorRenderings } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDnsimple } from './index.js';
-import { domainPayload } from './test/payloads.js';
+import { domainPayload } from './test/dnsimple-fixtures.js';
 
 const BASE = 'https://api.dnsimple.com';
 const TOKEN = 'sk-dnsimple-SECRET-4242';
@@ -62,19 +62,9 @@ describe('factory and credentials', () => {
   it('declares the DNSimple capabilities; the others reject with UnsupportedOperationError', async () => {
     const registrar = dnsimple();
     const supported = CAPABILITIES.filter((c) => registrar.supports(c));
-    // Contract v2's lifecycle methods arrive with the lifecycle work (contacts, TLDs, auth codes, zones).
-    const v2 = [
-      'listContacts',
-      'getContact',
-      'createContact',
-      'getTldRequirements',
-      'getAuthCode',
-      'getZone',
-      'createZone',
-    ];
-    expect(supported).toEqual(
-      CAPABILITIES.filter((c) => c !== 'listTldPrices' && c !== 'suggestDomains' && !v2.includes(c)),
-    );
+    // Contract v2 (contacts, TLD requirements, auth codes, zones) included; DNSimple has no TLD
+    // price list and no suggestions.
+    expect(supported).toEqual(CAPABILITIES.filter((c) => c !== 'listTldPrices' && c !== 'suggestDomains'));
     await expect(registrar.listTldPrices()).rejects.toBeInstanceOf(UnsupportedOperationError);
     await expect(registrar.suggestDomains('x')).rejects.toMatchObject({
       provider: 'dnsimple',
@@ -371,6 +361,50 @@ describe('records', () => {
       [inputs[1], 'ValidationError', undefined],
       [inputs[2], 'ValidationError', 400],
     ]);
+  });
+});
+
+describe('listings from a lying server', () => {
+  it('total_pages 1e6 with empty pages: bad_pagination after at most the pages seen + concurrency', async () => {
+    let sent = 0;
+    const page = (n: number) => ({
+      data: n === 1 ? [domainPayload()] : [],
+      pagination: { current_page: n, per_page: 100, total_entries: 1e8, total_pages: 1e6 },
+    });
+    const scope = api()
+      .get(`${ACC}/domains`)
+      .query(true)
+      .times(6)
+      .reply((uri) => [200, page(Number(new URL(uri, BASE).searchParams.get('page')))]);
+    scope.on('request', () => sent++);
+    const error = await toArray(dnsimple().listDomains({ concurrency: 4 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error).toMatchObject({ code: 'bad_pagination', provider: 'dnsimple', operation: 'listDomains' });
+    expect(sent).toBeLessThanOrEqual(2 + 4);
+    nock.cleanAll();
+  });
+
+  it('the same page answered for every page number: bad_pagination', async () => {
+    let sent = 0;
+    const scope = api()
+      .get(`${ACC}/zones/example.com/records`)
+      .query(true)
+      .times(6)
+      .reply(200, {
+        data: [zoneRecord()],
+        pagination: { current_page: 1, per_page: 1, total_entries: 50, total_pages: 50 },
+      });
+    scope.on('request', () => sent++);
+    const error = await toArray(dnsimple().listRecords('example.com', { concurrency: 2 })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      name: 'ResponseFormatError',
+      code: 'bad_pagination',
+      operation: 'listRecords',
+    });
+    expect(sent).toBeLessThanOrEqual(2 + 2);
+    nock.cleanAll();
   });
 });
 

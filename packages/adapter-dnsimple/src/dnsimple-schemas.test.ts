@@ -6,7 +6,7 @@ import { ResponseFormatError, toArray } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDnsimple } from './index.js';
-import { domainPayload, zoneRecordPayload } from './test/payloads.js';
+import { domainPayload, zoneRecordPayload } from './test/dnsimple-fixtures.js';
 
 const BASE = 'https://api.dnsimple.com';
 const ACC = '/v2/1010';

@@ -1,7 +1,7 @@
 /**
  * zod schemas of the DNSimple API v2 payloads (shapes of the official fixtures and openapi.yml).
  * Strict on the fields the adapter maps, lenient (`.passthrough()`, optional) on the rest; where
- * fixtures and spec disagree (api-notes §12) both forms are accepted.
+ * fixtures and spec disagree (docs/providers/dnsimple.md#where-the-sources-disagree) both forms are accepted.
  */
 import { ProviderDomainNameSchema, ProviderNumericIdSchema } from '@registrar-kit/core';
 import { z } from 'zod';
@@ -221,3 +221,84 @@ export const DsRecordPayloadSchema = z
   })
   .passthrough();
 export type DnsimpleDsRecord = z.infer<typeof DsRecordPayloadSchema>;
+
+/** A contact (https://developer.dnsimple.com/v2/contacts/): optional fields come back as '' (or null). */
+const OptionalText = z.string().nullable().optional();
+export const ContactPayloadSchema = z
+  .object({
+    id: Id,
+    account_id: Id.optional(),
+    label: OptionalText,
+    first_name: z.string(),
+    last_name: z.string(),
+    organization_name: OptionalText,
+    job_title: OptionalText,
+    address1: z.string(),
+    address2: OptionalText,
+    city: z.string(),
+    state_province: OptionalText,
+    postal_code: z.string(),
+    country: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code'),
+    phone: z.string(),
+    fax: OptionalText,
+    email: z.string(),
+    created_at: Timestamp.nullable().optional(),
+    updated_at: Timestamp.nullable().optional(),
+  })
+  .passthrough();
+export type DnsimpleContactPayload = z.infer<typeof ContactPayloadSchema>;
+
+/** `name_server_min/max` are strings in the fixtures and integers in the spec. */
+const Count = z.union([z.number().int(), z.string().regex(/^\d+$/)]);
+export const TldSchema = z
+  .object({
+    tld: z.string().min(1),
+    tld_type: z.number().int().optional(),
+    whois_privacy: z.boolean().nullable().optional(),
+    auto_renew_only: z.boolean().nullable().optional(),
+    idn: z.boolean().optional(),
+    minimum_registration: z.number().int().positive(),
+    registration_enabled: z.boolean().optional(),
+    renewal_enabled: z.boolean().optional(),
+    transfer_enabled: z.boolean().optional(),
+    name_server_min: Count.nullable().optional(),
+    name_server_max: Count.nullable().optional(),
+  })
+  .passthrough();
+export type DnsimpleTld = z.infer<typeof TldSchema>;
+
+export const ExtendedAttributeSchema = z
+  .object({
+    name: z.string().min(1),
+    title: z.string().nullable().optional(),
+    description: z.string().nullable().optional(),
+    required: z.boolean(),
+    options: z
+      .array(
+        z
+          .object({
+            value: z.string(),
+            title: z.string().nullable().optional(),
+            description: z.string().nullable().optional(),
+          })
+          .passthrough(),
+      )
+      .default([]),
+  })
+  .passthrough();
+export type DnsimpleExtendedAttribute = z.infer<typeof ExtendedAttributeSchema>;
+
+/** A zone (https://developer.dnsimple.com/v2/zones/): paths use its name, never its id. */
+export const ZonePayloadSchema = z
+  .object({
+    id: Id,
+    account_id: Id.optional(),
+    name: DomainName,
+    reverse: z.boolean().optional(),
+    secondary: z.boolean().optional(),
+    active: z.boolean().optional(),
+    created_at: Timestamp.nullable().optional(),
+    updated_at: Timestamp.nullable().optional(),
+  })
+  .passthrough();
+export type DnsimpleZonePayload = z.infer<typeof ZonePayloadSchema>;

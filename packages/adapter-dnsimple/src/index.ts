@@ -10,5 +10,6 @@ export type { DnsimpleDnssecStatus } from './dnsimple-dnssec.js';
 export type { DnsimpleListDomainsOptions } from './dnsimple-domains.js';
 export type { DnsimpleRestoreResult } from './dnsimple-mappers.js';
 export type { DnsimpleRestoreInput } from './dnsimple-orders.js';
+export * from './dnsimple-provider-info.js';
 export { DNSIMPLE_RECORD_TYPES, DNSIMPLE_TTL, type DnsimpleListRecordsOptions } from './dnsimple-records.js';
 export { createDnsimple, type DnsimpleExtras, type DnsimpleRegistrar } from './dnsimple-registrar.js';

@@ -1,13 +1,13 @@
 import { NetworkError, ProviderError, toArray, ValidationError } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DomainrCheckResult } from './domainr-check-many.js';
+import type { DomainrOptions } from './domainr-client.js';
 import { createDomainr } from './domainr-registrar.js';
-import type { DomainrCheckResult, DomainrOptions } from './domainr-types.js';
-import { mapInCompletionOrder } from './map-in-completion-order.js';
+import { FAST } from './test/domainr-test-setup.js';
 
 const DOMAINR = 'https://api.domainr.com';
 const CLIENT_ID = 'cid-many';
-const FAST = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 }, rateLimit: false } as const;
 const domainr = (options: DomainrOptions = {}) => createDomainr({ clientId: CLIENT_ID, ...FAST, ...options });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -182,31 +182,5 @@ describe('checkAvailabilityMany', () => {
       if (saved !== undefined) process.env.DOMAINR_CLIENT_ID = saved;
       if (savedRapid !== undefined) process.env.DOMAINR_RAPIDAPI_KEY = savedRapid;
     }
-  });
-});
-
-describe('mapInCompletionOrder', () => {
-  it('works on any iterable and yields an empty list for no items', async () => {
-    const onAbort = () => new Error('aborted');
-    expect(await toArray(mapInCompletionOrder([], 2, async (x: number) => x, { onAbort }))).toEqual([]);
-    const squares = await toArray(
-      mapInCompletionOrder(
-        new Set([3, 1, 2]),
-        3,
-        async (x) => {
-          await sleep(x * 10);
-          return x * x;
-        },
-        { onAbort },
-      ),
-    );
-    expect(squares).toEqual([1, 4, 9]);
-  });
-
-  it('rethrows a task that rejects', async () => {
-    const failing = mapInCompletionOrder([1], 1, async () => Promise.reject(new Error('task failed')), {
-      onAbort: () => new Error('x'),
-    });
-    await expect(toArray(failing)).rejects.toThrow('task failed');
   });
 });

@@ -1,7 +1,8 @@
-import { type AvailabilityStatus, PermissionError, toArray } from '@registrar-kit/core';
+import { type AvailabilityStatus, NotFoundError, PermissionError, toArray } from '@registrar-kit/core';
 import { type DomainrState, type RunningEmulator, startDomainrEmulator } from '@registrar-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDomainr } from './domainr-registrar.js';
+import { FAST } from './test/domainr-test-setup.js';
 
 /** The emulator's named flag combinations (testkit domainr-status-table.ts) → the documented mapping. */
 const EMULATOR_NAMES: [string, string, AvailabilityStatus, boolean][] = [
@@ -31,7 +32,6 @@ const EMULATOR_NAMES: [string, string, AvailabilityStatus, boolean][] = [
 ];
 
 let emulator: RunningEmulator<DomainrState>;
-const fast = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 5 }, rateLimit: false } as const;
 
 beforeAll(async () => {
   emulator = await startDomainrEmulator({ rateLimits: false });
@@ -41,7 +41,7 @@ afterAll(() => emulator.close());
 describe.each([
   [
     'v2 client_id',
-    () => createDomainr({ baseURL: emulator.url, clientId: emulator.seedInfo.credentials.clientId, ...fast }),
+    () => createDomainr({ baseURL: emulator.url, clientId: emulator.seedInfo.credentials.clientId, ...FAST }),
   ],
   [
     'v2 RapidAPI',
@@ -49,7 +49,7 @@ describe.each([
       createDomainr({
         baseURL: emulator.url,
         rapidApiKey: emulator.seedInfo.credentials.rapidApiKey,
-        ...fast,
+        ...FAST,
       }),
   ],
   [
@@ -59,7 +59,7 @@ describe.each([
         api: 'fastly',
         baseURL: emulator.url,
         fastlyToken: emulator.seedInfo.credentials.fastlyToken,
-        ...fast,
+        ...FAST,
       }),
   ],
 ])('against the Domainr emulator (%s)', (_label, create) => {
@@ -95,7 +95,7 @@ describe('emulator specifics', () => {
     const registrar = createDomainr({
       baseURL: emulator.url,
       clientId: emulator.seedInfo.credentials.clientId,
-      ...fast,
+      ...FAST,
     });
     const [first] = await registrar.suggestDomains('acme', { tlds: ['com'] });
     expect(first).toEqual({
@@ -117,7 +117,7 @@ describe('emulator specifics', () => {
       api: 'fastly',
       baseURL: emulator.url,
       fastlyToken: emulator.seedInfo.credentials.fastlyToken,
-      ...fast,
+      ...FAST,
     });
     expect(await registrar.getPrice('transferable-name.com')).toEqual({
       provider: 'domainr',
@@ -138,7 +138,7 @@ describe('emulator specifics', () => {
       scope: 'estimate',
       baseURL: emulator.url,
       fastlyToken: emulator.seedInfo.credentials.fastlyToken,
-      ...fast,
+      ...FAST,
     });
     expect(await registrar.checkAvailability('available-name.com')).toMatchObject({
       status: 'unknown',
@@ -151,7 +151,7 @@ describe('emulator specifics', () => {
       baseURL: emulator.url,
       rapidApiKey: emulator.seedInfo.credentials.rapidApiKey,
       rapidApiHost: 'wrong.p.rapidapi.com',
-      ...fast,
+      ...FAST,
     });
     const error = await registrar.checkAvailability('a-b.com').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionError);
@@ -164,7 +164,7 @@ describe('emulator specifics', () => {
       statuses: { 'bad-by-domainr.com': 'invalid' },
     });
     try {
-      const registrar = createDomainr({ baseURL: errorsMode.url, clientId: 'domainr-test-client', ...fast });
+      const registrar = createDomainr({ baseURL: errorsMode.url, clientId: 'domainr-test-client', ...FAST });
       expect(await registrar.checkAvailability('bad-by-domainr.com')).toMatchObject({
         status: 'invalid',
         available: false,
@@ -173,5 +173,100 @@ describe('emulator specifics', () => {
     } finally {
       await errorsMode.close();
     }
+  });
+});
+
+describe('Fastly answers as its spec allows them (issue 16: every offer field, domain, zone and status optional)', () => {
+  const fastly = () =>
+    createDomainr({
+      api: 'fastly',
+      baseURL: emulator.url,
+      fastlyToken: emulator.seedInfo.credentials.fastlyToken,
+      ...FAST,
+    });
+  const rawOf = async (name: string) => {
+    const availability = await fastly().checkAvailability(name);
+    return availability.raw as { offers?: unknown[] };
+  };
+
+  it('an offer without a price is skipped (kept in raw); the usable one next to it is quoted', async () => {
+    const availability = await fastly().checkAvailability('offer-without-price.com');
+    expect(availability).toMatchObject({
+      status: 'registered',
+      available: false,
+      reason:
+        'registered: for sale on the aftermarket (marketed); aftermarket offer from ExampleAftermarket: 1500.00 USD',
+      providerStatus: ['active', 'marketed'],
+    });
+    expect((availability.raw as { offers: unknown[] }).offers).toEqual([
+      { vendor: 'ExampleAftermarket', currency: 'USD' },
+      { vendor: 'ExampleAftermarket', price: '1500.00', currency: 'USD' },
+    ]);
+    expect(await fastly().getPrice('offer-without-price.com')).toEqual({
+      provider: 'domainr',
+      domain: 'offer-without-price.com',
+      operation: 'register',
+      years: 1,
+      price: { amount: '1500.00', currency: 'USD' },
+      premium: false,
+      available: false,
+      renewalPrice: null,
+      raw: { vendor: 'ExampleAftermarket', price: '1500.00', currency: 'USD' },
+    });
+  });
+
+  it('"2,500.00" (thousands separator) is read as 2500.00; raw keeps the text as sent', async () => {
+    expect(await fastly().checkAvailability('offer-comma-price.com')).toMatchObject({
+      status: 'registered',
+      reason:
+        'registered: for sale on the aftermarket (marketed, priced); aftermarket offer from ExampleAftermarket: 2500.00 USD',
+    });
+    expect(await fastly().getPrice('offer-comma-price.com')).toMatchObject({
+      price: { amount: '2500.00', currency: 'USD' },
+      raw: { vendor: 'ExampleAftermarket', price: '2,500.00', currency: 'USD' },
+    });
+  });
+
+  it('an empty offer is skipped: availability still answers, getPrice finds no offer (NotFoundError)', async () => {
+    expect(await fastly().checkAvailability('offer-empty.com')).toMatchObject({
+      status: 'registered',
+      reason: 'registered: for sale on the aftermarket (marketed)',
+    });
+    expect((await rawOf('offer-empty.com')).offers).toEqual([{}]);
+    const error = await fastly()
+      .getPrice('offer-empty.com')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ provider: 'domainr', operation: 'getPrice' });
+  });
+
+  it('an answer without domain and zone reports the asked name', async () => {
+    expect(await fastly().checkAvailability('sparse-answer.com')).toEqual({
+      provider: 'domainr',
+      domain: 'sparse-answer.com',
+      available: false,
+      status: 'registered',
+      premium: false,
+      price: null,
+      reason: null,
+      suggestions: [],
+      providerStatus: ['active'],
+      raw: { status: 'active', tags: '' },
+    });
+  });
+
+  it('an answer without status is unknown, never available', async () => {
+    expect(await fastly().checkAvailability('no-status-answer.com')).toEqual({
+      provider: 'domainr',
+      domain: 'no-status-answer.com',
+      available: false,
+      status: 'unknown',
+      premium: false,
+      price: null,
+      reason: 'the answer carries no status: whether the name is taken is not known',
+      suggestions: [],
+      providerStatus: [],
+      raw: { domain: 'no-status-answer.com', zone: 'com', tags: '' },
+    });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Error bodies: Domainr v2 sends `{"message": "…"}` [seed]; Fastly APIs commonly send
+ * Error bodies (docs/providers/domainr.md#errors): Domainr v2 sends `{"message": "…"}`; Fastly APIs commonly send
  * `{"msg": "…", "detail": "…"}` (not documented for Domain Research); the undocumented v2
  * `{"errors": [{code, message, detail}]}` form is read too. The transport turns the status into
  * the error class and redacts the credential it sent (Domainr's 401 repeats the client id).

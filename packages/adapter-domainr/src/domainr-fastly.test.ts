@@ -10,44 +10,24 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '@registrar-kit/core';
-import { errorRenderings } from '@registrar-kit/testkit';
 import nock from 'nock';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DomainrOptions } from './domainr-client.js';
 import { createDomainr } from './domainr-registrar.js';
-import type { DomainrOptions } from './domainr-types.js';
+import { marketed } from './test/domainr-fixtures.js';
+import { expectNoSecret, FAST, isolateDomainrEnv } from './test/domainr-test-setup.js';
 
 const FASTLY = 'https://api.fastly.com';
 const STATUS = '/domain-management/v1/tools/status';
 const SUGGEST = '/domain-management/v1/tools/suggest';
 const TOKEN = 'fastly-SECRET-token-42';
-const FAST = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 }, rateLimit: false } as const;
 
 const fastly = (options: DomainrOptions = {}) =>
   createDomainr({ api: 'fastly', fastlyToken: TOKEN, ...FAST, ...options });
 
-const marketed = {
-  domain: 'la.co',
-  zone: 'co',
-  status: 'active marketed priced',
-  tags: 'aftermarket',
-  offers: [
-    { vendor: 'PricierMarket', price: '4800.00', currency: 'USD' },
-    { vendor: 'ExampleAftermarket', price: '2500.5', currency: 'USD' },
-    { vendor: 'EuroMarket', price: '100.00', currency: 'EUR' },
-  ],
-};
-
-let savedToken: string | undefined;
 beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
-  savedToken = process.env.FASTLY_API_TOKEN;
-  delete process.env.FASTLY_API_TOKEN;
-});
-afterEach(() => {
-  nock.cleanAll();
-  if (savedToken === undefined) delete process.env.FASTLY_API_TOKEN;
-  else process.env.FASTLY_API_TOKEN = savedToken;
-});
+isolateDomainrEnv();
+afterEach(() => nock.cleanAll());
 
 describe('Fastly checkAvailability (tools/status)', () => {
   it('GET /domain-management/v1/tools/status?domain=… with Fastly-Key; no scope unless asked; offer in reason, price null', async () => {
@@ -95,8 +75,9 @@ describe('Fastly checkAvailability (tools/status)', () => {
     const never = nock(FASTLY).get(/.*/).query(true).reply(200, {});
     const error = await registrar.checkAvailability('a-b.com').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ code: 'missing_credentials', operation: 'checkAvailability' });
     expect((error as Error).message).toBe(
-      'domainr checkAvailability: no Fastly API token: pass the fastlyToken option or set FASTLY_API_TOKEN',
+      'domainr checkAvailability: missing credential: pass the `fastlyToken` option or set FASTLY_API_TOKEN',
     );
     expect(never.isDone()).toBe(false);
     nock.cleanAll();
@@ -116,21 +97,45 @@ describe('Fastly checkAvailability (tools/status)', () => {
     expect(error).toBeInstanceOf(AuthenticationError);
   });
 
-  it('a wrong-shaped body (offer price as a number, missing status) is a ResponseFormatError naming the field', async () => {
+  it('a wrong-shaped body (offers not a list, status not a string) is a ResponseFormatError naming the field', async () => {
     nock(FASTLY)
       .get(STATUS)
       .query(true)
-      .reply(200, { ...marketed, offers: [{ vendor: 'X', price: 2500, currency: 'USD' }] });
+      .reply(200, { ...marketed, offers: { vendor: 'X', price: '2500', currency: 'USD' } });
     const first = await fastly()
       .checkAvailability('la.co')
       .catch((e: unknown) => e);
     expect(first).toBeInstanceOf(ResponseFormatError);
-    expect((first as ResponseFormatError).issues[0]?.path).toBe('offers.0.price');
-    nock(FASTLY).get(STATUS).query(true).reply(200, { domain: 'la.co' });
+    expect((first as ResponseFormatError).issues[0]?.path).toBe('offers');
+    nock(FASTLY).get(STATUS).query(true).reply(200, { domain: 'la.co', status: 7 });
     const second = await fastly()
       .checkAvailability('la.co')
       .catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(ResponseFormatError);
     expect((second as ResponseFormatError).issues[0]?.path).toBe('status');
+  });
+
+  it('an offer priced with a number (the spec says text) is skipped and kept in raw; no status is unknown', async () => {
+    const body = { ...marketed, offers: [{ vendor: 'X', price: 2500, currency: 'USD' }] };
+    nock(FASTLY).get(STATUS).query(true).reply(200, body);
+    expect(await fastly().checkAvailability('la.co')).toMatchObject({
+      status: 'registered',
+      reason: 'registered: for sale on the aftermarket (marketed, priced)',
+      raw: body,
+    });
+    nock(FASTLY).get(STATUS).query(true).reply(200, { domain: 'la.co' });
+    expect(await fastly().checkAvailability('la.co')).toEqual({
+      provider: 'domainr',
+      domain: 'la.co',
+      available: false,
+      status: 'unknown',
+      premium: false,
+      price: null,
+      reason: 'the answer carries no status: whether the name is taken is not known',
+      suggestions: [],
+      providerStatus: [],
+      raw: { domain: 'la.co' },
+    });
   });
 });
 
@@ -180,7 +185,7 @@ describe('Fastly errors', () => {
       .checkAvailability('a-b.com')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
-    for (const text of errorRenderings(error)) expect(text).not.toContain(TOKEN);
+    expectNoSecret(error, [TOKEN]);
   });
 });
 

@@ -1,20 +1,34 @@
-/** Input checks of the Domainr adapter, run before anything is sent. */
-import { domainNameIssues, ValidationError, type ValidationIssue } from '@registrar-kit/core';
-import type { DomainrApi, DomainrSuggestOptions } from './domainr-types.js';
+/**
+ * Input checks of the Domainr adapter, run before anything is sent: one `ValidationError`
+ * ("domainr <op>: invalid <what>: …") with every issue.
+ */
+import {
+  domainNameIssues,
+  invalidInput,
+  type SuggestOptions,
+  type ValidationIssue,
+} from '@registrar-kit/core';
+import { type DomainrApi, PROVIDER } from './domainr-client.js';
 
-const PROVIDER = 'domainr';
+/** `suggestDomains` options: `tlds` → Domainr `defaults`; `registrar` → v2 `registrar` / Fastly `vendor`. */
+export type DomainrSuggestOptions = SuggestOptions & {
+  /** Two-letter country code overriding Domainr's IP geolocation (affects suggested ccTLDs). */
+  location?: string;
+  /** A registrar's domain name (e.g. `namecheap.com`): only zones it sells. */
+  registrar?: string;
+  /** `api: 'fastly'` only: extra keywords to seed results (not documented for v2). */
+  keywords?: string[];
+};
 
-export function invalid(operation: string, issues: ValidationIssue[]): ValidationError {
-  const text = issues
-    .map((issue) => (issue.path ? `${issue.path} ${issue.message}` : issue.message))
-    .join('; ');
-  return new ValidationError(`${PROVIDER} ${operation}: ${text}`, { provider: PROVIDER, operation, issues });
+/** One `ValidationError` naming provider and operation. */
+export function invalid(operation: string, issues: ValidationIssue[], what = 'input'): Error {
+  return invalidInput({ provider: PROVIDER, operation }, issues, what);
 }
 
 /** ASCII lower-case name (UTS 46, one trailing dot allowed), or a ValidationError naming the argument. */
 export function checkedName(name: unknown, operation: string, path = 'domain'): string {
   const { ascii, issues } = domainNameIssues(name, path);
-  if (ascii === null) throw invalid(operation, issues);
+  if (ascii === null) throw invalid(operation, issues, 'domain');
   return ascii;
 }
 
@@ -69,7 +83,7 @@ export function checkedSuggestQuery(
       issues.push({ path: 'keywords', message: 'must be non-empty strings without commas' });
     } else keywords = opts.keywords.map((k) => k.trim()).join(',') || undefined;
   }
-  if (issues.length > 0) throw invalid('suggestDomains', issues);
+  if (issues.length > 0) throw invalid('suggestDomains', issues, 'suggestion options');
   return {
     query: text,
     defaults: zones.length > 0 ? zones.join(',') : undefined,

@@ -2,15 +2,15 @@ import { AvailabilitySchema, NotFoundError, ResponseFormatError } from '@registr
 import { describe, expect, it } from 'vitest';
 import { parseDomainrError } from './domainr-errors.js';
 import {
-  asciiZone,
   cheapestOffer,
+  fastlyStatusToAvailability,
   fastlyStatusToPriceQuote,
   fastlySuggestToSuggestions,
-  publicRegisterUrl,
-  statusToAvailability,
-  v2SearchToSuggestions,
-  v2StatusToAvailability,
-} from './domainr-mappers.js';
+  offerAmount,
+  usableOffers,
+} from './domainr-fastly-mappers.js';
+import { asciiZone, statusToAvailability } from './domainr-mappers.js';
+import { publicRegisterUrl, v2SearchToSuggestions, v2StatusToAvailability } from './domainr-v2-mappers.js';
 
 describe('statusToAvailability', () => {
   it('builds a model that satisfies AvailabilitySchema, with the raw payload and the flags as sent', () => {
@@ -174,5 +174,55 @@ describe('parseDomainrError', () => {
     expect(parseDomainrError({})).toEqual({});
     expect(parseDomainrError('text')).toEqual({});
     expect(parseDomainrError({ message: 42 })).toEqual({});
+  });
+});
+
+describe('Fastly offer prices (free text)', () => {
+  it.each([
+    ['2500', '2500.00'],
+    ['2500.5', '2500.50'],
+    [' 990.00 ', '990.00'],
+    ['2,500.00', '2500.00'],
+    ['1,234,567.89', '1234567.89'],
+  ])('%j reads as %s', (price, amount) => {
+    expect(offerAmount(price)).toBe(amount);
+  });
+
+  it.each(['', 'free', '-5.00', '2,500', '2.500,00', '25,00.00', '$2500', '2500 USD', '1,5'])(
+    '%j is not read (the offer is skipped)',
+    (price) => {
+      expect(offerAmount(price)).toBeNull();
+    },
+  );
+
+  it('usableOffers skips offers without a readable price or a currency code, and non-objects', () => {
+    expect(
+      usableOffers([
+        {},
+        null,
+        'offer',
+        { vendor: 'A', currency: 'USD' },
+        { vendor: 'B', price: 2500, currency: 'USD' },
+        { vendor: 'C', price: '100.00' },
+        { vendor: 'D', price: '100.00', currency: 'dollars' },
+        { price: '75', currency: 'usd' },
+      ]),
+    ).toEqual([{ offer: { price: '75', currency: 'usd' }, price: { amount: '75.00', currency: 'USD' } }]);
+    expect(usableOffers(undefined)).toEqual([]);
+  });
+
+  it('an offer without a vendor is quoted and named without one', () => {
+    expect(
+      fastlyStatusToAvailability('a.com', {
+        status: 'active marketed',
+        offers: [{ price: '10', currency: 'EUR' }],
+      }).reason,
+    ).toBe('registered: for sale on the aftermarket (marketed); aftermarket offer: 10.00 EUR');
+  });
+
+  it('a quote from an answer without status says nothing of availability (available null)', () => {
+    expect(
+      fastlyStatusToPriceQuote('a.com', { offers: [{ vendor: 'V', price: '10', currency: 'USD' }] }),
+    ).toMatchObject({ available: null, premium: false, price: { amount: '10.00', currency: 'USD' } });
   });
 });

@@ -6,10 +6,10 @@ import { ResponseFormatError } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDomainr } from './domainr-registrar.js';
+import { FAST } from './test/domainr-test-setup.js';
 
 const DOMAINR = 'https://api.domainr.com';
 const FASTLY = 'https://api.fastly.com';
-const FAST = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 }, rateLimit: false } as const;
 const HOSTILE_NAMES = ['../../etc', 'exa\r\nmple.com', '', 'Bad Name', 'evil.com/../../x'];
 
 const v2 = () => createDomainr({ clientId: 'cid-1234', ...FAST });

@@ -15,23 +15,19 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '@registrar-kit/core';
-import { errorRenderings } from '@registrar-kit/testkit';
 import nock from 'nock';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DomainrOptions } from './domainr-client.js';
 import { createDomainr } from './domainr-registrar.js';
-import type { DomainrOptions } from './domainr-types.js';
+import { statusBody } from './test/domainr-fixtures.js';
+import { expectNoSecret, FAST, isolateDomainrEnv } from './test/domainr-test-setup.js';
 
 const DOMAINR = 'https://api.domainr.com';
 const RAPID = 'https://domainr.p.rapidapi.com';
 const CLIENT_ID = 'cid-SECRET-1234';
 const RAPID_KEY = 'rapid-SECRET-5678';
-const FAST = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 }, rateLimit: false } as const;
-const ENV_NAMES = ['DOMAINR_CLIENT_ID', 'DOMAINR_RAPIDAPI_KEY', 'FASTLY_API_TOKEN'] as const;
 
 const domainr = (options: DomainrOptions = {}) => createDomainr({ clientId: CLIENT_ID, ...FAST, ...options });
-const statusBody = (domain: string, status: string, zone = 'com') => ({
-  status: [{ domain, zone, status, summary: status.split(' ').pop() }],
-});
 const availableModel = (domain: string, raw: unknown) => ({
   provider: 'domainr',
   domain,
@@ -45,25 +41,9 @@ const availableModel = (domain: string, raw: unknown) => ({
   raw,
 });
 
-function expectNoSecret(value: unknown, secrets: string[]): void {
-  for (const text of errorRenderings(value)) for (const secret of secrets) expect(text).not.toContain(secret);
-}
-
-const savedEnv: Partial<Record<string, string>> = {};
 beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
-  for (const name of ENV_NAMES) {
-    savedEnv[name] = process.env[name];
-    delete process.env[name];
-  }
-});
-afterEach(() => {
-  nock.cleanAll();
-  for (const name of ENV_NAMES) {
-    if (savedEnv[name] === undefined) delete process.env[name];
-    else process.env[name] = savedEnv[name];
-  }
-});
+isolateDomainrEnv();
+afterEach(() => nock.cleanAll());
 
 describe('auth modes and exact requests', () => {
   it('client id: GET api.domainr.com/v2/status?domain=…&client_id=…, no RapidAPI headers, no callback', async () => {
@@ -233,16 +213,29 @@ describe('credentials from the environment, read at request time', () => {
       expect((error as Error).message).toMatch(/DOMAINR_RAPIDAPI_KEY/);
       expect((error as Error).message).toMatch(/clientId/);
       expect((error as Error).message).toMatch(/rapidApiKey/);
-      expect(error).toMatchObject({ provider: 'domainr', status: undefined });
+      expect(error).toMatchObject({ provider: 'domainr', status: undefined, code: 'missing_credentials' });
     }
     expect(scope.isDone() || rapid.isDone()).toBe(false);
   });
 
   it('an empty variable counts as missing', async () => {
-    process.env.DOMAINR_CLIENT_ID = '  ';
-    await expect(createDomainr(FAST).checkAvailability('a-b.com')).rejects.toBeInstanceOf(
-      AuthenticationError,
-    );
+    process.env.DOMAINR_CLIENT_ID = '';
+    process.env.DOMAINR_RAPIDAPI_KEY = '';
+    const error = await createDomainr(FAST)
+      .checkAvailability('a-b.com')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ code: 'missing_credentials' });
+  });
+
+  it('an empty option counts as missing: the variable is used', async () => {
+    process.env.DOMAINR_RAPIDAPI_KEY = 'env-rapid';
+    const scope = nock(RAPID, { reqheaders: { 'x-rapidapi-key': 'env-rapid' } })
+      .get('/v2/status')
+      .query({ domain: 'a-b.com' })
+      .reply(200, statusBody('a-b.com', 'active'));
+    await createDomainr({ clientId: '', rapidApiKey: '', ...FAST }).checkAvailability('a-b.com');
+    expect(scope.isDone()).toBe(true);
   });
 });
 

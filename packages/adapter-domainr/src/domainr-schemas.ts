@@ -1,9 +1,9 @@
 /**
  * zod schemas of the payloads of Domainr v2 (api.domainr.com / RapidAPI) and of its successor,
- * Fastly's Domain Research API. Lenient where the docs are vague (extra fields pass through,
- * undocumented fields are optional); strict on the fields the mappers read.
+ * Fastly's Domain Research API (docs/providers/domainr.md). Lenient where the docs are vague (extra
+ * fields pass through, undocumented fields are optional); strict on the fields the mappers read.
  */
-import { DecimalStringSchema, ProviderDomainNameSchema, ProviderZoneSchema } from '@registrar-kit/core';
+import { ProviderDomainNameSchema, ProviderZoneSchema } from '@registrar-kit/core';
 import { z } from 'zod';
 
 /**
@@ -27,7 +27,7 @@ export type V2StatusItem = z.infer<typeof V2StatusItemSchema>;
 
 /**
  * A 200 body some third-party clients handle instead of `status` (e.g. for an invalid name);
- * unconfirmed (api-notes §3.2), parsed defensively.
+ * unconfirmed (docs/providers/domainr.md#v2-status), parsed defensively.
  */
 export const V2StatusErrorItemSchema = z
   .object({
@@ -70,26 +70,36 @@ export type V2SearchResult = z.infer<typeof V2SearchResultSchema>;
 export const V2SearchResponseSchema = z.object({ results: z.array(V2SearchResultSchema) }).passthrough();
 export type V2SearchResponse = z.infer<typeof V2SearchResponseSchema>;
 
-/** An aftermarket offer of Fastly `tools/status`: price is a decimal string. */
+/**
+ * An aftermarket offer of Fastly `tools/status` that can be quoted: a price (free text, read by
+ * `offerAmount`) and a currency code; the vendor may be absent. Every offer field is optional in
+ * Fastly's spec (docs/providers/domainr.md#fastly-offers): offers this schema refuses are skipped,
+ * and stay in the answer's `raw`.
+ */
 export const FastlyOfferSchema = z
   .object({
-    vendor: z.string(),
-    price: DecimalStringSchema,
+    vendor: z.string().optional(),
+    price: z.string(),
     currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected an ISO 4217 currency code'),
   })
   .passthrough();
 export type FastlyOffer = z.infer<typeof FastlyOfferSchema>;
 
-/** `GET /domain-management/v1/tools/status`: a flat object (not wrapped in an array). */
+/**
+ * `GET /domain-management/v1/tools/status`: a flat object (not wrapped in an array). `domain`,
+ * `zone` and `status` are optional in Fastly's spec; a name or zone that is sent is checked.
+ */
 export const FastlyStatusResponseSchema = z
   .object({
-    domain: DomainName,
+    domain: DomainName.optional(),
     zone: Zone.optional(),
-    status: z.string(),
+    /** Space-delimited flags, increasing precedence. */
+    status: z.string().optional(),
     /** Space-delimited tags; semantics undocumented. */
     tags: z.string().optional(),
     scope: z.string().optional(),
-    offers: z.array(FastlyOfferSchema).nullish(),
+    /** Anything that is not an object is an unusable offer, skipped like one without a price. */
+    offers: z.array(z.unknown()).nullish(),
   })
   .passthrough();
 export type FastlyStatusResponse = z.infer<typeof FastlyStatusResponseSchema>;

@@ -15,7 +15,7 @@ const UNDELEGATED =
   'not delegated in DNS; Domainr did not determine whether it is registered (also its best-effort answer after its 30-second limit)';
 const PREMIUM = 'premium name sold by the registry at a premium price';
 
-/** raw status → [status, available, premium, reason]. Sources: seed table, api-notes §4/§6, the emulator's table. */
+/** raw status → [status, available, premium, reason]. Sources: docs/providers/domainr.md#status-flags, the emulator's table. */
 const FLAG_CASES: [string, AvailabilityStatus, boolean, boolean, string | null][] = [
   // Seed (2015 preview) table, one flag at a time, and its examples.
   ['unknown', 'unknown', false, false, UNKNOWN],
@@ -44,7 +44,7 @@ const FLAG_CASES: [string, AvailabilityStatus, boolean, boolean, string | null][
     false,
     'a top-level domain, not a registrable name',
   ],
-  // Current docs (api-notes §4 rows 14–17) and §6's example table.
+  // Current docs (https://domainr.com/docs/api/v2/status) and their examples.
   ['expiring', 'registered', false, false, 'registered: expiring; may become available through a backorder'],
   [
     'deleting',
@@ -59,7 +59,7 @@ const FLAG_CASES: [string, AvailabilityStatus, boolean, boolean, string | null][
   ['active marketed', 'registered', false, false, 'registered: for sale on the aftermarket (marketed)'],
   ['claimed reserved', 'reserved', false, false, 'reserved by ICANN, the registry or another party'],
   ['active zone tld', 'unregistrable', false, false, 'a top-level domain, not a registrable name'],
-  // §4.1 adjustments: premium or suffix next to a registered flag is registered.
+  // Adjustments (docs/providers/domainr.md#status-flags): premium or suffix next to a registered flag is registered.
   ['active premium', 'registered', false, true, 'registered: premium name'],
   [
     'marketed premium',

@@ -1,11 +1,15 @@
 /**
  * Domainr status flags (v2 `status` and Fastly `tools/status` share the vocabulary) and how they
  * map to `AvailabilityStatus`. Flags come space-delimited in increasing order of precedence; the
- * right-most known flag decides, with the adjustments of api-notes §4.1.
+ * right-most known flag decides, with the adjustments of docs/providers/domainr.md#status-flags.
  */
 import type { AvailabilityStatus } from '@registrar-kit/core';
 
-/** Every documented flag, lowest precedence first (2015 preview table ∪ current docs). */
+/**
+ * Every documented flag, lowest precedence first: the 2015 preview table
+ * (https://github.com/domainr/api/wiki/V2-API-(Preview)) and the current one
+ * (https://domainr.com/docs/api/v2/status).
+ */
 export const DOMAINR_FLAGS = [
   'unknown',
   'undelegated',

@@ -1,12 +1,18 @@
-export type { DomainrPriceQuote } from './domainr-mappers.js';
+export type { CheckManyOptions, DomainrCheckResult } from './domainr-check-many.js';
 export {
-  createDomainr,
   DOMAINR_BASE_URL,
   DOMAINR_ENV,
   DOMAINR_RAPIDAPI_BASE_URL,
   DOMAINR_RAPIDAPI_HOST,
+  type DomainrApi,
+  type DomainrOptions,
   FASTLY_BASE_URL,
-} from './domainr-registrar.js';
+  type FastlyStatusScope,
+} from './domainr-client.js';
+export type { DomainrPriceQuote } from './domainr-fastly-mappers.js';
+export type { DomainrSuggestOptions } from './domainr-inputs.js';
+export * from './domainr-provider-info.js';
+export { createDomainr, type DomainrExtras, type DomainrRegistrar } from './domainr-registrar.js';
 export {
   DOMAINR_FLAG_STATUS,
   DOMAINR_FLAGS,
@@ -15,13 +21,3 @@ export {
   interpretStatusFlags,
   splitStatusFlags,
 } from './domainr-status-flags.js';
-export type {
-  CheckManyOptions,
-  DomainrApi,
-  DomainrCheckResult,
-  DomainrExtras,
-  DomainrOptions,
-  DomainrRegistrar,
-  DomainrSuggestOptions,
-  FastlyStatusScope,
-} from './domainr-types.js';

@@ -1,8 +1,10 @@
 import { AuthenticationError, toArray } from '@registrar-kit/core';
 import { type RunningEmulator, startGlaucaEmulator, testRegistrar } from '@registrar-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RFC4034_PUBLIC_KEY } from './glauca-fixtures.js';
-import { createGlauca, type GlaucaOptions } from './glauca-registrar.js';
+import type { GlaucaOptions } from './glauca-client.js';
+import { glaucaProviderInfo } from './glauca-provider-info.js';
+import { createGlauca } from './glauca-registrar.js';
+import { RFC4034_PUBLIC_KEY } from './test/glauca-fixtures.js';
 
 const create = (url: string, emulator: RunningEmulator<unknown>, options: GlaucaOptions = {}) =>
   createGlauca({
@@ -17,10 +19,12 @@ const create = (url: string, emulator: RunningEmulator<unknown>, options: Glauca
 testRegistrar({
   name: 'glauca',
   emulator: (options) => startGlaucaEmulator(options),
-  create: (url, emulator) => create(url, emulator),
+  create: (url, emulator, overrides) => create(url, emulator, overrides as GlaucaOptions),
+  readBucket: 'domains',
+  providerInfo: glaucaProviderInfo,
   skip: {
     availability:
-      'Glauca has no premium flag (glauca.md §8.1: a higher price is the only hint), so a premium name answers premium: false; the rest of this check runs below',
+      'Glauca has no premium flag (docs/providers/glauca.md#check: a higher price is the only hint), so a premium name answers premium: false; the rest of this check runs below',
   },
 });
 

@@ -6,9 +6,9 @@ import {
   type DomainStatus,
   type DsRecord,
   DsRecordSchema,
+  invalidInput,
   normalizeDomainName,
   toUnicodeDomainName,
-  ValidationError,
   type ValidationIssue,
 } from '@registrar-kit/core';
 import type { GlaucaDomainPayload, GlaucaKeyData, GlaucaSecDns } from './glauca-schemas.js';
@@ -138,6 +138,7 @@ export function dsRecordsFromSecDns(secDns: GlaucaSecDns | null): DsRecord[] {
   return [...ds, ...(secDns.key_data ?? []).map(keyDataToDs)];
 }
 
+const SET_DS = { provider: PROVIDER, operation: 'setDsRecords' };
 const HEX = /^[0-9a-fA-F]+$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -150,10 +151,7 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 export function secDnsFromDsRecords(records: DsRecord[]): GlaucaSecDns | null {
   const issues: ValidationIssue[] = [];
   if (!Array.isArray(records)) {
-    throw new ValidationError('Invalid DS records: expected an array', {
-      operation: 'setDsRecords',
-      issues: [{ path: '', message: 'must be an array' }],
-    });
+    throw invalidInput(SET_DS, [{ path: '', message: 'must be an array' }], 'DS records');
   }
   if (records.length === 0) return null;
   const dsData: NonNullable<GlaucaSecDns['ds_data']> = [];
@@ -207,13 +205,7 @@ export function secDnsFromDsRecords(records: DsRecord[]): GlaucaSecDns | null {
     });
   }
   if (issues.length > 0) {
-    throw new ValidationError(
-      `Invalid DS records: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
-      {
-        operation: 'setDsRecords',
-        issues,
-      },
-    );
+    throw invalidInput(SET_DS, issues, 'DS records');
   }
   return dsData.length > 0
     ? { max_sig_life: null, ds_data: dsData, key_data: null }

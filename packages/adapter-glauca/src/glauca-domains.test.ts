@@ -8,8 +8,8 @@ import {
   domainModel,
   domainPayload,
   RFC4034_PUBLIC_KEY,
-} from './glauca-fixtures.js';
-import { AUTH, glauca, JSON_AUTH } from './glauca-test-setup.js';
+} from './test/glauca-fixtures.js';
+import { AUTH, glauca, JSON_AUTH } from './test/glauca-test-setup.js';
 
 const OTHER_ID = 'domains_domainregistration_0000000000000000000000000000beef';
 

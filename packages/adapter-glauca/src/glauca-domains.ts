@@ -1,6 +1,7 @@
 /**
  * Domain methods: listDomains, getDomain, updateDomain (PATCH: `block_transfer`, `name_servers`),
- * get/setDsRecords (`sec_dns`), and the Glauca-specific getAuthCode / regenerateAuthCode.
+ * get/setDsRecords (`sec_dns`), getAuthCode (returned: Glauca stores it) and the Glauca-specific
+ * regenerateAuthCode (docs/providers/glauca.md#domains).
  */
 import {
   type AuthCode,
@@ -9,34 +10,27 @@ import {
   type DomainPatch,
   type DsRecord,
   domainNameIssues,
+  invalidInput,
   type ListOptions,
-  NotFoundError,
   ResponseFormatError,
   requestOptions,
   urlPath,
-  ValidationError,
   type ValidationIssue,
 } from '@registrar-kit/core';
+import type { GlaucaClient } from './glauca-client.js';
 import { mapDomain, nameServersBody, secDnsFromDsRecords } from './glauca-domain-mappers.js';
-import type { GlaucaContext } from './glauca-registrar.js';
-import {
-  GlaucaDomainListSchema,
-  type GlaucaDomainPayload,
-  GlaucaDomainPayloadSchema,
-} from './glauca-schemas.js';
+import { type GlaucaDomainPayload, GlaucaDomainPayloadSchema } from './glauca-schemas.js';
+import { PROVIDER } from './glauca-values.js';
+
+const UPDATE = { provider: PROVIDER, operation: 'updateDomain' };
 
 const PATCH_KEYS = new Set(['autoRenew', 'whoisPrivacy', 'transferLock', 'nameservers']);
 
 /** Checks a DomainPatch and builds the PATCH body. Throws one ValidationError naming every bad field. */
 export function domainPatchBody(patch: DomainPatch): Record<string, unknown> {
   const issues: ValidationIssue[] = [];
-  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) {
-    throw new ValidationError('Invalid domain patch: expected an object', {
-      provider: 'glauca',
-      operation: 'updateDomain',
-      issues: [{ path: '', message: 'must be an object' }],
-    });
-  }
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch))
+    throw invalidInput(UPDATE, [{ path: '', message: 'must be an object' }], 'domain patch');
   const body: Record<string, unknown> = {};
   for (const key of Object.keys(patch)) {
     if (!PATCH_KEYS.has(key))
@@ -68,44 +62,12 @@ export function domainPatchBody(patch: DomainPatch): Record<string, unknown> {
   }
   if (issues.length === 0 && Object.keys(body).length === 0)
     issues.push({ path: '', message: 'the patch changes nothing' });
-  if (issues.length > 0) {
-    throw new ValidationError(
-      `Invalid domain patch: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
-      {
-        provider: 'glauca',
-        operation: 'updateDomain',
-        issues,
-      },
-    );
-  }
+  if (issues.length > 0) throw invalidInput(UPDATE, issues, 'domain patch');
   return body;
 }
 
-export function makeDomainMethods(
-  ctx: GlaucaContext,
-  rememberDomains: (list: GlaucaDomainPayload[]) => void,
-) {
-  /** GET one domain by name or id; on a 404 a cached name → id mapping is forgotten (the next call resolves again). */
-  async function fetchDomain(
-    domain: string,
-    opts: CallOptions | undefined,
-    operation: string,
-  ): Promise<GlaucaDomainPayload> {
-    const id = await ctx.resolveDomainId(domain, opts, operation);
-    try {
-      return await ctx.domains({
-        operation,
-        method: 'GET',
-        path: urlPath`/api/domains/${id}/`,
-        schema: GlaucaDomainPayloadSchema,
-        bucket: 'domains',
-        ...requestOptions(opts),
-      });
-    } catch (error) {
-      if (error instanceof NotFoundError) ctx.forgetDomainId(id);
-      throw error;
-    }
-  }
+export function domainMethods(client: GlaucaClient) {
+  const { fetchDomain } = client;
 
   async function patchDomain(
     domain: string,
@@ -113,8 +75,8 @@ export function makeDomainMethods(
     opts: CallOptions | undefined,
     operation: string,
   ): Promise<GlaucaDomainPayload> {
-    const id = await ctx.resolveDomainId(domain, opts, operation);
-    return ctx.domains({
+    const id = await client.resolveDomainId(domain, opts, operation);
+    return client.domains({
       operation,
       method: 'PATCH',
       path: urlPath`/api/domains/${id}/`,
@@ -126,51 +88,40 @@ export function makeDomainMethods(
   }
 
   return {
-    fetchDomain,
-
     listDomains(opts?: ListOptions): AsyncIterable<Domain> {
       return {
         async *[Symbol.asyncIterator]() {
-          // Not paginated: one plain array, redemption domains included with `deleted: true` [src].
-          const list = await ctx.domains({
-            operation: 'listDomains',
-            method: 'GET',
-            path: '/api/domains/',
-            schema: GlaucaDomainListSchema,
-            bucket: 'domains',
-            ...requestOptions(opts),
-          });
-          rememberDomains(list);
-          const now = ctx.now();
+          const list = await client.listDomainPayloads(opts, 'listDomains');
+          const now = client.now();
           for (const payload of list) yield mapDomain(payload, now);
         },
       };
     },
 
     async getDomain(domain: string, opts?: CallOptions): Promise<Domain> {
-      return mapDomain(await fetchDomain(domain, opts, 'getDomain'), ctx.now());
+      return mapDomain(await fetchDomain(domain, opts, 'getDomain'), client.now());
     },
 
     async updateDomain(domain: string, patch: DomainPatch, opts?: CallOptions): Promise<Domain> {
       const body = domainPatchBody(patch);
-      return mapDomain(await patchDomain(domain, body, opts, 'updateDomain'), ctx.now());
+      return mapDomain(await patchDomain(domain, body, opts, 'updateDomain'), client.now());
     },
 
     async getDsRecords(domain: string, opts?: CallOptions): Promise<DsRecord[]> {
-      return mapDomain(await fetchDomain(domain, opts, 'getDsRecords'), ctx.now()).dsRecords ?? [];
+      return mapDomain(await fetchDomain(domain, opts, 'getDsRecords'), client.now()).dsRecords ?? [];
     },
 
     async setDsRecords(domain: string, records: DsRecord[], opts?: CallOptions): Promise<DsRecord[]> {
       const secDns = secDnsFromDsRecords(records);
       const payload = await patchDomain(domain, { sec_dns: secDns }, opts, 'setDsRecords');
-      return mapDomain(payload, ctx.now()).dsRecords ?? [];
+      return mapDomain(payload, client.now()).dsRecords ?? [];
     },
 
     /** Glauca returns the code it stores (`auth_info`); null when it holds none. */
     async getAuthCode(domain: string, opts?: CallOptions): Promise<AuthCode> {
       const payload = await fetchDomain(domain, opts, 'getAuthCode');
       return {
-        provider: 'glauca',
+        provider: PROVIDER,
         domain: payload.domain.toLowerCase(),
         authCode: payload.auth_info ?? null,
         delivery: 'returned',
@@ -181,7 +132,7 @@ export function makeDomainMethods(
       const payload = await patchDomain(domain, { regen_auth_code: true }, opts, 'regenerateAuthCode');
       if (!payload.auth_info) {
         throw new ResponseFormatError('glauca regenerateAuthCode: the response carries no auth_info', {
-          provider: 'glauca',
+          provider: PROVIDER,
           operation: 'regenerateAuthCode',
           issues: [{ path: 'auth_info', message: 'expected the new auth code' }],
         });

@@ -16,16 +16,6 @@ import {
   secDnsFromDsRecords,
 } from './glauca-domain-mappers.js';
 import {
-  DOMAIN_ID,
-  domainModel,
-  domainPayload,
-  orderPayload,
-  RECORDS,
-  RFC4034_PUBLIC_KEY,
-  ZONE_ID,
-  zonePayload,
-} from './glauca-fixtures.js';
-import {
   mapAvailability,
   mapRegistration,
   mapTransfer,
@@ -42,6 +32,16 @@ import {
   recordPatchBody,
 } from './glauca-record-mappers.js';
 import { GlaucaDomainPayloadSchema, GlaucaOrderSchema, HexZoneSchema } from './glauca-schemas.js';
+import {
+  DOMAIN_ID,
+  domainModel,
+  domainPayload,
+  orderPayload,
+  RECORDS,
+  RFC4034_PUBLIC_KEY,
+  ZONE_ID,
+  zonePayload,
+} from './test/glauca-fixtures.js';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const parseDomain = (overrides: Record<string, unknown> = {}) =>
@@ -290,7 +290,7 @@ describe('checks and orders', () => {
       'unknown',
       null,
     ],
-    [{ domain: 'a.com', available: false, reason: null, price: null }, false, 'unknown', null],
+    [{ domain: 'a.com', available: false, reason: null, price: null }, false, 'registered', null],
   ] as const)('check %j → %s %s', (result, available, status, price) => {
     const availability = mapAvailability(result, 'a.com');
     expect(availability).toEqual({

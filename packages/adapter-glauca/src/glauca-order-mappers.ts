@@ -26,15 +26,18 @@ export function gbp(amount: number | string): Money {
 }
 
 /**
- * `check` → Availability: available → `available`; reason `Unsupported or invalid domain` →
- * `unregistrable`; `Invalid period for domain` → `unknown`; any other reason (the registry's text,
- * e.g. "In use") → `registered`. Glauca has no premium flag, so `premium` is always false.
+ * `check` → Availability (docs/providers/glauca.md#check): available → `available`; reason
+ * `Unsupported or invalid domain` → `unregistrable`; `Invalid period for domain` → `unknown`; any
+ * other answer with `available: false` → `registered`. Glauca passes the registry's EPP check
+ * through: `available: false` is the registry's "cannot be registered" and `reason` its optional
+ * text (RFC 5731 section 3.1.1), so `reason: null` means the same as "In use" without the text.
+ * Glauca has no premium flag, so `premium` is always false.
  */
 export function mapAvailability(result: GlaucaCheckResult, domain: string): Availability {
   let status: Availability['status'];
   if (result.available) status = 'available';
   else if (result.reason === UNSUPPORTED_REASON) status = 'unregistrable';
-  else if (result.reason === INVALID_PERIOD_REASON || result.reason === null) status = 'unknown';
+  else if (result.reason === INVALID_PERIOD_REASON) status = 'unknown';
   else status = 'registered';
   return {
     provider: PROVIDER,

@@ -1,8 +1,8 @@
 import { PaymentRequiredError, ProviderError, ValidationError } from '@registrar-kit/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API, CONTACT_ID, DOMAIN_ID, domainPayload, orderPayload } from './glauca-fixtures.js';
-import { glauca, JSON_AUTH } from './glauca-test-setup.js';
+import { API, CONTACT_ID, DOMAIN_ID, domainPayload, orderPayload } from './test/glauca-fixtures.js';
+import { glauca, JSON_AUTH } from './test/glauca-test-setup.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -89,6 +89,47 @@ describe('getPrice', () => {
       premium: false,
       available: true,
       renewalPrice: null,
+    });
+  });
+
+  it('transfer of a registered name: no price in its answer, so the zone price from a name nobody holds; eligibility unknown', async () => {
+    nock(API)
+      .post('/api/domains/check_transfer/', { domain: 'taken.co.uk', period: y(1) })
+      .reply(200, { domain: 'taken.co.uk', available: false, reason: null, price: null });
+    const probe = nock(API)
+      .post('/api/domains/check_transfer/', (body) =>
+        /^registrar-kit-price-probe-[a-z0-9]+\.co\.uk$/.test(body.domain),
+      )
+      .reply(200, (_, body) => ({
+        domain: (body as { domain: string }).domain,
+        available: true,
+        reason: null,
+        price: '6.5',
+      }));
+    expect(await glauca().getPrice('taken.co.uk', { operation: 'transfer' })).toEqual({
+      provider: 'glauca',
+      domain: 'taken.co.uk',
+      operation: 'transfer',
+      years: 1,
+      price: { amount: '6.50', currency: 'GBP' },
+      premium: false,
+      available: null,
+      renewalPrice: null,
+    });
+    expect(probe.isDone()).toBe(true);
+  });
+
+  it('transfer refused with a reason: no second request, no price', async () => {
+    nock(API).post('/api/domains/check_transfer/').reply(200, {
+      domain: 'locked.com',
+      available: false,
+      reason: 'Domain not eligible for transfer',
+      price: null,
+    });
+    await expect(glauca().getPrice('locked.com', { operation: 'transfer' })).rejects.toMatchObject({
+      name: 'ValidationError',
+      code: 'no_price',
+      message: 'glauca getPrice: no transfer price for locked.com: Domain not eligible for transfer',
     });
   });
 
@@ -319,6 +360,7 @@ describe('renewDomain / restoreDomain', () => {
       .reply(201, order);
     expect(await glauca().renewDomain(DOMAIN_ID, { years: 2 })).toEqual({
       provider: 'glauca',
+      orderId: 'domains_domainreneworder_18337cab439041c58fda56cf7bec0ab3',
       domain: 'honey-example.li',
       status: 'pending',
       expiresAt: null,

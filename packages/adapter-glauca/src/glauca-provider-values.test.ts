@@ -15,8 +15,8 @@ import {
   orderPayload,
   ZONE_ID,
   zonePayload,
-} from './glauca-fixtures.js';
-import { glauca } from './glauca-test-setup.js';
+} from './test/glauca-fixtures.js';
+import { glauca } from './test/glauca-test-setup.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {

@@ -2,7 +2,7 @@
  * HexDNS per-type records ↔ the model's DnsRecord (ids, names, canonical content). Pure functions.
  */
 import {
-  canonicalIPv6,
+  canonicalRecordContent,
   type DnsRecord,
   type DnsRecordInput,
   type DnsRecordPatch,
@@ -20,7 +20,7 @@ import type {
   HexTxtRecord,
   HexZone,
 } from './glauca-schemas.js';
-import { hostName, PROVIDER } from './glauca-values.js';
+import { PROVIDER } from './glauca-values.js';
 
 // ---------------------------------------------------------------------------------------------
 // HexDNS records
@@ -90,44 +90,37 @@ function relativeName(recordName: string, zoneRoot: string): string {
   return name;
 }
 
-function target(value: string): string {
-  const trimmed = value.trim();
-  return trimmed === '.' ? '.' : hostName(trimmed);
-}
-
 function escapeCaaValue(value: string): string {
   return value.replace(/[\\"]/g, (c) => `\\${c}`);
 }
 
-/** The model type and canonical content of a HexDNS record of a kind. */
-function typeAndContent(
+/** The model type and content of a HexDNS record of a kind, in HexDNS's fields. */
+function typeAndFields(
   kind: HexKind,
   record: HexRecord,
 ): { type: RecordType; content: string; priority: number | null } {
   switch (kind) {
     case 'address': {
       const address = (record as HexAddressRecord).address.trim();
-      if (address.includes(':'))
-        return { type: 'AAAA', content: canonicalIPv6(address) ?? address.toLowerCase(), priority: null };
-      return { type: 'A', content: address, priority: null };
+      return { type: address.includes(':') ? 'AAAA' : 'A', content: address, priority: null };
     }
     case 'aname':
-      return { type: 'ALIAS', content: target((record as HexAliasRecord).alias), priority: null };
+      return { type: 'ALIAS', content: (record as HexAliasRecord).alias, priority: null };
     case 'cname':
-      return { type: 'CNAME', content: target((record as HexAliasRecord).alias), priority: null };
+      return { type: 'CNAME', content: (record as HexAliasRecord).alias, priority: null };
     case 'mx': {
       const mx = record as HexMxRecord;
-      return { type: 'MX', content: target(mx.exchange), priority: mx.priority };
+      return { type: 'MX', content: mx.exchange, priority: mx.priority };
     }
     case 'ns':
-      return { type: 'NS', content: target((record as HexNsRecord).nameserver), priority: null };
+      return { type: 'NS', content: (record as HexNsRecord).nameserver, priority: null };
     case 'txt':
       return { type: 'TXT', content: (record as HexTxtRecord).data, priority: null };
     case 'srv': {
       const srv = record as HexSrvRecord;
       return {
         type: 'SRV',
-        content: `${srv.weight} ${srv.port} ${target(srv.target)}`,
+        content: `${srv.weight} ${srv.port} ${srv.target}`,
         priority: srv.priority,
       };
     }
@@ -145,7 +138,9 @@ function typeAndContent(
 export function mapRecord(kind: HexKind, record: HexRecord, zoneRoot: string): DnsRecord {
   const zone = normalizeDomainName(zoneRoot);
   const name = relativeName(record.record_name, zone);
-  const { type, content, priority } = typeAndContent(kind, record);
+  const { type, content: fields, priority } = typeAndFields(kind, record);
+  // TXT `data` is the plain value as stored; everything else in the one canonical form plans compare.
+  const content = type === 'TXT' ? fields : canonicalRecordContent(type, fields, zone);
   return {
     provider: PROVIDER,
     id: encodeRecordId(type, record.id),

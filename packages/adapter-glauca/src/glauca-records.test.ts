@@ -1,9 +1,15 @@
-import { type DnsRecordInput, NotFoundError, toArray, ValidationError } from '@registrar-kit/core';
+import {
+  type DnsRecordInput,
+  NotFoundError,
+  ResponseFormatError,
+  toArray,
+  ValidationError,
+} from '@registrar-kit/core';
 import { RECORDS_INVALID_IN_ANY_ZONE } from '@registrar-kit/testkit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API, DNS, DOMAIN_ID, domainPayload, RECORDS, ZONE_ID, zonePayload } from './glauca-fixtures.js';
-import { AUTH, glauca, JSON_AUTH } from './glauca-test-setup.js';
+import { API, DNS, DOMAIN_ID, domainPayload, RECORDS, ZONE_ID, zonePayload } from './test/glauca-fixtures.js';
+import { AUTH, glauca, JSON_AUTH } from './test/glauca-test-setup.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -94,6 +100,25 @@ describe('listRecords', () => {
       .get(`/api/dns_zones/${ZONE_ID}/`)
       .reply(200, zonePayload({ address_records: [] }));
     expect(await toArray(glauca().listRecords('example.com'))).toHaveLength(7);
+  });
+
+  it('a zone list that repeats its page stops after 2 requests: ResponseFormatError bad_pagination', async () => {
+    let sent = 0;
+    nock(DNS)
+      .get('/api/dns_zones/')
+      .query(true)
+      .times(2)
+      .reply(200, {
+        count: 5000,
+        next: `${DNS}/api/dns_zones/?limit=25&offset=25`,
+        previous: null,
+        results: [summary('hexdns_zone_other', 'other.com')],
+      })
+      .on('request', () => sent++);
+    const error = await toArray(glauca().listRecords('example.com')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error).toMatchObject({ code: 'bad_pagination', provider: 'glauca', operation: 'listRecords' });
+    expect(sent).toBe(2);
   });
 
   it('takes a HexDNS zone id or a Glauca domain id', async () => {
@@ -336,6 +361,18 @@ describe('createRecords (emulated)', () => {
       ['bad-on-server', 'ValidationError'],
       ['example.net', 'ValidationError'],
     ]);
+  });
+
+  it('inputs that are not an array: ValidationError of createRecords, nothing sent', async () => {
+    const error = await glauca()
+      .createRecords('example.com', { type: 'A' } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({
+      provider: 'glauca',
+      operation: 'createRecords',
+      issues: [{ path: 'inputs', message: 'must be an array of record inputs' }],
+    });
   });
 
   it('an empty list sends nothing', async () => {

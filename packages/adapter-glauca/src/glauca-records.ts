@@ -1,7 +1,8 @@
 /**
  * HexDNS records: listRecords (the zone object's embedded per-type arrays as one stream),
  * createRecord / updateRecord / deleteRecord routed to the per-type endpoint
- * (`/api/zone_<kind>_records/`), and createRecords emulated with bounded concurrency.
+ * (`/api/zone_<kind>_records/`, docs/providers/glauca.md#hexdns). HexDNS has no bulk call:
+ * createRecords is core's bounded single creates (createRecordsOneByOne).
  *
  * Record ids handed out are `<type>:<HexDNS id>` (`mx:hexdns_zonemxrecord_…`): HexDNS ids are
  * unique per endpoint, so the type in the id routes updates and deletes.
@@ -9,26 +10,25 @@
 import {
   type BulkResult,
   type CallOptions,
+  createRecordsOneByOne,
   type DnsRecord,
   type DnsRecordInput,
   type DnsRecordPatch,
-  isRegistrarError,
+  invalidInput,
   type ListOptions,
   NotFoundError,
-  ProviderError,
-  plainCause,
   RECORD_TYPES,
   type RecordRules,
-  type RegistrarError,
   requestOptions,
   urlPath,
-  ValidationError,
   validateRecordInput,
   validateRecordInputBeforeZone,
   validateRecordPatch,
   validateRecordPatchBeforeZone,
 } from '@registrar-kit/core';
 import type { z } from 'zod';
+import type { GlaucaClient, ZoneRef } from './glauca-client.js';
+import { labelled } from './glauca-errors.js';
 import {
   decodeRecordId,
   type HexKind,
@@ -38,7 +38,6 @@ import {
   recordPatchBody,
   recordSegment,
 } from './glauca-record-mappers.js';
-import type { GlaucaContext } from './glauca-registrar.js';
 import {
   HexAddressRecordSchema,
   HexAliasRecordSchema,
@@ -50,9 +49,7 @@ import {
   HexTxtRecordSchema,
   HexZoneSchema,
 } from './glauca-schemas.js';
-
-/** Concurrent creates of the emulated createRecords. */
-export const CREATE_RECORDS_CONCURRENCY = 4;
+import { PROVIDER } from './glauca-values.js';
 
 const RECORD_SCHEMA: Record<HexKind, z.ZodType<HexRecord>> = {
   address: HexAddressRecordSchema,
@@ -79,44 +76,19 @@ export function hexdnsRules(zone?: string): RecordRules {
   };
 }
 
-function withProvider(error: unknown, operation: string): RegistrarError {
-  if (isRegistrarError(error)) {
-    if (error instanceof ValidationError && error.provider === 'unknown') {
-      return new ValidationError(error.message, { provider: 'glauca', operation, issues: error.issues });
-    }
-    return error;
-  }
-  return new ProviderError(`glauca ${operation} failed: ${String((error as Error)?.message ?? error)}`, {
-    provider: 'glauca',
-    operation,
-    cause: plainCause(error),
-  });
-}
-
-/** The bulk result of per-input outcomes, in input order. */
-function collect(
-  results: ({ record: DnsRecord } | { error: RegistrarError })[],
-  inputs: DnsRecordInput[],
-): BulkResult {
-  const out: BulkResult = { created: [], errors: [] };
-  results.forEach((result, index) => {
-    if ('record' in result) out.created.push(result.record);
-    else out.errors.push({ input: inputs[index]!, error: result.error });
-  });
-  return out;
-}
-
-export function makeRecordMethods(ctx: GlaucaContext) {
+export function recordMethods(client: GlaucaClient) {
   function decode(id: string, operation: string) {
     const decoded = decodeRecordId(id);
     if (!decoded) {
-      throw new ValidationError(
-        `glauca ${operation}: ${JSON.stringify(id)} is not a record id of this adapter (expected "<type>:<HexDNS id>", e.g. "mx:hexdns_zonemxrecord_…")`,
-        {
-          provider: 'glauca',
-          operation,
-          issues: [{ path: 'id', message: 'must be "<type>:<HexDNS id>"' }],
-        },
+      throw invalidInput(
+        { provider: PROVIDER, operation },
+        [
+          {
+            path: 'id',
+            message: `${JSON.stringify(id)} is not a record id of this adapter: expected "<type>:<HexDNS id>", e.g. "mx:hexdns_zonemxrecord_…"`,
+          },
+        ],
+        'record id',
       );
     }
     // Checks the HexDNS id as a path segment before anything is sent.
@@ -126,15 +98,15 @@ export function makeRecordMethods(ctx: GlaucaContext) {
 
   /** Validates an input: against the zone name when `domain` is a name (before any request), else after resolving. */
   function prepare(domain: string, opts: CallOptions | undefined, operation: string) {
-    const hint = ctx.zoneHint(domain);
+    const hint = client.zoneHint(domain, operation);
     return {
       hint,
-      zone: () => ctx.resolveZone(domain, opts, operation),
+      zone: () => client.resolveZone(domain, opts, operation),
     };
   }
 
   async function createOne(
-    zone: { id: string; root: string },
+    zone: ZoneRef,
     input: DnsRecordInput,
     opts: CallOptions | undefined,
     operation: string,
@@ -142,9 +114,9 @@ export function makeRecordMethods(ctx: GlaucaContext) {
     const { kind, body } = recordCreateBody(
       input,
       zone.id,
-      ctx.autoReverse === undefined ? {} : { autoReverse: ctx.autoReverse },
+      client.autoReverse === undefined ? {} : { autoReverse: client.autoReverse },
     );
-    const created = await ctx.dns({
+    const created = await client.dns({
       operation,
       method: 'POST',
       path: `/api/${recordSegment(kind)}/`,
@@ -158,13 +130,13 @@ export function makeRecordMethods(ctx: GlaucaContext) {
 
   /** GETs a record and checks it belongs to the zone (an id from another zone is "not found" here). */
   async function fetchRecord(
-    zone: { id: string; root: string },
+    zone: ZoneRef,
     kind: HexKind,
     hexId: string,
     opts: CallOptions | undefined,
     operation: string,
   ) {
-    const record = await ctx.dns({
+    const record = await client.dns({
       operation,
       method: 'GET',
       path: urlPath`/api/${recordSegment(kind)}/${hexId}/`,
@@ -174,7 +146,7 @@ export function makeRecordMethods(ctx: GlaucaContext) {
     });
     if (record.zone !== zone.id) {
       throw new NotFoundError(`glauca ${operation}: record ${hexId} is not in zone ${zone.root}`, {
-        provider: 'glauca',
+        provider: PROVIDER,
         operation,
         status: 404,
       });
@@ -182,14 +154,28 @@ export function makeRecordMethods(ctx: GlaucaContext) {
     return record;
   }
 
+  async function createRecord(domain: string, input: DnsRecordInput, opts?: CallOptions): Promise<DnsRecord> {
+    const { hint, zone } = prepare(domain, opts, 'createRecord');
+    try {
+      let valid = hint ? validateRecordInput(input, hexdnsRules(hint)) : null;
+      // Without the zone name, what no zone can make valid is refused before the zone is read.
+      if (!hint) validateRecordInputBeforeZone(input, hexdnsRules());
+      const resolved = await zone();
+      valid ??= validateRecordInput(input, hexdnsRules(resolved.root));
+      return await createOne(resolved, valid, opts, 'createRecord');
+    } catch (error) {
+      throw labelled(error, 'createRecord');
+    }
+  }
+
   return {
     listRecords(domain: string, opts?: ListOptions): AsyncIterable<DnsRecord> {
       return {
         async *[Symbol.asyncIterator]() {
-          const zone = await ctx.resolveZone(domain, opts, 'listRecords');
+          const zone = await client.resolveZone(domain, opts, 'listRecords');
           // The zone object embeds every record of every type, unpaginated: one request instead of a
           // paginated, unfiltered list per type endpoint.
-          const data = await ctx.dns({
+          const data = await client.dns({
             operation: 'listRecords',
             method: 'GET',
             path: urlPath`/api/dns_zones/${zone.id}/`,
@@ -202,71 +188,17 @@ export function makeRecordMethods(ctx: GlaucaContext) {
       };
     },
 
-    async createRecord(domain: string, input: DnsRecordInput, opts?: CallOptions): Promise<DnsRecord> {
-      const { hint, zone } = prepare(domain, opts, 'createRecord');
-      try {
-        let valid = hint ? validateRecordInput(input, hexdnsRules(hint)) : null;
-        // Without the zone name, what no zone can make valid is refused before the zone is read.
-        if (!hint) validateRecordInputBeforeZone(input, hexdnsRules());
-        const resolved = await zone();
-        valid ??= validateRecordInput(input, hexdnsRules(resolved.root));
-        return await createOne(resolved, valid, opts, 'createRecord');
-      } catch (error) {
-        throw withProvider(error, 'createRecord');
-      }
-    },
+    createRecord,
 
+    /** HexDNS has no bulk call: core's bounded single creates, per-record errors in the result. */
     async createRecords(domain: string, inputs: DnsRecordInput[], opts?: CallOptions): Promise<BulkResult> {
-      if (!Array.isArray(inputs)) {
-        throw new ValidationError('glauca createRecords: inputs must be an array', {
-          provider: 'glauca',
-          operation: 'createRecords',
-          issues: [{ path: 'inputs', message: 'must be an array' }],
-        });
-      }
-      const { hint, zone } = prepare(domain, opts, 'createRecords');
-      if (inputs.length === 0) return { created: [], errors: [] };
-      const results: ({ record: DnsRecord } | { error: RegistrarError })[] = new Array(inputs.length);
-      const valid: { index: number; input: DnsRecordInput }[] = [];
-      const validateAll = (root: string) => {
-        inputs.forEach((input, index) => {
-          try {
-            valid.push({ index, input: validateRecordInput(input, hexdnsRules(root)) });
-          } catch (error) {
-            results[index] = { error: withProvider(error, 'createRecords') };
-          }
-        });
-      };
-      if (hint) validateAll(hint);
-      else {
-        const early = inputs.map((input) => {
-          try {
-            validateRecordInputBeforeZone(input, hexdnsRules());
-            return null;
-          } catch (error) {
-            return withProvider(error, 'createRecords');
-          }
-        });
-        // Every input is invalid in any zone: refused without reading the zone.
-        if (early.every((error) => error !== null))
-          return { created: [], errors: inputs.map((input, index) => ({ input, error: early[index]! })) };
-      }
-      const resolved = await zone();
-      if (!hint) validateAll(resolved.root);
-      // Emulated: HexDNS has no bulk endpoint. At most CREATE_RECORDS_CONCURRENCY creates in flight.
-      let next = 0;
-      const worker = async () => {
-        while (next < valid.length) {
-          const item = valid[next++]!;
-          try {
-            results[item.index] = { record: await createOne(resolved, item.input, opts, 'createRecords') };
-          } catch (error) {
-            results[item.index] = { error: withProvider(error, 'createRecords') };
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(CREATE_RECORDS_CONCURRENCY, valid.length) }, worker));
-      return collect(results, inputs);
+      if (!Array.isArray(inputs))
+        throw invalidInput(
+          { provider: PROVIDER, operation: 'createRecords' },
+          [{ path: 'inputs', message: 'must be an array of record inputs' }],
+          'records',
+        );
+      return createRecordsOneByOne(createRecord, domain, inputs, opts);
     },
 
     async updateRecord(
@@ -286,7 +218,7 @@ export function makeRecordMethods(ctx: GlaucaContext) {
           resolved.root,
         );
         const valid = validateRecordPatch(patch, hexdnsRules(resolved.root), current.type);
-        const updated = await ctx.dns({
+        const updated = await client.dns({
           operation: 'updateRecord',
           method: 'PATCH',
           path: urlPath`/api/${recordSegment(kind)}/${hexId}/`,
@@ -297,7 +229,7 @@ export function makeRecordMethods(ctx: GlaucaContext) {
         });
         return mapRecord(kind, updated, resolved.root);
       } catch (error) {
-        throw withProvider(error, 'updateRecord');
+        throw labelled(error, 'updateRecord');
       }
     },
 
@@ -306,7 +238,7 @@ export function makeRecordMethods(ctx: GlaucaContext) {
       const { zone } = prepare(domain, opts, 'deleteRecord');
       const resolved = await zone();
       await fetchRecord(resolved, kind, hexId, opts, 'deleteRecord');
-      await ctx.dns({
+      await client.dns({
         operation: 'deleteRecord',
         method: 'DELETE',
         path: urlPath`/api/${recordSegment(kind)}/${hexId}/`,

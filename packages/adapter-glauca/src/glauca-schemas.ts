@@ -1,5 +1,6 @@
 /**
- * zod schemas of the Glauca domains API and HexDNS payloads (glauca.md §7–§9, glauca-dns.md §3–§4).
+ * zod schemas of the Glauca domains API and HexDNS payloads (docs/providers/glauca.md#domains,
+ * #orders, #contacts, #hexdns).
  * Strict on the fields the adapter maps, lenient (`looseObject`, optional) on everything else, so a
  * new field never breaks a client but a wrong shape of a mapped field is a ResponseFormatError.
  */
@@ -63,7 +64,7 @@ export const GlaucaDomainPayloadSchema = z.looseObject({
 });
 export type GlaucaDomainPayload = z.infer<typeof GlaucaDomainPayloadSchema>;
 
-/** `GET /api/domains/` is not paginated: a plain array [src]. */
+/** `GET /api/domains/` is not paginated: a plain array (docs/providers/glauca.md#domains). */
 export const GlaucaDomainListSchema = z.array(GlaucaDomainPayloadSchema);
 
 /** Result of check, check_transfer, check_renew and check_restore (price: GBP decimal string). */
@@ -103,7 +104,7 @@ export const GlaucaOrderSchema = z.looseObject({
   state: z.string(),
   redirect_uri: z.string().nullish(),
   last_error: z.string().nullish(),
-  /** Orders carry the price as a JSON number (GBP) [src]. */
+  /** Orders carry the price as a JSON number (GBP; docs/providers/glauca.md#money). */
   price: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]).nullish(),
   timestamp: isoDateTime.nullish(),
   domain: z.string().min(1),
@@ -112,6 +113,39 @@ export const GlaucaOrderSchema = z.looseObject({
   domain_obj: z.string().nullish(),
 });
 export type GlaucaOrder = z.infer<typeof GlaucaOrderSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Contacts and contact addresses (docs/providers/glauca.md#contacts)
+
+export const GlaucaContactAddressSchema = z.looseObject({
+  id: Id,
+  description: z.string().nullish(),
+  name: z.string(),
+  organisation: z.string().nullish(),
+  street_1: z.string(),
+  street_2: z.string().nullish(),
+  street_3: z.string().nullish(),
+  city: z.string(),
+  province: z.string().nullish(),
+  postal_code: z.string().nullish(),
+  country_code: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code'),
+});
+export type GlaucaContactAddress = z.infer<typeof GlaucaContactAddressSchema>;
+
+export const GlaucaContactSchema = z.looseObject({
+  id: Id,
+  description: z.string().nullish(),
+  local_address: Id,
+  int_address: z.string().nullish(),
+  /** E.164 (`+442071234567`). */
+  phone: z.string().nullish(),
+  email: z.string(),
+  entity_type: z.string().nullish(),
+});
+export type GlaucaContact = z.infer<typeof GlaucaContactSchema>;
+
+export const GlaucaContactPageSchema = drfPage(GlaucaContactSchema);
+export const GlaucaContactAddressPageSchema = drfPage(GlaucaContactAddressSchema);
 
 // ---------------------------------------------------------------------------------------------
 // HexDNS
@@ -168,12 +202,16 @@ export const HexZoneSummarySchema = z.looseObject({
   zone_root: DomainName,
 });
 
-/** DRF LimitOffsetPagination envelope. */
-export const HexZonePageSchema = z.looseObject({
-  count: z.number().int().nonnegative(),
-  next: z.string().nullish(),
-  results: z.array(HexZoneSummarySchema),
-});
+/** DRF LimitOffsetPagination envelope (docs/providers/glauca.md#pagination). */
+export function drfPage<T extends z.ZodType>(item: T) {
+  return z.looseObject({
+    count: z.number().int().nonnegative(),
+    next: z.string().nullish(),
+    results: z.array(item),
+  });
+}
+
+export const HexZonePageSchema = drfPage(HexZoneSummarySchema);
 
 /** A zone with its embedded record arrays (the types the model has; others are left out). */
 export const HexZoneSchema = z.looseObject({

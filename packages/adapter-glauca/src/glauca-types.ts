@@ -1,16 +1,16 @@
 /** Types of the Glauca-specific methods (beyond the `Registrar` interface). */
-import type { CallOptions, Money, Registration } from '@registrar-kit/core';
+import type { CallOptions, Registration, RenewResult } from '@registrar-kit/core';
 
-/** Result of `restoreDomain`: the restore order Glauca created. */
-export interface GlaucaRestoreResult {
-  provider: 'glauca';
-  /** The restore order id (`domains_domainrestoreorder_…`). */
-  id: string;
-  domain: string;
-  /** Order state mapped like a registration: completed, failed, anything else pending. */
-  status: 'pending' | 'completed' | 'failed';
-  cost: Money | null;
-  raw: unknown;
+/**
+ * Result of `restoreDomain` / `getRestore`: the restore order (`id`: `domains_domainrestoreorder_…`,
+ * poll it with `getRestore`), states mapped like a registration: completed, failed, else pending.
+ */
+export type GlaucaRestoreResult = Registration;
+
+/** `renewDomain`'s result with the renew order's id, to poll with `getRenewal`. */
+export interface GlaucaRenewResult extends RenewResult {
+  /** The renew order id (`domains_domainreneworder_…`). */
+  orderId: string;
 }
 
 export interface GlaucaExtras {
@@ -18,6 +18,10 @@ export interface GlaucaExtras {
   regenerateAuthCode(domain: string, opts?: CallOptions): Promise<string>;
   /** Restores a deleted domain in its redemption period (`POST /api/domains/{id}/restore/`; charges). */
   restoreDomain(domain: string, opts?: CallOptions): Promise<GlaucaRestoreResult>;
+  /** Reads a restore order (poll it after `restoreDomain`). */
+  getRestore(orderId: string, opts?: CallOptions): Promise<GlaucaRestoreResult>;
+  /** Reads a renew order (poll it after `renewDomain`, with `result.orderId`). */
+  getRenewal(orderId: string, opts?: CallOptions): Promise<GlaucaRenewResult>;
   /** Reads a registration order (poll it after `registerDomain`). */
   getRegistration(id: string, opts?: CallOptions): Promise<Registration>;
 }

@@ -1,16 +1,11 @@
 /** Small values and conversions every Glauca mapper uses. */
 export const PROVIDER = 'glauca' as const;
 
-/** Every Glauca price is in GBP; no response carries a currency [src]. */
+/** Every Glauca price is in GBP; no response carries a currency (docs/providers/glauca.md#money). */
 export const GLAUCA_CURRENCY = 'GBP';
 
 export function toDate(value: string | null | undefined): Date | null {
   return value ? new Date(value) : null;
-}
-
-/** A host or domain name as the model holds it: trimmed, lower-case, no trailing dot. */
-export function hostName(value: string): string {
-  return value.trim().toLowerCase().replace(/\.$/, '');
 }
 
 /** True when the argument is meant as a name (it has a dot); ids never do. */

@@ -7,6 +7,7 @@ export {
   type PocketDnsOptions,
 } from './pocketdns-context.js';
 export type { PocketDnsUserSession } from './pocketdns-mappers.js';
+export * from './pocketdns-provider-info.js';
 export { POCKETDNS_RECORD_TYPES, POCKETDNS_TTL } from './pocketdns-record-rules.js';
 export type { ApplyTemplate, PocketDnsTemplateResult } from './pocketdns-records.js';
 export {

@@ -4,6 +4,7 @@
  */
 import {
   AuthenticationError,
+  assertListComplete,
   type CallOptions,
   createTransport,
   encodePathSegment,
@@ -209,6 +210,7 @@ export class PocketDnsContext {
       },
       opts,
     );
+    assertListComplete(data.domains.length, data.total, { provider: PROVIDER, operation });
     for (const domain of data.domains) this.remember(domain.name, domain.id);
     return data.domains;
   }

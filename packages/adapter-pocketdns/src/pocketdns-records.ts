@@ -3,6 +3,7 @@
  * deleteRecord, and the adapter-specific applyTemplate.
  */
 import {
+  assertListComplete,
   type BulkResult,
   type CallOptions,
   ConflictError,
@@ -132,6 +133,7 @@ export function recordMethods(ctx: PocketDnsContext) {
       },
       opts,
     );
+    assertListComplete(data.records.length, data.total, { provider: PROVIDER, operation });
     return data.records.flatMap((payload) => toDnsRecord(payload, resolved.name) ?? []);
   }
 

@@ -135,6 +135,32 @@ describe('comparePrices', () => {
     expect(result.quotes).toEqual([]);
     expect(result.failures[0]!.error).toBeInstanceOf(NetworkError);
   });
+
+  it('the signal settles the comparison even when a provider ignores it (that provider in failures)', async () => {
+    const deaf = defineRegistrar('pocketdns', { getPrice: () => new Promise<PriceQuote>(() => {}) });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const started = performance.now();
+    const result = await comparePrices([fake('dnsimple', '1.00', 'USD'), deaf], 'example.com', {
+      signal: controller.signal,
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.quotes.map((quote) => quote.provider)).toEqual(['dnsimple']);
+    expect(result.failures).toEqual([{ provider: 'pocketdns', error: expect.any(NetworkError) }]);
+    expect(result.failures[0]!.error).toMatchObject({
+      code: 'aborted',
+      provider: 'pocketdns',
+      operation: 'getPrice',
+    });
+  });
+
+  it('an already aborted signal settles at once, every provider in failures', async () => {
+    const deaf = defineRegistrar('pocketdns', { getPrice: () => new Promise<PriceQuote>(() => {}) });
+    const result = await comparePrices([deaf], 'example.com', { signal: AbortSignal.abort() });
+    expect(result.failures).toEqual([
+      { provider: 'pocketdns', error: expect.objectContaining({ code: 'aborted' }) },
+    ]);
+  });
 });
 
 describe('comparePrices with totalYears: what a customer pays over time', () => {

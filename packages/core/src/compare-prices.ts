@@ -129,37 +129,60 @@ function rankQuotes(
   return { quotes: [...converted, ...unconverted], byCurrency, failures };
 }
 
+/**
+ * One provider's quote, settled by whichever comes first: its answer, `timeoutMs`, or the caller's
+ * signal. The signal and the deadline are passed on to `getPrice` too, but a provider that ignores
+ * them never holds the comparison up: it is given up on and listed in `failures`.
+ */
 async function withDeadline(
   registrar: Registrar,
   name: string,
   price: { operation: PriceOperation; years: number },
   options: ComparePricesOptions,
 ): Promise<PriceQuote> {
+  const { provider } = registrar;
   const controller = new AbortController();
-  const onAbort = () => controller.abort(options.signal?.reason);
-  if (options.signal?.aborted) controller.abort(options.signal.reason);
-  options.signal?.addEventListener('abort', onAbort, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const givenUp = new Promise<never>((_, reject) => {
+    const stop = (error: RegistrarError) => {
+      controller.abort(error);
+      reject(error);
+    };
+    onAbort = () =>
+      stop(
+        new NetworkError(`${provider} getPrice was aborted`, {
+          provider,
+          operation: 'getPrice',
+          code: 'aborted',
+        }),
+      );
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.timeoutMs !== undefined)
+      timer = setTimeout(
+        () =>
+          stop(
+            new NetworkError(`${provider} getPrice did not answer within ${options.timeoutMs} ms`, {
+              provider,
+              operation: 'getPrice',
+              code: 'timeout',
+            }),
+          ),
+        options.timeoutMs,
+      );
+  });
+  givenUp.catch(() => {});
   try {
-    const call = registrar.getPrice(name, { ...price, signal: controller.signal });
-    if (options.timeoutMs === undefined) return await call;
+    if (controller.signal.aborted) return await givenUp;
+    const call = Promise.resolve().then(() =>
+      registrar.getPrice(name, { ...price, signal: controller.signal }),
+    );
     call.catch(() => {});
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(
-          new NetworkError(`${registrar.provider} getPrice did not answer within ${options.timeoutMs} ms`, {
-            provider: registrar.provider,
-            operation: 'getPrice',
-            code: 'timeout',
-          }),
-        );
-      }, options.timeoutMs);
-    });
-    return await Promise.race([call, deadline]);
+    return await Promise.race([call, givenUp]);
   } finally {
     if (timer) clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
+    if (onAbort) options.signal?.removeEventListener('abort', onAbort);
   }
 }
 

@@ -118,3 +118,64 @@ describe('defineRegistrar: the provider kit', () => {
     await expect(defineRegistrar('example', {}).close()).resolves.toBeUndefined();
   });
 });
+
+describe('defineRegistrar checks every ListOptions value before the adapter runs', () => {
+  const calls: unknown[] = [];
+  const lister = defineRegistrar('dnsimple', {
+    listDomains: (opts) => {
+      calls.push(opts);
+      return (async function* () {})();
+    },
+    listRecords: (domain, opts) => {
+      calls.push([domain, opts]);
+      return (async function* () {})();
+    },
+  });
+
+  it.each([
+    ['concurrency', { concurrency: Number.NaN }],
+    ['concurrency', { concurrency: 0 }],
+    ['concurrency', { concurrency: -1 }],
+    ['concurrency', { concurrency: 1.5 }],
+    ['concurrency', { concurrency: Number.POSITIVE_INFINITY }],
+    ['concurrency', { concurrency: '4' }],
+    ['pageSize', { pageSize: Number.NaN }],
+    ['pageSize', { pageSize: 0 }],
+    ['pageSize', { pageSize: 2.5 }],
+    ['pageSize', { pageSize: '10' }],
+    ['timeoutMs', { timeoutMs: Number.NaN }],
+    ['timeoutMs', { timeoutMs: -1 }],
+    ['timeoutMs', { timeoutMs: Number.POSITIVE_INFINITY }],
+    ['signal', { signal: {} }],
+    ['idempotencyKey', { idempotencyKey: 5 }],
+    ['owner', { owner: '' }],
+    ['(options)', 'fast'],
+  ])('%s: %o is a ValidationError naming it; nothing runs', async (path, opts) => {
+    calls.length = 0;
+    const runs: (() => AsyncIterable<unknown>)[] = [
+      () => lister.listDomains(opts as never),
+      () => lister.listRecords('example.com', opts as never),
+    ];
+    for (const run of runs) {
+      const error = await toArray(run()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ provider: 'dnsimple', issues: [expect.objectContaining({ path })] });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('valid options reach the adapter unchanged', async () => {
+    calls.length = 0;
+    const opts = {
+      concurrency: 2,
+      pageSize: 50,
+      timeoutMs: 1000,
+      signal: new AbortController().signal,
+      owner: 'u1',
+    };
+    await toArray(lister.listDomains(opts));
+    await toArray(lister.listRecords('example.com', opts));
+    await toArray(lister.listDomains());
+    expect(calls).toEqual([opts, ['example.com', opts], undefined]);
+  });
+});

@@ -14,6 +14,8 @@ export {
   type ApplyFailure,
   type ApplyPlanOptions,
   type ApplyReport,
+  type AtomicPlanApplier,
+  appliesPlansAtomically,
   applyPlan,
 } from './dns-plan/apply-plan.js';
 export {
@@ -117,7 +119,7 @@ export {
 } from './move/move-report.js';
 export { type WaitForTransferOptions, waitForTransfer } from './move/wait-for-transfer.js';
 // Helpers
-export { type Page, type PaginateOptions, paginate } from './pagination.js';
+export { assertListComplete, type Page, type PaginateOptions, paginate } from './pagination.js';
 // Portfolio across registrars
 export { DOMAIN_FLAGS, type DomainFlag, domainFlags } from './portfolio/domain-flags.js';
 export {
@@ -152,7 +154,12 @@ export {
   type SharedRateLimit,
 } from './transport/rate-limiter.js';
 export { requestOptions } from './transport/request-options.js';
-export { rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './transport/retry-after.js';
+export {
+  rateLimitLimit,
+  rateLimitRemaining,
+  rateLimitResetAt,
+  retryAfterMs,
+} from './transport/retry-after.js';
 export { DEFAULT_RETRY, type RetryOptions, shouldRetry } from './transport/retry-policy.js';
 export type { EventBase, EventListener, TransportEvent } from './transport/transport-events.js';
 // Validation

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ResponseFormatError } from './errors/error-classes.js';
 import { type Page, paginate } from './pagination.js';
 import { toArray } from './to-array.js';
 
@@ -95,5 +96,122 @@ describe('paginate', () => {
       return { items: [page], totalPages: 6 };
     };
     await expect(toArray(paginate(fetchPage, { concurrency: 4 }))).rejects.toThrow('page 3 failed');
+  });
+});
+
+describe('paginate against a lying server', () => {
+  /** Every request made, and a listing whose pages `pageOf` invents. */
+  function lying(pageOf: (page: number) => Page<number>) {
+    const requested: number[] = [];
+    const fetchPage = async (page: number): Promise<Page<number>> => {
+      requested.push(page);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return pageOf(page);
+    };
+    return { fetchPage, requested };
+  }
+  const who = { provider: 'dnsimple', operation: 'listDomains' } as const;
+
+  async function failure(iterable: AsyncIterable<number>): Promise<unknown> {
+    return toArray(iterable).then(
+      () => 'resolved',
+      (e: unknown) => e,
+    );
+  }
+
+  it('total_pages 1e6 with empty pages: bad_pagination after at most the pages seen + concurrency', async () => {
+    const fake = lying((page) => ({ items: page === 1 ? [1, 2] : [], totalPages: 1e6 }));
+    const error = await failure(paginate(fake.fetchPage, { concurrency: 4, ...who }));
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error).toMatchObject({ code: 'bad_pagination', provider: 'dnsimple', operation: 'listDomains' });
+    expect(fake.requested.length).toBeLessThanOrEqual(2 + 4);
+  });
+
+  it('a page repeated where the next one was due: bad_pagination (with a total)', async () => {
+    const fake = lying(() => ({ items: [1, 2, 3], totalPages: 50 }));
+    const error = await failure(paginate(fake.fetchPage, { concurrency: 2, ...who }));
+    expect(error).toMatchObject({ name: 'ResponseFormatError', code: 'bad_pagination' });
+    expect(fake.requested.length).toBeLessThanOrEqual(2 + 2);
+  });
+
+  it('a page repeated for ever without a total (Glauca zone list): bad_pagination after 2 requests', async () => {
+    const fake = lying(() => ({ items: [1, 2, 3], hasMore: true }));
+    const error = await failure(paginate(fake.fetchPage, who));
+    expect(error).toMatchObject({
+      name: 'ResponseFormatError',
+      code: 'bad_pagination',
+      provider: 'dnsimple',
+    });
+    expect(fake.requested).toEqual([1, 2]);
+  });
+
+  it('a repeated cursor: bad_pagination', async () => {
+    const fake = lying((page) => ({
+      items: [page],
+      hasMore: true,
+      next: page >= 2 ? 'cursor-b' : 'cursor-a',
+    }));
+    const error = await failure(paginate(fake.fetchPage, who));
+    expect(error).toMatchObject({ code: 'bad_pagination' });
+    expect(fake.requested).toEqual([1, 2, 3]);
+  });
+
+  it('an empty page before the stated item count: bad_pagination', async () => {
+    const fake = lying((page) => ({ items: page === 1 ? [1, 2] : [], hasMore: true, totalItems: 10 }));
+    const error = await failure(paginate(fake.fetchPage, who));
+    expect(error).toMatchObject({ code: 'bad_pagination' });
+    expect(fake.requested).toEqual([1, 2]);
+  });
+
+  it('pages beyond the stated item count stop the listing', async () => {
+    const fake = lying((page) => ({ items: [page * 10, page * 10 + 1], hasMore: true, totalItems: 4 }));
+    expect(await toArray(paginate(fake.fetchPage, who))).toEqual([10, 11, 20, 21]);
+    expect(fake.requested).toEqual([1, 2]);
+  });
+
+  it('an empty last page with no total just ends', async () => {
+    const fake = lying((page) => ({ items: page === 1 ? [1, 2] : [], hasMore: true }));
+    expect(await toArray(paginate(fake.fetchPage, who))).toEqual([1, 2]);
+    expect(fake.requested).toEqual([1, 2]);
+  });
+  it('an empty first page of a stated total (count 1e6, no items): bad_pagination after one request', async () => {
+    for (const first of [
+      { items: [], totalPages: 3 },
+      { items: [], hasMore: true, totalItems: 1e6 },
+      { items: [], hasMore: false, totalItems: 1e6 },
+    ] as Page<number>[]) {
+      const fake = lying(() => first);
+      const error = await failure(paginate(fake.fetchPage, who));
+      expect(error).toMatchObject({ name: 'ResponseFormatError', code: 'bad_pagination' });
+      expect(fake.requested).toEqual([1]);
+    }
+  });
+
+  it('a whole list that says its total is larger (PocketDNS total 1e6 beside 3 items): bad_pagination', async () => {
+    const fake = lying(() => ({ items: [1, 2, 3], hasMore: false, totalItems: 1e6 }));
+    const error = await failure(paginate(fake.fetchPage, who));
+    expect(error).toMatchObject({
+      code: 'bad_pagination',
+      message:
+        'dnsimple listDomains: the listing does not add up (it ended after 3 of the stated 1000000 items); stopped',
+    });
+  });
+
+  it('an empty listing that states 0 items, and one without any count, just end', async () => {
+    expect(await toArray(paginate(lying(() => ({ items: [], totalItems: 0 })).fetchPage, who))).toEqual([]);
+    expect(await toArray(paginate(lying(() => ({ items: [], totalPages: 1 })).fetchPage, who))).toEqual([]);
+    expect(await toArray(paginate(lying(() => ({ items: [] })).fetchPage, who))).toEqual([]);
+  });
+  it('judges emptiness on what the provider sent: a page whose entries the adapter left out is not empty', async () => {
+    const fake = lying((page) => ({
+      items: page === 1 ? [] : [page],
+      totalPages: 3,
+      sent: [`a${page}`, `b${page}`],
+    }));
+    expect(await toArray(paginate(fake.fetchPage, who))).toEqual([2, 3]);
+  });
+  it('a first page of left-out entries answered again for every later page: bad_pagination', async () => {
+    const fake = lying(() => ({ items: [], totalPages: 3, sent: ['soa', 'ns'] }));
+    expect(await failure(paginate(fake.fetchPage, who))).toMatchObject({ code: 'bad_pagination' });
   });
 });

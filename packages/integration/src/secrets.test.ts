@@ -194,7 +194,8 @@ describe.skipIf(cliMissing)(
         expect(text.includes(key), `${label}: ${text}`).toBe(false);
       }
       // The failure is reported (not a crash without output): an error row or an error document.
-      expect(outputs.every(({ text }) => /error/i.test(text))).toBe(true);
+      for (const { label, text } of outputs)
+        expect(/error/i.test(text), `${provider} ${label}: ${text}`).toBe(true);
       // And the CLI did send the key from the environment (so the check above means something).
       const sent = refusing.requests.slice(from).map((r) => JSON.stringify([r.headers, r.query]));
       expect(sent.some((text) => text.includes(key))).toBe(true);

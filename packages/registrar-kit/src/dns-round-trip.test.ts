@@ -65,7 +65,9 @@ function richRecords(id: RecordsProvider): DnsRecordInput[] {
   const records: DnsRecordInput[] = [
     { type: 'AAAA', name: 'v6', content: '2001:DB8:0:0::2', ttl: 300 },
     { type: 'A', name: 'Mixed.Case', content: '192.0.2.44' },
-    { type: 'MX', name: '@', content: 'backup.example.net.', priority: 20 },
+    // The seeded MX has TTL 3600: a record set has one TTL in a zone file (RFC 2181 §5.2), and
+    // BIND, like parseZoneFile, gives the set its first record's TTL.
+    { type: 'MX', name: '@', content: 'backup.example.net.', priority: 20, ttl: 3600 },
     { type: 'SRV', name: '_sip._tcp', content: `5 5060 sip.${ZONE}`, priority: 10, ttl: 600 },
     { type: 'TXT', name: '@', content: 'v=spf1 include:_spf.example.net ~all' },
     { type: 'TXT', name: 'long', content: `${'k'.repeat(300)} "quoted" \\ and; semicolon` },

@@ -1,6 +1,12 @@
 // The loopback emulators, without the vitest-based conformance suite: safe to import at run time
 // (the CLI's --emulate and demo, benchmarks, a user's own test setup).
 export * from './cloudflare/cloudflare-emulator.js';
+export {
+  CLOUDFLARE_OFFICIAL_SPEC,
+  CLOUDFLARE_RECONSTRUCTED_SPEC,
+  type CloudflareSpecs,
+  loadCloudflareSpecs,
+} from './cloudflare/cloudflare-openapi-specs.js';
 export type { CloudflareState } from './cloudflare/cloudflare-state.js';
 export type { DnsimpleContact } from './dnsimple/dnsimple-contacts.js';
 export * from './dnsimple/dnsimple-emulator.js';

@@ -1,3 +1,4 @@
+export type { FactoryOverrides } from './conformance/attacks/attack-kit.js';
 export { RECORDS_INVALID_IN_ANY_ZONE } from './conformance/records-invalid-in-any-zone.js';
 export {
   CONFORMANCE_CHECKS,

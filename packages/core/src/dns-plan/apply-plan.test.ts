@@ -7,7 +7,7 @@ import type { DnsRecord, DnsRecordInput } from '../model/dns-record.js';
 import type { RegistrarMethods } from '../registrar.js';
 import { toArray } from '../to-array.js';
 import { validateRecordInput } from '../validation/record-input.js';
-import { applyPlan } from './apply-plan.js';
+import { type ApplyReport, appliesPlansAtomically, applyPlan } from './apply-plan.js';
 import { isEmptyPlan, planRecords, type RecordPlan } from './plan-records.js';
 import { record } from './test-records.js';
 import { UnsafePlanError } from './unsafe-plan-error.js';
@@ -243,6 +243,53 @@ describe('applyPlan', () => {
       ['create', 'host0', 'socket hang up'],
       ['create', 'host1', 'socket hang up'],
     ]);
+  });
+
+  describe('registrars with an atomic batch endpoint', () => {
+    const atomic = (initial: DnsRecordInput[]) => {
+      const fake = fakeRegistrar(initial);
+      const handed: { domain: string; plan: RecordPlan; signal: AbortSignal | undefined }[] = [];
+      const report: ApplyReport = {
+        created: [],
+        updated: [],
+        deleted: [],
+        failures: [],
+        atomic: { batches: 1, limit: 200 },
+      };
+      const registrar = Object.assign(Object.create(fake.registrar) as typeof fake.registrar, {
+        applyPlanAtomically: async (domain: string, plan: RecordPlan, opts?: { signal?: AbortSignal }) => {
+          handed.push({ domain, plan, signal: opts?.signal });
+          return report;
+        },
+      });
+      return { ...fake, registrar, handed, report };
+    };
+
+    it('hands the whole plan to applyPlanAtomically and returns its report, sending nothing itself', async () => {
+      const { registrar, handed, report, calls } = atomic(zoneOf(3));
+      expect(appliesPlansAtomically(registrar)).toBe(true);
+      const current = await toArray(registrar.listRecords(ZONE));
+      const plan = planRecords(current, [...zoneOf(2), { type: 'A', name: 'new', content: '192.0.2.77' }], {
+        purge: true,
+      });
+      calls.length = 0;
+      const signal = new AbortController().signal;
+      expect(await applyPlan(registrar, ZONE, plan, { signal })).toBe(report);
+      expect(handed).toEqual([{ domain: ZONE, plan, signal }]);
+      expect(calls).toEqual([]);
+    });
+
+    it('still refuses an unsafe plan before handing it over', async () => {
+      const { registrar, handed } = atomic(zoneOf(10));
+      const current = await toArray(registrar.listRecords(ZONE));
+      const plan = planRecords(current, zoneOf(5), { purge: true });
+      await expect(applyPlan(registrar, ZONE, plan)).rejects.toBeInstanceOf(UnsafePlanError);
+      expect(handed).toEqual([]);
+    });
+
+    it('is not assumed for a registrar without the method', () => {
+      expect(appliesPlansAtomically(fakeRegistrar([]).registrar)).toBe(false);
+    });
   });
 
   describe('safety threshold', () => {

@@ -1,7 +1,7 @@
 import { NetworkError } from '../errors/error-classes.js';
 import { isRegistrarError, RegistrarError } from '../errors/registrar-error.js';
 import type { DnsRecord, DnsRecordInput } from '../model/dns-record.js';
-import type { Registrar } from '../registrar.js';
+import type { CallOptions, Registrar } from '../registrar.js';
 import type { RecordPlan, RecordUpdate } from './plan-records.js';
 import { currentName } from './record-content.js';
 import { UnsafePlanError } from './unsafe-plan-error.js';
@@ -38,6 +38,25 @@ export interface ApplyReport {
   updated: DnsRecord[];
   deleted: DnsRecord[];
   failures: ApplyFailure[];
+  /**
+   * Present when the registrar applied the plan through an all-or-nothing batch endpoint
+   * (DESIGN.md, Contract v2): `batches` requests of at most `limit` changes each, every one
+   * applied whole or not at all. One batch: the whole plan was atomic.
+   */
+  atomic?: { batches: number; limit: number };
+}
+
+/**
+ * A registrar whose provider can apply a set of record changes atomically (Cloudflare's DNS
+ * batch): `applyPlan` hands it the whole plan after its safety check.
+ */
+export interface AtomicPlanApplier {
+  applyPlanAtomically(domain: string, plan: RecordPlan, opts?: CallOptions): Promise<ApplyReport>;
+}
+
+/** Whether `registrar` applies plans through an all-or-nothing batch endpoint. */
+export function appliesPlansAtomically(registrar: Registrar): registrar is Registrar & AtomicPlanApplier {
+  return typeof (registrar as Partial<AtomicPlanApplier>).applyPlanAtomically === 'function';
 }
 
 const DEFAULT_MAX_DELETES_RATIO = 0.3;
@@ -55,6 +74,9 @@ const DEFAULT_CONCURRENCY = 4;
  * reverse): those deletes run first. Creates use `createRecords` when the provider has a bulk or
  * batch endpoint, else `createRecord` one by one; updates and deletes run with bounded
  * concurrency. A failing change is reported in `failures` and never stops or loses the others.
+ *
+ * A registrar with an atomic batch endpoint (`AtomicPlanApplier`) gets the whole plan instead and
+ * applies it all-or-nothing (per batch above its limit); the report's `atomic` says so.
  */
 export async function applyPlan(
   registrar: Registrar,
@@ -63,6 +85,9 @@ export async function applyPlan(
   options: ApplyPlanOptions = {},
 ): Promise<ApplyReport> {
   await checkSafety(registrar, domain, plan, options);
+  if (appliesPlansAtomically(registrar)) {
+    return registrar.applyPlanAtomically(domain, plan, options.signal ? { signal: options.signal } : {});
+  }
   const report: ApplyReport = { created: [], updated: [], deleted: [], failures: [] };
   const { signal } = options;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));

@@ -1,17 +1,26 @@
 import { ValidationError } from '../errors/error-classes.js';
+import type { ValidationIssue } from '../errors/registrar-error.js';
 import type { DnsRecordInput, RecordType } from '../model/dns-record.js';
 import { validateRecordInput } from '../validation/record-input.js';
 import { TYPES_WITH_PRIORITY } from './record-content.js';
-import { tokenizeZoneFile, type ZoneEntry, type ZoneToken } from './zone-file-tokens.js';
+import { modelName, type NameResult, readName } from './zone-file-names.js';
+import { readRdata } from './zone-file-rdata.js';
+import { type ZoneEntry, type ZoneToken, ZoneTokenizer } from './zone-file-tokens.js';
+import { limitTtl, parseTtl, readClassField, readTypeField, TYPES_BESIDE_CNAME } from './zone-file-types.js';
+
+export { parseTtl } from './zone-file-types.js';
 
 export interface ZoneFileParseOptions {
-  /** The zone; default the file's first `$ORIGIN`, else its SOA owner. */
+  /** The zone; default the SOA owner, else the file's first `$ORIGIN`. */
   origin?: string;
-  /** TTL of records that give none when the file has no `$TTL` and no earlier explicit TTL. */
+  /**
+   * TTL of records the file gives none (no TTL field, no `$TTL`, no earlier explicit TTL, no SOA
+   * before them). Without it such a record is an error, as in BIND.
+   */
   defaultTtl?: number;
 }
 
-/** An entry left out of `records`: SOA, a type or class the model does not hold, `$INCLUDE`. */
+/** An entry left out of `records`, with its line and why: what BIND reads but the model does not hold. */
 export interface ZoneFileSkipped {
   line: number;
   type: string;
@@ -26,7 +35,8 @@ export interface ParsedZoneFile {
   skipped: ZoneFileSkipped[];
 }
 
-const SUPPORTED: ReadonlySet<string> = new Set<RecordType>([
+/** The types the model holds (ALIAS, a provider type BIND does not know, included). */
+const MODELLED: ReadonlySet<string> = new Set<RecordType>([
   'A',
   'AAAA',
   'CNAME',
@@ -37,235 +47,348 @@ const SUPPORTED: ReadonlySet<string> = new Set<RecordType>([
   'CAA',
   'ALIAS',
 ]);
-const CLASSES: ReadonlySet<string> = new Set(['IN', 'CH', 'CS', 'HS', 'NONE', 'ANY']);
-const TTL_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
-const MAX_TTL = 2_147_483_647;
-const FIELDS: Partial<Record<RecordType, number>> = {
-  A: 1,
-  AAAA: 1,
-  CNAME: 1,
-  NS: 1,
-  ALIAS: 1,
-  MX: 2,
-  SRV: 4,
-  CAA: 3,
+
+const HAS_CNAME = 1;
+const HAS_OTHER = 2;
+
+function byteString(text: string | Uint8Array): string {
+  if (typeof text !== 'string')
+    return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('latin1');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range
+  return /[^\u0000-\u007f]/.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
+}
+
+const relativeTo = (name: string, zone: string): string | null => {
+  if (name === zone) return '@';
+  if (zone === '') return name;
+  return name.endsWith(`.${zone}`) && name.length > zone.length + 1 ? name.slice(0, -zone.length - 1) : null;
 };
 
-/** A name as read: absolute (no trailing dot) when an origin was known, else still relative. */
-interface Name {
-  name: string;
-  absolute: boolean;
-}
-
-/** A TTL field (`3600`, BIND units `1h30m`, `1w`), or null when the field is not a TTL. */
-export function parseTtl(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!/^(?:\d+[smhdw])+$/i.test(text)) return null;
-  let total = 0;
-  for (const [, amount, unit] of text.toLowerCase().matchAll(/(\d+)([smhdw])/g))
-    total += Number(amount) * (TTL_UNITS[unit as string] as number);
-  return total;
-}
-
-function isClass(text: string): boolean {
-  const upper = text.toUpperCase();
-  return CLASSES.has(upper) || /^CLASS\d+$/.test(upper);
-}
-
-/** Resolves a name field against the current `$ORIGIN` (RFC 1035 §5.1: `@`, relative, absolute). */
-function resolveName(text: string, origin: string | null): Name {
-  const name = text.toLowerCase();
-  if (name === '@')
-    return origin === null ? { name: '@', absolute: false } : { name: origin, absolute: true };
-  if (name.endsWith('.')) return { name: name.slice(0, -1), absolute: true };
-  if (origin === null) return { name, absolute: false };
-  return { name: origin === '' ? name : `${name}.${origin}`, absolute: true };
+/** The record type field index after the owner, TTL and class fields, or -1. */
+function typeIndex(entry: ZoneEntry): number {
+  let index = entry.blankOwner ? 0 : 1;
+  for (let field = 0; field < 2; field++) {
+    const token = entry.tokens[index];
+    if (!token || token.quoted) break;
+    if (parseTtl(token.text) === null && readClassField(token.text) === null) break;
+    index++;
+  }
+  return index < entry.tokens.length ? index : -1;
 }
 
 /**
- * Parses an RFC 1035 zone file (presentation format): `$ORIGIN`, `$TTL` (seconds or BIND units),
- * relative and absolute names, `@`, a blank owner (the previous one), parentheses spanning lines,
- * `;` comments, class `IN` optional, TTL before or after the class, quoted TXT with several strings
- * and escapes (joined into one value), A, AAAA, CNAME, NS, MX, SRV (priority apart, content
- * `weight port target`), CAA (`flags tag "value"`) and ALIAS.
- *
- * SOA, other types and classes, `$INCLUDE` and `$GENERATE` are listed in `skipped`. Syntax errors
- * and invalid records throw one `ValidationError` with every issue (`line.N`, `line.N.content`).
+ * The zone when the options do not give it: the SOA's owner, else the first `$ORIGIN` (a light
+ * first pass that stops at the SOA, which is usually on the first lines).
  */
-export function parseZoneFile(text: string, options: ZoneFileParseOptions = {}): ParsedZoneFile {
-  const { entries, issues } = tokenizeZoneFile(text);
+function findZone(bytes: string): string | null {
+  const firstOrigin = /^\$ORIGIN[ \t]+([^\s;]+)/im.exec(bytes);
+  let fromOrigin: string | null = null;
+  if (firstOrigin) {
+    const name = readName(firstOrigin[1] as string, null);
+    if (name.ok && name.absolute) fromOrigin = name.name;
+  }
+  if (!/SOA/i.test(bytes)) return fromOrigin;
+  const tokenizer = new ZoneTokenizer(bytes, []);
+  let origin: string | null = null;
+  let owner: NameResult | null = null;
+  for (let entry = tokenizer.next(); entry; entry = tokenizer.next()) {
+    const first = entry.tokens[0] as ZoneToken;
+    if (!entry.blankOwner && first.text.toUpperCase() === '$ORIGIN' && entry.tokens[1]) {
+      const name = readName(entry.tokens[1].text, origin);
+      if (name.ok && name.absolute) origin = name.name;
+      continue;
+    }
+    if (!entry.blankOwner) owner = readName(first.text, origin);
+    const index = typeIndex(entry);
+    if (index >= 0 && (entry.tokens[index] as ZoneToken).text.toUpperCase() === 'SOA')
+      return owner?.ok && owner.absolute ? owner.name : fromOrigin;
+  }
+  return fromOrigin;
+}
+
+/**
+ * Parses a zone file in RFC 1035 presentation format
+ * (https://www.rfc-editor.org/rfc/rfc1035#section-5.1) as BIND 9 loads it: `$ORIGIN`, `$TTL`,
+ * relative and absolute names with escapes, `@`, blank owners, parentheses, comments, class and
+ * TTL in either order (BIND units such as `1h30m`), TTL defaults (the `$TTL`, else the last
+ * explicit TTL, else the SOA MINIMUM), TTLs above 2³¹ − 1 read as 0, record types by mnemonic or
+ * `TYPEnnn` and data in text or generic `\#` form (RFC 3597), one TTL per record set (the first
+ * of the last run of entries that adds to it), duplicate records once. The text may be a string
+ * or the file's bytes (then bytes that are not UTF-8 are kept exactly, as `\DDD` in TXT).
+ *
+ * What BIND reads but the model does not hold is listed in `skipped` with its line and reason
+ * and never stops the file: SOA, other types, names or targets the model cannot write (`/`,
+ * `+`, a wildcard below the first label, the root target of a CNAME or MX), names outside the
+ * zone, `$INCLUDE`. What BIND refuses throws one `ValidationError` with every issue by line
+ * (`line.N`, `line.N.content`): syntax, unknown types or directives, bad TTLs, another class, a
+ * TXT string over 255 bytes, a CNAME beside other data.
+ */
+export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseOptions = {}): ParsedZoneFile {
+  const bytes = byteString(text);
+  const issues: ValidationIssue[] = [];
   const records: DnsRecordInput[] = [];
+  const recordLines: number[] = [];
+  // The record sets, kept as compact as BIND's semantics allow (a zone of 200k names has as many
+  // owners): per owner an id with its CNAME/other flags and its last record; per record the
+  // previous record at the same owner and the run of entries (block) it came from. A set is the
+  // records of one type along an owner's chain; its TTL is held by each of its records.
+  const prevAtOwner: number[] = [];
+  const recordBlocks: number[] = [];
   const skipped: ZoneFileSkipped[] = [];
-
-  let zone: string | null =
-    options.origin === undefined ? null : resolveName(absolute(options.origin), null).name;
-  let origin = zone;
-  let directiveTtl: number | undefined;
-  let lastExplicitTtl: number | undefined;
-  let lastOwner: Name | null = null;
-
   const fail = (line: number, message: string, field = '') =>
     issues.push({ path: `line.${line}${field ? `.${field}` : ''}`, message });
 
-  /** An owner name relative to the zone, `@` for the apex, or null when it lies outside. */
-  const relative = (owner: Name): string | null => {
-    if (!owner.absolute) return owner.name;
-    if (zone === null) return `${owner.name}.`;
-    if (owner.name === zone) return '@';
-    if (zone === '') return owner.name;
-    return owner.name.endsWith(`.${zone}`) ? owner.name.slice(0, -zone.length - 1) : null;
-  };
+  let zone: string | null = null;
+  if (options.origin !== undefined) {
+    const given = options.origin.trim();
+    const name = readName(given.endsWith('.') ? given : `${given}.`, null);
+    if (!name.ok)
+      throw new ValidationError(`Invalid zone origin: ${name.message}`, {
+        operation: 'parseZoneFile',
+        issues: [{ path: 'origin', message: name.message }],
+      });
+    zone = name.name;
+  } else zone = findZone(bytes);
+  const rules = zone !== null ? { zone: modelName(zone) ?? zone } : {};
 
-  for (const entry of entries) {
+  let origin = zone;
+  let defaultTtl: number | undefined;
+  let lastTtl: number | undefined;
+  let lastOwner: NameResult | null = null;
+  let lastOwnerKey: string | null = null;
+  let block = 0;
+  let soaSeen = false;
+  const owners = new Map<string, number>();
+  const ownerFlags: number[] = [];
+  const ownerLast: number[] = [];
+  let ownerId = -1;
+
+  const tokenizer = new ZoneTokenizer(bytes, issues);
+  for (let entry = tokenizer.next(); entry; entry = tokenizer.next()) {
     if (entry.broken) continue;
     const first = entry.tokens[0] as ZoneToken;
-    if (!entry.blankOwner && !first.quoted && first.text.startsWith('$')) {
-      const directive = first.text.toUpperCase();
-      const argument = entry.tokens[1];
-      if (directive === '$ORIGIN') {
-        if (!argument) fail(entry.line, '$ORIGIN needs a name');
-        else {
-          const resolved = resolveName(argument.text, origin);
-          if (!resolved.absolute) fail(entry.line, '$ORIGIN must be an absolute name (ending with ".")');
-          else {
-            origin = resolved.name;
-            zone ??= origin;
-          }
-        }
-      } else if (directive === '$TTL') {
-        const ttl = argument ? parseTtl(argument.text) : null;
-        if (ttl === null || ttl > MAX_TTL) fail(entry.line, '$TTL needs a TTL (seconds, or units like 1h)');
-        else directiveTtl = ttl;
-      } else {
-        skipped.push({ line: entry.line, type: directive, reason: `${directive} is not supported` });
-      }
-      continue;
-    }
-    const record = readRecord(entry);
-    if (record) records.push(record);
+    if (!entry.blankOwner && !first.quoted && first.text.startsWith('$')) directive(entry);
+    else readRecord(entry);
   }
 
-  function readRecord(entry: ZoneEntry): DnsRecordInput | null {
+  function directive(entry: ZoneEntry): void {
+    const name = entry.tokens[0]!.text.toUpperCase();
+    const argument = entry.tokens[1];
+    const line = entry.line;
+    switch (name) {
+      case '$ORIGIN': {
+        if (!argument) return void fail(line, '$ORIGIN needs a name');
+        const resolved = readName(argument.text, origin);
+        if (!resolved.ok) return void fail(line, resolved.message);
+        if (!resolved.absolute) return void fail(line, '$ORIGIN must be an absolute name (ending with ".")');
+        origin = resolved.name;
+        return;
+      }
+      case '$TTL': {
+        const ttl = argument ? parseTtl(argument.text) : null;
+        if (ttl === null) return void fail(line, '$TTL needs a TTL (seconds, or units like 1h)');
+        defaultTtl = limitTtl(ttl);
+        lastTtl = defaultTtl;
+        return;
+      }
+      case '$INCLUDE':
+        skipped.push({ line, type: name, reason: '$INCLUDE is not read (parseZoneFile reads one text)' });
+        return;
+      case '$GENERATE':
+        skipped.push({ line, type: name, reason: '$GENERATE is not expanded' });
+        return;
+      default:
+        fail(line, `unknown $ directive '${entry.tokens[0]!.text}'`);
+    }
+  }
+
+  function readRecord(entry: ZoneEntry): void {
     const { tokens, line } = entry;
     let index = 0;
-    let owner: Name;
+    let owner: NameResult;
     if (entry.blankOwner) {
-      if (!lastOwner) {
-        fail(line, 'the first record needs an owner name');
-        return null;
-      }
+      if (!lastOwner) return void fail(line, 'the first record needs an owner name');
       owner = lastOwner;
     } else {
-      owner = resolveName((tokens[index++] as ZoneToken).text, origin);
+      owner = readName((tokens[index++] as ZoneToken).text, origin);
+      if (!owner.ok) {
+        lastOwner = owner;
+        return void fail(line, owner.message);
+      }
     }
     lastOwner = owner;
+    if (!owner.ok) return;
 
-    let ttl: number | undefined;
+    let explicitTtl: number | undefined;
     let recordClass: string | undefined;
     for (let field = 0; field < 2; field++) {
       const token = tokens[index];
       if (!token || token.quoted) break;
-      const asTtl = ttl === undefined ? parseTtl(token.text) : null;
-      if (asTtl !== null) ttl = asTtl;
-      else if (recordClass === undefined && isClass(token.text)) recordClass = token.text.toUpperCase();
-      else break;
+      const ttl = explicitTtl === undefined ? parseTtl(token.text) : null;
+      if (ttl !== null) explicitTtl = limitTtl(ttl);
+      else if (recordClass === undefined) {
+        const readClass = readClassField(token.text);
+        if (readClass === null) break;
+        recordClass = readClass;
+      } else break;
       index++;
     }
     const typeToken = tokens[index++];
-    if (!typeToken) {
-      fail(line, 'missing record type');
-      return null;
-    }
-    const type = typeToken.text.toUpperCase();
-    if (ttl !== undefined) lastExplicitTtl = ttl;
-    const effectiveTtl = ttl ?? directiveTtl ?? lastExplicitTtl ?? options.defaultTtl;
+    if (!typeToken) return void fail(line, 'missing record type');
+    const typeField = readTypeField(typeToken.text);
+    if (typeField.kind === 'unknown') return void fail(line, `unknown RR type '${typeToken.text}'`);
+    const type = typeField.type;
+    if (typeField.kind === 'meta')
+      return void fail(line, `${type} is a meta type, not allowed in a zone file`);
+    if (recordClass !== undefined && recordClass !== 'IN')
+      return void fail(line, `class '${recordClass}' != zone class 'IN'`);
+    const rdata = tokens.slice(index);
 
-    if (recordClass !== undefined && recordClass !== 'IN') {
-      skipped.push({ line, type, reason: `class ${recordClass} is not supported (only IN)` });
-      return null;
+    if (explicitTtl !== undefined) lastTtl = explicitTtl;
+    let ttl = explicitTtl ?? defaultTtl ?? lastTtl;
+    if (type === 'SOA') {
+      const minimum = soaMinimum(rdata);
+      if (minimum === null)
+        return void fail(
+          line,
+          'SOA needs 7 fields (mname rname serial refresh retry expire minimum)',
+          'content',
+        );
+      if (ttl === undefined) {
+        ttl = limitTtl(minimum);
+        defaultTtl = ttl;
+      }
+    }
+    ttl ??= options.defaultTtl;
+    if (ttl === undefined)
+      return void fail(line, 'no TTL specified (add a $TTL line or a TTL to the record)', 'ttl');
+
+    const ownerKey = owner.name;
+    if (ownerKey !== lastOwnerKey) {
+      block++;
+      lastOwnerKey = ownerKey;
+      let id = owners.get(ownerKey);
+      if (id === undefined) {
+        id = ownerFlags.length;
+        owners.set(ownerKey, id);
+        ownerFlags.push(0);
+        ownerLast.push(-1);
+      }
+      ownerId = id;
+    }
+    const name =
+      owner.absolute && zone !== null
+        ? relativeTo(owner.name, zone)
+        : owner.absolute
+          ? `${owner.name}.`
+          : owner.name;
+    if (name === null) {
+      skipped.push({ line, type, reason: `${owner.name || '.'} is outside the zone ${zone}` });
+      return;
     }
     if (type === 'SOA') {
-      if (zone === null && owner.absolute) zone = owner.name;
+      if (name !== '@') return void fail(line, `SOA record not at top of zone (${owner.name})`);
+      if (soaSeen) return void fail(line, 'multiple RRs of singleton type (a zone has one SOA)');
+      soaSeen = true;
       skipped.push({ line, type, reason: 'SOA is managed by the DNS provider' });
-      return null;
+      return;
     }
-    if (!SUPPORTED.has(type)) {
+    if (!checkBesideCname(line, ownerKey, type)) return;
+    if (!MODELLED.has(type)) {
       skipped.push({ line, type, reason: `${type} records are not supported` });
-      return null;
+      return;
     }
     const recordType = type as RecordType;
-    const rdata = tokens.slice(index);
-    const expected = FIELDS[recordType];
-    if (expected !== undefined ? rdata.length !== expected : rdata.length === 0) {
-      fail(
-        line,
-        `${type} needs ${expected ?? 'at least 1'} field${(expected ?? 1) === 1 ? '' : 's'}`,
-        'content',
-      );
-      return null;
-    }
-    const name = relative(owner);
-    if (name === null) {
-      skipped.push({ line, type, reason: `${owner.name} is outside the zone ${zone}` });
-      return null;
-    }
+    const read = readRdata(recordType, rdata, origin);
+    if (read.ok === false) return void fail(line, read.message, 'content');
+    if (recordType === 'CNAME' && read.ok === true && !singleCname(line, ownerKey, read.content)) return;
+    if (read.ok === 'skip') return void skipped.push({ line, type, reason: read.reason });
 
-    const target = (token: ZoneToken) => {
-      if (token.text === '.') return '.';
-      return resolveName(token.text, origin).name;
-    };
-    const field = (n: number) => rdata[n] as ZoneToken;
-    let content: string;
-    let priority: number | null = null;
-    switch (recordType) {
-      case 'A':
-      case 'AAAA':
-        content = field(0).value;
-        break;
-      case 'CNAME':
-      case 'NS':
-      case 'ALIAS':
-        content = target(field(0));
-        break;
-      case 'MX':
-        priority = number(field(0).text);
-        content = target(field(1));
-        if (content === '.') {
-          skipped.push({ line, type, reason: 'a null MX (RFC 7505) is not supported' });
-          return null;
-        }
-        break;
-      case 'SRV':
-        priority = number(field(0).text);
-        content = `${field(1).text} ${field(2).text} ${target(field(3))}`;
-        break;
-      case 'CAA':
-        content = `${field(0).text} ${field(1).text} "${field(2).value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-        break;
-      case 'TXT':
-        content = rdata.map((token) => token.value).join('');
-        break;
-    }
+    const model = name === '@' || name.endsWith('.') ? name : modelName(name);
+    if (model === null)
+      return void skipped.push({ line, type, reason: `the name ${owner.name} is not a host name` });
+    let record: DnsRecordInput;
     try {
-      const valid = validateRecordInput(
+      record = validateRecordInput(
         {
           type: recordType,
-          name,
-          content,
-          ...(effectiveTtl !== undefined ? { ttl: effectiveTtl } : {}),
-          ...(TYPES_WITH_PRIORITY.has(recordType) ? { priority } : {}),
+          name: model,
+          content: read.content,
+          ttl,
+          ...(TYPES_WITH_PRIORITY.has(recordType) ? { priority: read.priority } : {}),
         },
-        zone ? { zone } : {},
+        rules,
       );
-      const { priority: validPriority, ...rest } = valid;
-      return TYPES_WITH_PRIORITY.has(recordType) ? { ...rest, priority: validPriority ?? null } : rest;
     } catch (error) {
-      for (const issue of (error as ValidationError).issues) fail(line, issue.message, issue.path);
-      return null;
+      const reasons = (error as ValidationError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      return void skipped.push({ line, type, reason: `the model cannot hold it (${reasons.join('; ')})` });
     }
+    if (!TYPES_WITH_PRIORITY.has(recordType)) delete record.priority;
+    addToSet(line, record, ttl);
+  }
+
+  /** BIND: "CNAME and other data" (RFC 1034 §3.6.2); DNSSEC types may stand beside a CNAME. */
+  function checkBesideCname(line: number, owner: string, type: string): boolean {
+    if (TYPES_BESIDE_CNAME.has(type)) return true;
+    const flag = type === 'CNAME' ? HAS_CNAME : HAS_OTHER;
+    const flags = ownerFlags[ownerId] as number;
+    if ((flags | flag) === (HAS_CNAME | HAS_OTHER)) {
+      fail(line, `${owner || '.'}: CNAME and other data`);
+      return false;
+    }
+    ownerFlags[ownerId] = flags | flag;
+    return true;
+  }
+
+  /** BIND: "multiple RRs of singleton type": one CNAME per name (a duplicate is dropped). */
+  function singleCname(line: number, owner: string, content: string): boolean {
+    const at = lastOfType('CNAME');
+    const existing = at >= 0 ? records[at] : undefined;
+    if (existing && existing.content !== content) {
+      fail(line, `${owner || '.'}: multiple RRs of singleton type (one CNAME per name)`);
+      return false;
+    }
+    return true;
+  }
+
+  /** The last record of `type` at the current owner, or -1. */
+  function lastOfType(type: string): number {
+    for (let at = ownerLast[ownerId] as number; at >= 0; at = prevAtOwner[at] as number)
+      if ((records[at] as DnsRecordInput).type === type) return at;
+    return -1;
+  }
+
+  function addToSet(line: number, record: DnsRecordInput, ttl: number): void {
+    const last = lastOfType(record.type);
+    if (last >= 0) {
+      for (let at = last; at >= 0; at = prevAtOwner[at] as number) {
+        const other = records[at] as DnsRecordInput;
+        if (other.type !== record.type) continue;
+        if (other.content === record.content && other.priority === record.priority) {
+          skipped.push({
+            line,
+            type: record.type,
+            reason: `duplicate of the record on line ${recordLines[at]} (a record set holds each record once)`,
+          });
+          return;
+        }
+      }
+      if (recordBlocks[last] === block) record.ttl = (records[last] as DnsRecordInput).ttl as number;
+      // A later run of entries for the same set: BIND keeps that run's TTL for the whole set.
+      else
+        for (let at = last; at >= 0; at = prevAtOwner[at] as number)
+          if ((records[at] as DnsRecordInput).type === record.type) (records[at] as DnsRecordInput).ttl = ttl;
+    }
+    if (last < 0 || recordBlocks[last] !== block) record.ttl = ttl;
+    prevAtOwner.push(ownerLast[ownerId] as number);
+    ownerLast[ownerId] = records.length;
+    recordBlocks.push(block);
+    records.push(record);
+    recordLines.push(line);
   }
 
   if (issues.length > 0) {
+    issues.sort((a, b) => lineOf(a) - lineOf(b));
     const summary = issues.map(
       (issue) => `${issue.path.replace(/^line\.(\d+)/, 'line $1')}: ${issue.message}`,
     );
@@ -274,13 +397,17 @@ export function parseZoneFile(text: string, options: ZoneFileParseOptions = {}):
       issues,
     });
   }
-  return { origin: zone, records, skipped };
+  return { origin: zone === null ? null : (modelName(zone) ?? zone), records, skipped };
 }
 
-function absolute(name: string): string {
-  return name.endsWith('.') ? name : `${name}.`;
+function lineOf(issue: ValidationIssue): number {
+  return Number(/^line\.(\d+)/.exec(issue.path)?.[1] ?? 0);
 }
 
-function number(text: string): number {
-  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+/** The SOA MINIMUM field (RFC 2308 §4 calls it the negative-caching TTL), or null when the SOA is malformed. */
+function soaMinimum(rdata: ZoneToken[]): number | null {
+  if (rdata.length !== 7) return null;
+  if (!/^\d+$/.test((rdata[2] as ZoneToken).text)) return null;
+  for (let k = 3; k < 7; k++) if (parseTtl((rdata[k] as ZoneToken).text) === null) return null;
+  return parseTtl((rdata[6] as ZoneToken).text);
 }

@@ -1,26 +1,27 @@
 import type { DnsRecord, DnsRecordInput } from '../model/dns-record.js';
 import { RECORD_TYPES } from '../model/dns-record.js';
-import { splitTxt } from '../validation/txt.js';
+import { validateRecordInput } from '../validation/record-input.js';
+import { decimalEscape, escapeBytes, unescapeBytes } from '../validation/text-bytes.js';
+import { quoteTxtString, splitTxt } from '../validation/txt.js';
 
 export interface ZoneFilePrintOptions {
   /** The zone the names are relative to (`example.com`, a trailing dot is allowed). */
   origin: string;
-  /** The `$TTL` line; default the most common TTL of the records. Records with it print no TTL. */
+  /**
+   * The `$TTL` line; default the most common TTL of the records. Records with it print no TTL,
+   * and so do records without a TTL (they take the `$TTL`).
+   */
   ttl?: number;
 }
 
 type PrintableRecord = DnsRecord | DnsRecordInput;
 
-/** One character-string in presentation form: quoted, `"` and `\` escaped, control bytes as `\DDD`. */
+/**
+ * One character-string in presentation form (RFC 1035 §5.1): quoted, `"` and `\` escaped,
+ * control bytes and bytes that are not UTF-8 (the model's `\DDD`, see text-bytes.ts) as `\DDD`.
+ */
 export function quoteCharacterString(value: string): string {
-  let out = '"';
-  for (const char of value) {
-    const code = char.codePointAt(0) as number;
-    if (char === '"' || char === '\\') out += `\\${char}`;
-    else if (code < 0x20 || code === 0x7f) out += `\\${String(code).padStart(3, '0')}`;
-    else out += char;
-  }
-  return `${out}"`;
+  return quoteTxtString(value);
 }
 
 function mostCommonTtl(records: readonly PrintableRecord[]): number | undefined {
@@ -35,21 +36,59 @@ function mostCommonTtl(records: readonly PrintableRecord[]): number | undefined 
   return best;
 }
 
+/**
+ * A field that did not validate, written so the file stays readable: white space, `;`, `(`, `)`,
+ * `"`, `\` escaped, control characters as `\DDD`; an empty field as `""`.
+ */
+function escapeField(text: string): string {
+  if (text === '') return '""';
+  // Runs of plain characters are sliced, not copied one by one: a field is usually one run, so
+  // no string is built per character (a file of 200k records held ~400 bytes per row in ropes).
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const special =
+      code <= 0x20 ||
+      code === 0x7f ||
+      code === 0x3b ||
+      code === 0x28 ||
+      code === 0x29 ||
+      code === 0x22 ||
+      code === 0x5c;
+    if (!special) continue;
+    out += text.slice(run, i) + (code <= 0x20 || code === 0x7f ? decimalEscape(code) : `\\${text[i]}`);
+    run = i + 1;
+  }
+  return run === 0 ? text : out + text.slice(run);
+}
+
 /** A host target as an absolute name with its trailing dot (`.` and `@` stay as they are). */
 function host(target: string): string {
   const name = target.trim().toLowerCase();
-  if (name === '.' || name === '@' || name.endsWith('.')) return name;
-  return `${name}.`;
+  if (name === '.' || name === '@' || name.endsWith('.')) return escapeField(name);
+  return `${escapeField(name)}.`;
 }
 
 function owner(name: string, origin: string): string {
   const lower = name.trim().toLowerCase();
   if (lower === '' || lower === '@') return '@';
-  if (!lower.endsWith('.')) return lower;
+  if (!lower.endsWith('.')) return escapeField(lower);
   const absolute = lower.slice(0, -1);
   if (absolute === origin) return '@';
-  if (absolute.endsWith(`.${origin}`)) return absolute.slice(0, -origin.length - 1);
-  return lower;
+  if (absolute.endsWith(`.${origin}`)) return escapeField(absolute.slice(0, -origin.length - 1));
+  return escapeField(lower);
+}
+
+/** CAA content `flags tag value` with its value re-quoted from its bytes (control bytes escaped). */
+function caa(content: string): string {
+  const match = /^\s*(\S+)\s+(\S+)\s+([\s\S]*?)\s*$/.exec(content);
+  if (!match) return escapeField(content);
+  const raw = match[3] as string;
+  const quoted = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"');
+  const value = quoted ? raw.slice(1, -1) : raw;
+  const bytes = unescapeBytes(Buffer.from(value, 'utf8').toString('latin1'), true);
+  return `${escapeField(match[1] as string)} ${escapeField(match[2] as string)} "${escapeBytes(bytes)}"`;
 }
 
 function rdata(record: PrintableRecord): string {
@@ -63,55 +102,89 @@ function rdata(record: PrintableRecord): string {
       return `${priority} ${host(record.content)}`;
     case 'SRV': {
       const parts = record.content.trim().split(/\s+/);
-      if (parts.length !== 3) return `${priority} ${record.content}`;
-      return `${priority} ${parts[0]} ${parts[1]} ${host(parts[2] as string)}`;
+      if (parts.length !== 3) return `${priority} ${escapeField(record.content)}`;
+      return `${priority} ${escapeField(parts[0] as string)} ${escapeField(parts[1] as string)} ${host(parts[2] as string)}`;
     }
     case 'TXT':
-      return splitTxt(record.content).map(quoteCharacterString).join(' ');
+      return splitTxt(record.content).map(quoteTxtString).join(' ');
+    case 'CAA':
+      return caa(record.content);
     default:
-      return record.content;
+      return escapeField(record.content);
   }
+}
+
+/** The record in canonical form when it validates (host case, IDN, CAA value), else as given. */
+function canonical(record: PrintableRecord, zone: string): PrintableRecord {
+  if (record.type === 'TXT') return record;
+  try {
+    const valid = validateRecordInput(
+      { type: record.type, name: record.name, content: record.content, priority: record.priority ?? null },
+      { zone, cnameAtApex: true },
+    );
+    return { ...record, name: valid.name, content: valid.content };
+  } catch {
+    return record;
+  }
+}
+
+interface Row {
+  name: string;
+  ttl: string;
+  type: string;
+  data: string;
+  priority: number;
+}
+
+function compareRows(typeOrder: Map<string, number>) {
+  return (a: Row, b: Row) =>
+    Number(b.name === '@') - Number(a.name === '@') ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+    (typeOrder.get(a.type) ?? 99) - (typeOrder.get(b.type) ?? 99) ||
+    a.priority - b.priority ||
+    (a.data < b.data ? -1 : a.data > b.data ? 1 : 0);
 }
 
 /**
  * Prints records as an RFC 1035 zone file: `$ORIGIN`, `$TTL`, one record per line in aligned
  * columns (owner, TTL when it differs from `$TTL`, class, type, data), sorted by name (apex
- * first), type, priority and content. Host targets are absolute with a trailing dot; TXT values
- * are split into quoted strings of at most 255 bytes. `parseZoneFile` reads it back to the same
- * records.
+ * first), type, priority and content. Host targets are absolute with a trailing dot (IDN in
+ * punycode); TXT values are split into quoted strings of at most 255 bytes; every byte a field
+ * cannot hold as it is is escaped (`\"`, `\\`, `\DDD` for control bytes and bytes that are not
+ * UTF-8), so `parseZoneFile` reads it back to the same records, and BIND loads it (ALIAS, a
+ * provider type, aside). Any number of records (no argument spreading).
  */
 export function printZoneFile(records: readonly PrintableRecord[], options: ZoneFilePrintOptions): string {
   const origin = options.origin.trim().toLowerCase().replace(/\.$/, '');
   const defaultTtl = options.ttl ?? mostCommonTtl(records);
-  const typeOrder = (type: string) => (RECORD_TYPES as readonly string[]).indexOf(type);
-  const rows = records
-    .map((record) => ({
+  const typeOrder = new Map(RECORD_TYPES.map((type, index) => [type as string, index]));
+  const rows: Row[] = new Array(records.length);
+  let nameWidth = 0;
+  let ttlWidth = 0;
+  let typeWidth = 0;
+  for (let i = 0; i < records.length; i++) {
+    const record = canonical(records[i] as PrintableRecord, origin);
+    const row: Row = {
       name: owner(record.name, origin),
       ttl: record.ttl !== undefined && record.ttl !== defaultTtl ? String(record.ttl) : '',
-      type: record.type,
+      type: escapeField(record.type),
       data: rdata(record),
       priority: record.priority ?? 0,
-    }))
-    .sort(
-      (a, b) =>
-        Number(b.name === '@') - Number(a.name === '@') ||
-        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-        typeOrder(a.type) - typeOrder(b.type) ||
-        a.priority - b.priority ||
-        (a.data < b.data ? -1 : a.data > b.data ? 1 : 0),
-    );
-  const width = (key: 'name' | 'ttl' | 'type') => Math.max(0, ...rows.map((row) => row[key].length));
-  const nameWidth = width('name');
-  const ttlWidth = width('ttl');
-  const typeWidth = width('type');
-
-  const lines = [`$ORIGIN ${origin === '' ? '' : origin}.`];
-  if (defaultTtl !== undefined) lines.push(`$TTL ${defaultTtl}`);
-  for (const row of rows) {
-    const columns = [row.name.padEnd(nameWidth)];
-    if (ttlWidth > 0) columns.push(row.ttl.padStart(ttlWidth));
-    columns.push('IN', row.type.padEnd(typeWidth), row.data);
-    lines.push(columns.join(' ').trimEnd());
+    };
+    rows[i] = row;
+    if (row.name.length > nameWidth) nameWidth = row.name.length;
+    if (row.ttl.length > ttlWidth) ttlWidth = row.ttl.length;
+    if (row.type.length > typeWidth) typeWidth = row.type.length;
   }
-  return `${lines.join('\n')}\n`;
+  rows.sort(compareRows(typeOrder));
+
+  let out = `$ORIGIN ${origin}.\n`;
+  if (defaultTtl !== undefined) out += `$TTL ${defaultTtl}\n`;
+  for (const row of rows) {
+    let line = row.name.padEnd(nameWidth);
+    if (ttlWidth > 0) line += ` ${row.ttl.padStart(ttlWidth)}`;
+    line += ` IN ${row.type.padEnd(typeWidth)} ${row.data}`;
+    out += `${line.trimEnd()}\n`;
+  }
+  return out;
 }

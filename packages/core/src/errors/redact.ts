@@ -19,12 +19,24 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
   return out.replace(SECRET_PARAM, `$1${REDACTED}`).replace(SECRET_SCHEME, `$1 ${REDACTED}`);
 }
 
-/** Deep-copies a JSON-like value with every string redacted (for provider error bodies kept on errors). */
-export function redactValue(value: unknown, secrets: readonly string[] = []): unknown {
+/** Nesting kept by `redactValue`; anything deeper is replaced (a hostile body may nest 100,000 levels). */
+export const MAX_REDACT_DEPTH = 64;
+const TOO_DEEP = '[nested too deep]';
+
+/**
+ * Deep-copies a JSON-like value with every string redacted, object keys included (a provider may
+ * echo a credential as a key), for provider error bodies kept on errors. Nesting beyond
+ * `MAX_REDACT_DEPTH` is cut, so the copy never overflows the stack.
+ */
+export function redactValue(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
   if (typeof value === 'string') return redactSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
-  }
-  return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_REDACT_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      redactSecrets(key, secrets),
+      redactValue(item, secrets, depth + 1),
+    ]),
+  );
 }

@@ -48,6 +48,15 @@ describe('RegistrarError', () => {
     expect(isRegistrarError('text')).toBe(false);
   });
 
+  it('the ordinary prototype check holds too: a subclass prototype is an instance of its parents', () => {
+    expect(ValidationError.prototype instanceof RegistrarError).toBe(true);
+    expect(RateLimitError.prototype instanceof RegistrarError).toBe(true);
+    expect(Object.create(NotFoundError.prototype) instanceof NotFoundError).toBe(true);
+    expect(ValidationError.prototype instanceof NotFoundError).toBe(false);
+    expect(RegistrarError.prototype instanceof ValidationError).toBe(false);
+    expect(new ValidationError('x') instanceof Error).toBe(true);
+  });
+
   it('serialises to JSON with issues and cause, without the stack', () => {
     const error = new ValidationError('bad', {
       provider: 'pocketdns',

@@ -68,8 +68,13 @@ export class RegistrarError extends Error {
     Object.defineProperty(this, BRAND, { value: brandChain(ctor), enumerable: false });
   }
 
-  /** `instanceof` works across duplicate installs and the ESM/CJS builds through the brand. */
+  /**
+   * `instanceof` works across duplicate installs and the ESM/CJS builds through the brand, and
+   * the ordinary prototype check holds as well (`ValidationError.prototype instanceof RegistrarError`).
+   */
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` was called on.
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const brands = (value as { [BRAND]?: unknown } | null)?.[BRAND];
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` was called on.
     return Array.isArray(brands) && brands.includes(this.errorName);

@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTransport } from '../transport/http-transport.js';
+import { redactValue } from './redact.js';
 import { isRegistrarError, type RegistrarError } from './registrar-error.js';
 
 const BASE = 'https://api.example.test';
@@ -123,5 +124,64 @@ describe('no credential in any rendering of an error', () => {
         .request({ operation: 'op', method: 'GET', path: '/x', schema: z.object({ ok: z.literal(true) }) })
         .catch((e: unknown) => e),
     );
+  });
+
+  it('a credential echoed as a JSON key of the error body and inside X-Request-Id', async () => {
+    nock(BASE)
+      .get('/x')
+      .query(true)
+      .reply(
+        422,
+        {
+          message: 'invalid',
+          errors: { sk_live_SECRET1: ['unknown field'], 'key SECRET2': { SECRET3: 1 } },
+        },
+        { 'X-Request-Id': 'req-sk_live_SECRET1-SECRET3' },
+      );
+    const error = await createTransport({
+      provider: 'domainr',
+      baseURL: BASE,
+      retry: false,
+      credentials: () => ({
+        headers: { Authorization: 'Bearer sk_live_SECRET1', 'X-RapidAPI-Key': 'SECRET2' },
+        query: { client_id: 'SECRET3' },
+      }),
+      // An adapter that turns the body's keys into issues, as field-error bodies are read.
+      parseError: (body) => {
+        const errors = (body as { errors: Record<string, unknown> }).errors;
+        return {
+          message: `invalid: ${Object.keys(errors).join(', ')}`,
+          code: Object.keys(errors)[0],
+          issues: Object.keys(errors).map((key) => ({ path: key, message: `${key} is not allowed` })),
+        };
+      },
+    })
+      .request({ operation: 'op', method: 'GET', path: '/x' })
+      .catch((e: unknown) => e);
+    expectNoSecret(error);
+    expect(error).toMatchObject({
+      requestId: 'req-[REDACTED]-[REDACTED]',
+      issues: [
+        { path: '[REDACTED]', message: '[REDACTED] is not allowed' },
+        { path: 'key [REDACTED]', message: 'key [REDACTED] is not allowed' },
+      ],
+    });
+    expect((error as { cause: { body: unknown } }).cause.body).toEqual({
+      message: 'invalid',
+      errors: { '[REDACTED]': ['unknown field'], 'key [REDACTED]': { '[REDACTED]': 1 } },
+    });
+  });
+
+  it('an error body nested 100,000 levels deep: redaction does not overflow, the status still decides', async () => {
+    const deep = `${'{"a":'.repeat(100_000)}"SECRET3"${'}'.repeat(100_000)}`;
+    nock(BASE).get('/x').query(true).reply(500, deep, { 'Content-Type': 'application/json' });
+    const error = await client()
+      .request({ operation: 'op', method: 'GET', path: '/x' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ProviderError', status: 500 });
+    expectNoSecret(error);
+    let value: unknown = 'Bearer sk_live_SECRET1';
+    for (let i = 0; i < 100_000; i++) value = { [`k${i % 3}`]: value };
+    expect(() => JSON.stringify(redactValue(value, SECRETS))).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/error-classes.js';
+import { normalizeDomainName } from '../validation/domain-name.js';
 import { contextualAsync, contextualIterable } from './error-context.js';
 
 describe('error context', () => {
@@ -12,6 +13,18 @@ describe('error context', () => {
       throw new ValidationError('bad name', { provider: 'example', operation: 'domainRef' });
     });
     await expect(named()).rejects.toMatchObject({ operation: 'domainRef' });
+  });
+
+  it("names the registrar method, not core's check, when a check fails inside a method", async () => {
+    const checked = contextualAsync('example', 'getDomain', async () => normalizeDomainName('../x'));
+    await expect(checked()).rejects.toMatchObject({
+      name: 'ValidationError',
+      provider: 'example',
+      operation: 'getDomain',
+    });
+    expect(() => normalizeDomainName('../x')).toThrowError(
+      expect.objectContaining({ operation: 'normalizeDomainName' }),
+    );
   });
 
   it('passes other errors through untouched', async () => {

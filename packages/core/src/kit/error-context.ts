@@ -5,12 +5,19 @@
  */
 import { isRegistrarError } from '../errors/registrar-error.js';
 
+/**
+ * Core checks an adapter calls inside a method: their errors name the check when called directly,
+ * and the registrar method when raised inside one.
+ */
+const CHECK_OPERATIONS = new Set(['normalizeDomainName', 'validateRecordInput', 'validateRecordPatch']);
+
 /** Fills `provider`/`operation` on a registrar error that lacks them; other values pass through. */
 export function withContext(error: unknown, provider: string, operation: string): unknown {
   if (!isRegistrarError(error)) return error;
   const target = error as { provider: string; operation: string };
   if (!target.provider || target.provider === 'unknown') target.provider = provider;
-  if (!target.operation || target.operation === 'unknown') target.operation = operation;
+  if (!target.operation || target.operation === 'unknown' || CHECK_OPERATIONS.has(target.operation))
+    target.operation = operation;
   return error;
 }
 

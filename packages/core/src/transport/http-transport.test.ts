@@ -13,20 +13,17 @@ import {
   ResponseFormatError,
   ValidationError,
 } from '../errors/error-classes.js';
+import { TEST_BASE_URL, testTransport } from '../test/test-transport.js';
 import { urlPath } from '../validation/path-segment.js';
-import { createTransport, type TransportOptions } from './http-transport.js';
+import type { TransportOptions } from './http-transport.js';
 import { BucketLimiters } from './rate-limiter.js';
 import type { TransportEvent } from './transport-events.js';
 
-const BASE = 'https://api.example.test';
+const BASE = TEST_BASE_URL;
 const Item = z.object({ id: z.number(), name: z.string() });
 
 function transport(overrides: Partial<TransportOptions> = {}) {
-  return createTransport({
-    provider: 'dnsimple',
-    baseURL: BASE,
-    credentials: () => ({ headers: { Authorization: 'Bearer sk_live_SECRET1' } }),
-    retry: { retries: 3, minDelayMs: 1, maxDelayMs: 5 },
+  return testTransport({
     parseError: (body) => ({ message: (body as { message?: string }).message }),
     ...overrides,
   });
@@ -129,6 +126,36 @@ describe('requests', () => {
       schema: Item,
     });
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends a multipart form (a file upload) and returns a text answer as it came', async () => {
+    let received: string | undefined;
+    nock(BASE)
+      .post('/upload', (body: string) => {
+        received = String(body);
+        return true;
+      })
+      .matchHeader('content-type', /^multipart\/form-data; boundary=/)
+      .reply(200, { ok: true })
+      .get('/export')
+      .matchHeader('accept', 'text/plain')
+      .reply(200, 'example.com.\t1\tIN\tA\t192.0.2.1\n', { 'Content-Type': 'text/plain' });
+    const form = new FormData();
+    form.set('file', new Blob(['zone text']), 'zone.txt');
+    form.set('proxied', 'false');
+    const t = transport();
+    await t.request({ operation: 'importZone', method: 'POST', path: '/upload', form, schema: z.unknown() });
+    expect(received).toContain('name="file"; filename="zone.txt"');
+    expect(received).toContain('zone text');
+    expect(received).toContain('name="proxied"');
+    const exported = await t.request<string>({
+      operation: 'exportZone',
+      method: 'GET',
+      path: '/export',
+      headers: { Accept: 'text/plain' },
+      responseText: true,
+    });
+    expect(exported.data).toBe('example.com.\t1\tIN\tA\t192.0.2.1\n');
   });
 
   it('returns undefined data for 204 without a schema', async () => {
@@ -250,15 +277,16 @@ describe('retry matrix', () => {
   it.each(matrix)('%s with %s → %i attempt(s)', async (method, outcome, expected) => {
     let attempts = 0;
     const scope = nock(BASE);
+    // The deadline covers the whole attempt: 150 ms leaves room for a loaded machine to answer.
     const chain = scope.intercept('/x', method).times(10);
     if (outcome === 'reset')
       chain.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     else if (outcome === 'refused')
       chain.replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
-    else if (outcome === 'timeout') chain.delay(200).reply(200, {});
+    else if (outcome === 'timeout') chain.delay(2000).reply(200, {});
     else chain.reply(outcome, {});
     scope.on('request', () => attempts++);
-    const error = await transport({ timeoutMs: 20 })
+    const error = await transport({ timeoutMs: 150 })
       .request({ operation: 'op', method, path: '/x', body: method === 'GET' ? undefined : {} })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);

@@ -1,14 +1,22 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import pRetryImport from 'p-retry';
+import pRetry from 'p-retry';
 import type { z } from 'zod';
-import { AuthenticationError, NetworkError, ResponseFormatError } from '../errors/error-classes.js';
+import {
+  AuthenticationError,
+  NetworkError,
+  ProviderError,
+  RateLimitError,
+  ResponseFormatError,
+} from '../errors/error-classes.js';
 import { errorFromStatus } from '../errors/error-from-status.js';
+import { jsonDepthExceeds } from '../errors/json-depth.js';
 import { redactSecrets, redactValue } from '../errors/redact.js';
 import { isRegistrarError, type RegistrarError, type ValidationIssue } from '../errors/registrar-error.js';
 import { abortableDelay } from './abortable-delay.js';
+import { AttemptDeadline } from './attempt-deadline.js';
 import { assertSafeBaseURL } from './base-url.js';
 import { BucketLimiters, type BucketSpec, type RateLimitOption } from './rate-limiter.js';
-import { rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './retry-after.js';
+import { rateLimitLimit, rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './retry-after.js';
 import { DEFAULT_RETRY, type RetryOptions, shouldRetry } from './retry-policy.js';
 import type { EventBase, EventListener } from './transport-events.js';
 
@@ -34,8 +42,13 @@ export interface TransportUserOptions {
   baseURL?: string;
   /** Allow a plain-http baseURL that is not a loopback host. */
   allowInsecureHttp?: boolean;
-  /** Per-attempt timeout (default 30 s). */
+  /** Per-attempt timeout, body included (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Largest response body read, in bytes (default 20 MB): a larger one is a ResponseFormatError
+   * with code `response_too_large`, and reading stops at the cap.
+   */
+  maxResponseBytes?: number;
   retry?: false | RetryOptions;
   rateLimit?: RateLimitOption;
   /** An axios instance to send with (interceptors, proxies, adapters). */
@@ -75,6 +88,10 @@ export interface RequestSpec<T> {
   timeoutMs?: number;
   idempotencyKey?: string;
   headers?: Record<string, string>;
+  /** A multipart form body (a file upload) instead of `body`; its Content-Type is set with the boundary. */
+  form?: FormData;
+  /** The success body is text (a zone file), returned as it came instead of parsed as JSON. */
+  responseText?: boolean;
 }
 
 export interface TransportResponse<T> {
@@ -90,12 +107,10 @@ export interface Transport {
   close(): Promise<void>;
 }
 
-// p-retry is ESM-only: the CommonJS build loads it with require(esm), whose module namespace then
-// arrives as the default import (https://nodejs.org/api/modules.html#loading-ecmascript-modules-using-require).
-const pRetry: typeof pRetryImport =
-  (pRetryImport as unknown as { default?: typeof pRetryImport }).default ?? pRetryImport;
-
 const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+/** Error bodies nested deeper than this are not parsed (a hostile body may nest 100,000 levels). */
+const MAX_ERROR_BODY_DEPTH = 64;
 export const CORE_VERSION = '0.1.0';
 const DEFAULT_USER_AGENT = `registrar-kit/${CORE_VERSION} (+https://github.com/registrar-kit/registrar-kit)`;
 
@@ -106,6 +121,9 @@ export function createTransport(options: TransportOptions): Transport {
   const limiters = new BucketLimiters(options.provider, options.buckets ?? {}, options.rateLimit);
   const retry = options.retry === false ? null : { ...DEFAULT_RETRY, ...options.retry };
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const maxRetryAfterMs = retry?.maxRetryAfterMs ?? DEFAULT_RETRY.maxRetryAfterMs;
+  const timeoutOf = (spec: RequestSpec<unknown>) => spec.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const emit: EventListener = (event) => {
     try {
       options.onEvent?.(event);
@@ -122,6 +140,10 @@ export function createTransport(options: TransportOptions): Transport {
       path: spec.path,
       attempt,
     };
+    const timeoutMs = timeoutOf(spec);
+    // A pause asked for by rate-limit headers is waited only within the call's own deadline.
+    const paused = limiters.pausedFor(spec.bucket);
+    if (paused > Math.min(timeoutMs, maxRetryAfterMs)) throw pausedError(spec, paused);
     const waited = await limiters.acquire(spec.bucket, spec.signal);
     if (waited >= 1) emit({ type: 'rate-limit', ...base, waitMs: Math.round(waited), reason: 'bucket' });
     const credentials = await options.credentials();
@@ -133,29 +155,33 @@ export function createTransport(options: TransportOptions): Transport {
     const started = performance.now();
     emit({ type: 'request', ...base });
     let response: AxiosResponse<string>;
+    const deadline = new AttemptDeadline(timeoutMs, spec.signal);
     try {
       response = await http.request<string>({
         method: spec.method,
         url: baseURL + spec.path,
         params: { ...cleanQuery(spec.query), ...credentials.query },
-        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        data: spec.form ?? (spec.body === undefined ? undefined : JSON.stringify(spec.body)),
         headers: {
           Accept: 'application/json',
           'User-Agent': userAgent,
-          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(spec.body === undefined || spec.form ? {} : { 'Content-Type': 'application/json' }),
           ...(spec.idempotencyKey ? { 'Idempotency-Key': spec.idempotencyKey } : {}),
           ...spec.headers,
           ...credentials.headers,
         },
-        timeout: spec.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        signal: spec.signal,
+        timeout: timeoutMs,
+        // Bounds the whole attempt, body included (axios's timeout stops at the headers).
+        signal: deadline.signal,
         responseType: 'text',
         transformResponse: [(data: unknown) => data],
         validateStatus: () => true,
         maxRedirects: 0,
+        // axios stops reading (and destroys the stream) once the body passes this size.
+        maxContentLength: maxResponseBytes,
       });
     } catch (cause) {
-      const error = networkError(cause, spec.signal, secrets, errorOptions);
+      const error = networkError(cause, spec.signal, deadline.timedOut, secrets, errorOptions);
       emit({
         type: 'error',
         ...base,
@@ -164,14 +190,29 @@ export function createTransport(options: TransportOptions): Transport {
         durationMs: performance.now() - started,
       });
       throw error;
+    } finally {
+      deadline.dispose();
     }
     const durationMs = performance.now() - started;
     const headers = flatHeaders(response.headers);
     emit({ type: 'response', ...base, status: response.status, durationMs });
-    if (options.adaptiveRateLimit) paceFromHeaders(spec, headers, base);
+    paceFromHeaders(spec, headers, base);
 
-    if (response.status >= 400) {
-      const error = errorFromResponse(response.status, response.data, headers, secrets, errorOptions);
+    if (response.status >= 300 || tooLarge(response.data)) {
+      const error =
+        response.status >= 400
+          ? errorFromResponse(response.status, response.data, headers, secrets, errorOptions)
+          : response.status >= 300
+            ? new ProviderError(
+                `${options.provider} ${spec.operation}: unexpected redirect (HTTP ${response.status}), not followed`,
+                {
+                  ...errorOptions,
+                  status: response.status,
+                  code: 'unexpected_redirect',
+                  requestId: requestIdOf(headers, secrets),
+                },
+              )
+            : responseTooLarge(errorOptions, response.status);
       emit({
         type: 'error',
         ...base,
@@ -186,6 +227,22 @@ export function createTransport(options: TransportOptions): Transport {
     return { data, status: response.status, headers };
   }
 
+  /** A body past the cap that an axios adapter other than Node's http one handed over whole. */
+  function tooLarge(text: unknown): boolean {
+    return typeof text === 'string' && text.length > maxResponseBytes;
+  }
+
+  function pausedError(spec: RequestSpec<unknown>, waitMs: number): RateLimitError {
+    return new RateLimitError(
+      `${options.provider} ${spec.operation}: the provider's rate limit is used up for the next ${Math.ceil(waitMs / 1000)} s (longer than this call may wait)`,
+      {
+        provider: options.provider,
+        operation: spec.operation,
+        retryAfterMs: Math.ceil(waitMs),
+      },
+    );
+  }
+
   function paceFromHeaders(
     spec: RequestSpec<unknown>,
     headers: Record<string, string>,
@@ -196,11 +253,13 @@ export function createTransport(options: TransportOptions): Transport {
     if (remaining === undefined || resetAt === undefined) return;
     const left = resetAt - Date.now();
     if (left <= 0) return;
-    const limit = Number(headers['x-ratelimit-limit']) || remaining + 1;
+    const limit = rateLimitLimit(headers) || remaining + 1;
     if (remaining === 0) {
+      // Every provider that sends these headers is held until the reset (a wait longer than a
+      // call's deadline fails that call at once, see attemptOnce).
       limiters.pause(spec.bucket ?? 'default', resetAt);
       emit({ type: 'rate-limit', ...base, waitMs: left, reason: 'remaining-quota' });
-    } else if (remaining < limit * 0.1) {
+    } else if (options.adaptiveRateLimit && remaining < limit * 0.1) {
       // Under 10% of the quota left: spread what is left over the time to the reset.
       const gap = left / remaining;
       limiters.pause(spec.bucket ?? 'default', Date.now() + gap);
@@ -215,6 +274,7 @@ export function createTransport(options: TransportOptions): Transport {
     secrets: string[],
     errorOptions: { provider: string; operation: string },
   ): T {
+    if (spec.responseText) return (text ?? '') as T;
     if (!spec.schema) return undefined as T;
     let json: unknown;
     try {
@@ -231,7 +291,7 @@ export function createTransport(options: TransportOptions): Transport {
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.'),
+        path: redactSecrets(issue.path.map(String).join('.'), secrets),
         message: redactSecrets(issue.message, secrets),
       }));
       const first = issues[0];
@@ -251,29 +311,32 @@ export function createTransport(options: TransportOptions): Transport {
     errorOptions: { provider: string; operation: string },
   ): RegistrarError {
     let body: unknown;
+    const tooDeep = typeof text === 'string' && jsonDepthExceeds(text, MAX_ERROR_BODY_DEPTH);
     try {
-      body = text ? JSON.parse(text) : undefined;
+      body = text && !tooDeep ? JSON.parse(text) : undefined;
     } catch {
       body = undefined;
     }
     const details = body === undefined ? {} : safeParseError(options.parseError, body, status);
     const providerMessage = details.message
       ? redactSecrets(details.message, secrets)
-      : body === undefined && text
-        ? 'non-JSON body'
-        : undefined;
+      : tooDeep
+        ? `body nested deeper than ${MAX_ERROR_BODY_DEPTH} levels, not read`
+        : body === undefined && text
+          ? 'non-JSON body'
+          : undefined;
     const message = `${options.provider} ${errorOptions.operation} failed with HTTP ${status}${providerMessage ? `: ${providerMessage}` : ''}`;
     const issues = details.issues?.map((issue) => ({
-      path: issue.path,
-      message: redactSecrets(issue.message, secrets),
+      path: redactSecrets(String(issue.path), secrets),
+      message: redactSecrets(String(issue.message), secrets),
     }));
     return errorFromStatus(message, {
       ...errorOptions,
       status,
-      ...(details.code ? { code: details.code } : {}),
+      ...(details.code ? { code: redactSecrets(String(details.code), secrets) } : {}),
       ...(issues ? { issues } : {}),
       invalidCredential: details.invalidCredential ?? false,
-      requestId: headers['x-request-id'],
+      requestId: requestIdOf(headers, secrets),
       // X-RateLimit-Reset is a quota window's end: it times a 429, never a 503's retry.
       retryAfterMs:
         status === 429 || status === 503 ? retryAfterMs(headers, Date.now(), status === 429) : undefined,
@@ -295,7 +358,8 @@ export function createTransport(options: TransportOptions): Transport {
         if (!shouldRetry(error, idempotent)) return false;
         const wait = isRegistrarError(error) ? error.retryAfterMs : undefined;
         if (wait !== undefined) {
-          if (wait > retry.maxRetryAfterMs) return false;
+          // Never wait past the call's own deadline or maxRetryAfterMs: the error is thrown instead.
+          if (wait > Math.min(retry.maxRetryAfterMs, timeoutOf(spec))) return false;
           emit({
             type: 'rate-limit',
             ...eventBase(spec, attemptNumber),
@@ -428,21 +492,54 @@ function flatHeaders(headers: AxiosResponse['headers']): Record<string, string> 
   return out;
 }
 
+/** The provider's `X-Request-Id`, redacted (a provider may echo a credential into it). */
+function requestIdOf(headers: Record<string, string>, secrets: string[]): string | undefined {
+  const id = headers['x-request-id'];
+  return id === undefined ? undefined : redactSecrets(id, secrets);
+}
+
+function responseTooLarge(
+  errorOptions: { provider: string; operation: string },
+  status: number | undefined,
+): ResponseFormatError {
+  return new ResponseFormatError(
+    `${errorOptions.provider} ${errorOptions.operation}: the response body is larger than maxResponseBytes; reading stopped`,
+    { ...errorOptions, ...(status === undefined ? {} : { status }), code: 'response_too_large' },
+  );
+}
+
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
-/** A NetworkError from an axios failure without a response: no config, no headers, no URL kept. */
+/**
+ * A NetworkError from an axios failure without a response: no config, no headers, no URL kept.
+ * `timedOut`: the attempt's deadline stopped it; a body past maxResponseBytes is a ResponseFormatError.
+ */
 function networkError(
   cause: unknown,
   signal: AbortSignal | undefined,
+  timedOut: boolean,
   secrets: string[],
   errorOptions: { provider: string; operation: string },
-): NetworkError {
+): RegistrarError {
   const code =
     typeof (cause as { code?: unknown })?.code === 'string' ? (cause as { code: string }).code : 'UNKNOWN';
   const text = redactSecrets(String((cause as Error)?.message ?? cause), secrets);
   const plain = Object.assign(new Error(text), { code });
   plain.name = 'NetworkCause';
   plain.stack = `${plain.name}: ${text}`;
+  if (code === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(text))
+    return responseTooLarge(errorOptions, undefined);
+  if (timedOut) {
+    return new NetworkError(
+      `${errorOptions.provider} ${errorOptions.operation} timed out (the whole attempt, body included)`,
+      {
+        ...errorOptions,
+        code: 'timeout',
+        retryable: true,
+        cause: plain,
+      },
+    );
+  }
   if (signal?.aborted || code === 'ERR_CANCELED') {
     return new NetworkError(`${errorOptions.provider} ${errorOptions.operation} was aborted`, {
       ...errorOptions,

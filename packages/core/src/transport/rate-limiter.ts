@@ -36,6 +36,9 @@ function sharedOf(option: RateLimitOption | undefined): SharedRateLimit | null {
   return redis && id ? { redis, id } : null;
 }
 
+/** Where pauses of requests without a bucket are kept. */
+const UNNAMED_BUCKET = 'default';
+
 /** Extra spacing so that clock and network jitter never push two requests into one window. */
 const SPREAD_MARGIN = 1.05;
 
@@ -64,26 +67,46 @@ export class BucketLimiters {
 
   /**
    * Resolves when a request in `bucket` may be sent, with how long it waited for its slot (ms; a
-   * pause the provider asked for included); rejects with an aborted NetworkError on abort.
+   * pause the provider asked for included); rejects with an aborted NetworkError on abort, and then
+   * gives its slot back.
    */
   async acquire(bucket: string | undefined, signal?: AbortSignal): Promise<number> {
-    if (!bucket || this.option === false) return 0;
+    if (this.option === false) return 0;
     const started = performance.now();
-    const paused = (this.pausedUntil.get(bucket) ?? 0) - Date.now();
+    const paused = this.pausedFor(bucket);
     if (paused > 0) await abortableDelay(paused, signal);
+    if (!bucket) return performance.now() - started;
     if (!this.shared) {
-      const wait = this.localFor(bucket)?.reserve() ?? 0;
-      if (wait > 0) await abortableDelay(wait, signal);
+      const local = this.localFor(bucket);
+      if (local) {
+        const now = performance.now();
+        const slot = local.book(now);
+        if (slot > now) {
+          try {
+            await abortableDelay(slot - now, signal);
+          } catch (error) {
+            local.release(slot);
+            throw error;
+          }
+        }
+      }
     } else {
       await this.sharedFor(bucket)?.reserve(signal);
     }
     return performance.now() - started;
   }
 
-  /** Holds every request of `bucket` until `untilMs` (epoch ms). */
+  /** Holds every request of `bucket` (no bucket: the provider-wide pause) until `untilMs` (epoch ms). */
   pause(bucket: string | undefined, untilMs: number): void {
-    if (!bucket) return;
-    if (untilMs > (this.pausedUntil.get(bucket) ?? 0)) this.pausedUntil.set(bucket, untilMs);
+    const key = bucket ?? UNNAMED_BUCKET;
+    if (untilMs > (this.pausedUntil.get(key) ?? 0)) this.pausedUntil.set(key, untilMs);
+  }
+
+  /** How long (ms) requests of `bucket` are still held by a pause the provider asked for; 0 when none. */
+  pausedFor(bucket: string | undefined): number {
+    if (this.option === false || this.pausedUntil.size === 0) return 0;
+    const until = this.pausedUntil.get(bucket ?? UNNAMED_BUCKET);
+    return until === undefined ? 0 : Math.max(0, until - Date.now());
   }
 
   /** The effective spec of a bucket (defaults merged with overrides), or null when unlimited. */

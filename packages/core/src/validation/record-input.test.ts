@@ -44,6 +44,11 @@ describe('validateRecordInput: canonical content', () => {
     [{ type: 'NS', name: 'sub', content: 'NS1.Example.net' }, { content: 'ns1.example.net' }],
     [{ type: 'ALIAS', name: '@', content: 'lb.example.net.' }, { content: 'lb.example.net' }],
     [{ type: 'A', name: '*', content: '192.0.2.1' }, { name: '*' }],
+    [
+      // One spelling of a CAA value: escapes decoded, then `"`, `\`, control bytes re-escaped.
+      { type: 'CAA', name: '@', content: '0 issue "a\\010b\\065\\"c"' },
+      { content: '0 issue "a\\010bA\\"c"' },
+    ],
     [{ type: 'CNAME', name: 'www', content: 'bücher.example' }, { content: 'xn--bcher-kva.example' }],
   ] as const)('%j', (input, expected) => {
     expect(validateRecordInput(input as never)).toMatchObject(expected);
@@ -93,6 +98,19 @@ describe('validateRecordInput: refusals (one ValidationError with every issue)',
     [
       { type: 'CAA', name: '@', content: 'issue letsencrypt.org' },
       [expect.stringContaining('CAA content must be')],
+    ],
+    [
+      // Issue 14 item 13: a raw control character would make `dns export` write an unreadable file.
+      { type: 'CAA', name: '@', content: '0 issue "letsencrypt.org\nx"' },
+      ['content.value: must not hold control characters (a zone file writes such a byte as \\DDD)'],
+    ],
+    [
+      { type: 'CAA', name: '@', content: '0 iodef "mailto:a\u0000@example.com"' },
+      ['content.value: must not hold control characters (a zone file writes such a byte as \\DDD)'],
+    ],
+    [
+      { type: 'CAA', name: '@', content: '0 issue "ca\\999"' },
+      ['content.value: escape \\999 is not a byte (000–255)'],
     ],
     [
       { type: 'A', name: 'www', content: '192.0.2.1', priority: 5 },

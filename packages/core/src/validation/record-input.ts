@@ -8,6 +8,7 @@ import {
   type RecordType,
 } from '../model/dns-record.js';
 import { canonicalIPv4, canonicalIPv6 } from './ip-address.js';
+import { EscapeError, escapeBytes, unescapeBytes } from './text-bytes.js';
 
 /** A provider's record rules. Without them the RFC-level defaults apply. */
 export interface RecordRules {
@@ -31,6 +32,8 @@ export interface RecordRules {
 
 const NAME_LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 const CAA = /^(\d{1,3})\s+([A-Za-z0-9]+)\s+(?:"((?:[^"\\]|\\.)*)"|(\S+))$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+const CONTROL = /[\u0000-\u001f\u007f]/;
 const DEFAULT_TTL = { min: 0, max: 2_147_483_647 };
 const WITH_PRIORITY: ReadonlySet<RecordType> = new Set(['MX', 'SRV']);
 
@@ -141,7 +144,23 @@ function canonicalContent(
       const flags = Number(match[1]);
       if (flags > 255) issues.push({ path: 'content.flags', message: 'must be from 0 to 255' });
       const value = match[3] ?? match[4] ?? '';
-      return `${flags} ${match[2]!.toLowerCase()} "${value}"`;
+      if (CONTROL.test(value)) {
+        issues.push({
+          path: 'content.value',
+          message: 'must not hold control characters (a zone file writes such a byte as \\DDD)',
+        });
+        return content;
+      }
+      let bytes: string;
+      try {
+        bytes = unescapeBytes(Buffer.from(value, 'utf8').toString('latin1'));
+      } catch (error) {
+        if (!(error instanceof EscapeError)) throw error;
+        issues.push({ path: 'content.value', message: error.message });
+        return content;
+      }
+      // One spelling of each value: `"` and `\` escaped, other bytes as RFC 1035 §5.1 writes them.
+      return `${flags} ${match[2]!.toLowerCase()} "${escapeBytes(bytes)}"`;
     }
     case 'TXT':
       return content;

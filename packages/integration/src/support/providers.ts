@@ -66,6 +66,51 @@ export interface CreateOptions extends TransportUserOptions {
   rateLimit?: RateLimitOption;
 }
 
+/**
+ * The options of `provider`'s factory for a registrar pointed at `baseURL` with the emulator's
+ * credentials (plain data, so a child process can build the same registrar).
+ */
+export function factoryOptions(
+  provider: ProviderId,
+  emulator: AnyEmulator | null,
+  baseURL: string,
+  options: CreateOptions = {},
+): Record<string, unknown> {
+  const { credential, ...transport } = options;
+  const creds = emulator?.seedInfo.credentials ?? {};
+  switch (provider) {
+    case 'pocketdns':
+      return { ...transport, baseURL, apiKey: credential ?? creds.apiKey, owner: POCKETDNS_DEFAULT_USER };
+    case 'dnsimple':
+      return {
+        ...transport,
+        baseURL,
+        token: credential ?? creds.token,
+        accountId: creds.accountId ?? '1010',
+        registrantId: 1,
+      };
+    case 'glauca': {
+      const state = emulator?.state as { defaultContactId?: string } | undefined;
+      return {
+        ...transport,
+        baseURL,
+        dnsBaseURL: baseURL,
+        token: credential ?? creds.token,
+        ...(state?.defaultContactId ? { contacts: { registrant: state.defaultContactId } } : {}),
+      };
+    }
+    case 'domainr':
+      return { ...transport, baseURL, clientId: credential ?? creds.clientId };
+  }
+}
+
+const FACTORIES = {
+  pocketdns: createPocketDns,
+  dnsimple: createDnsimple,
+  glauca: createGlauca,
+  domainr: createDomainr,
+} as unknown as Record<ProviderId, (options: Record<string, unknown>) => Registrar>;
+
 /** A registrar of `provider` pointed at `baseURL` with the emulator's credentials. */
 export function createFor(
   provider: ProviderId,
@@ -73,37 +118,7 @@ export function createFor(
   baseURL: string,
   options: CreateOptions = {},
 ): Registrar {
-  const { credential, ...transport } = options;
-  const creds = emulator?.seedInfo.credentials ?? {};
-  switch (provider) {
-    case 'pocketdns':
-      return createPocketDns({
-        ...transport,
-        baseURL,
-        apiKey: credential ?? creds.apiKey,
-        owner: POCKETDNS_DEFAULT_USER,
-      });
-    case 'dnsimple':
-      return createDnsimple({
-        ...transport,
-        baseURL,
-        token: credential ?? creds.token,
-        accountId: creds.accountId ?? '1010',
-        registrantId: 1,
-      });
-    case 'glauca': {
-      const state = emulator?.state as { defaultContactId?: string } | undefined;
-      return createGlauca({
-        ...transport,
-        baseURL,
-        dnsBaseURL: baseURL,
-        token: credential ?? creds.token,
-        ...(state?.defaultContactId ? { contacts: { registrant: state.defaultContactId } } : {}),
-      });
-    }
-    case 'domainr':
-      return createDomainr({ ...transport, baseURL, clientId: credential ?? creds.clientId });
-  }
+  return FACTORIES[provider](factoryOptions(provider, emulator, baseURL, options));
 }
 
 /** Fast retries for tests: the default policy's shape with millisecond delays. */

@@ -5,7 +5,7 @@
 import type { Capability, KnownProviderId, Registrar } from '@registrar-kit/core';
 import { createRegistrar, REGISTRAR_PROVIDER_ENV } from '../create-registrar.js';
 import { isKnownProvider, PROVIDER_LIST } from '../providers.js';
-import { type Emulation, startEmulation } from './emulate.js';
+import { type Emulation, type EmulationOptions, startEmulation } from './emulate.js';
 import { UsageError } from './errors.js';
 import { type IO, Renderer } from './render.js';
 
@@ -89,10 +89,10 @@ export class CliContext {
     return this.io.env;
   }
 
-  /** The registrars of `ids`, in that order. */
-  async registrars(ids: readonly KnownProviderId[]): Promise<Registrar[]> {
+  /** The registrars of `ids`, in that order (`seeding`: how `--emulate` seeds them). */
+  async registrars(ids: readonly KnownProviderId[], seeding: EmulationOptions = {}): Promise<Registrar[]> {
     if (this.options.emulate) {
-      this.emulation ??= await startEmulation(ids);
+      this.emulation ??= await startEmulation(ids, seeding);
       const emulation = this.emulation;
       return ids.map((id) => emulation.registrar(id));
     }

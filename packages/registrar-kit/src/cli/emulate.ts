@@ -10,18 +10,26 @@ import {
   startDomainrEmulator,
   startGlaucaEmulator,
   startPocketDnsEmulator,
+  TransferRegistry,
 } from '@registrar-kit/testkit/emulators';
 import { createRegistrar } from '../create-registrar.js';
 import { PROVIDER_LIST } from '../providers.js';
 
 type AnyEmulator = RunningEmulator<unknown>;
 
-const START: Record<KnownProviderId, () => Promise<AnyEmulator>> = {
-  pocketdns: () => startPocketDnsEmulator() as Promise<AnyEmulator>,
-  glauca: () => startGlaucaEmulator() as Promise<AnyEmulator>,
-  dnsimple: () => startDnsimpleEmulator() as Promise<AnyEmulator>,
+/** One registry per emulation, so `move` can transfer a domain between the emulators. */
+type Start = (options: { registry: TransferRegistry; seed?: { domains: number } }) => Promise<AnyEmulator>;
+const START: Record<KnownProviderId, Start> = {
+  pocketdns: (options) => startPocketDnsEmulator(options) as Promise<AnyEmulator>,
+  glauca: (options) => startGlaucaEmulator(options) as Promise<AnyEmulator>,
+  dnsimple: (options) => startDnsimpleEmulator(options) as Promise<AnyEmulator>,
   domainr: () => startDomainrEmulator() as Promise<AnyEmulator>,
 };
+
+export interface EmulationOptions {
+  /** Providers whose emulator starts without domains (the gaining side of a `move`). */
+  empty?: readonly KnownProviderId[];
+}
 
 /** Loopback servers need no client-side throttling; quick retries keep a run short. */
 const LOCAL = {
@@ -73,9 +81,17 @@ export function emulatedRegistrar(id: KnownProviderId, emulator: AnyEmulator): R
 }
 
 /** Starts the emulators of `ids` (default: all four) in parallel. */
-export async function startEmulation(ids: readonly KnownProviderId[] = PROVIDER_LIST): Promise<Emulation> {
+export async function startEmulation(
+  ids: readonly KnownProviderId[] = PROVIDER_LIST,
+  options: EmulationOptions = {},
+): Promise<Emulation> {
   const unique = [...new Set(ids)];
-  const started = await Promise.allSettled(unique.map((id) => START[id]()));
+  const registry = new TransferRegistry();
+  const started = await Promise.allSettled(
+    unique.map((id) =>
+      START[id]({ registry, ...(options.empty?.includes(id) ? { seed: { domains: 0 } } : {}) }),
+    ),
+  );
   const emulators: Partial<Record<KnownProviderId, AnyEmulator>> = {};
   started.forEach((result, index) => {
     if (result.status === 'fulfilled') emulators[unique[index]!] = result.value;

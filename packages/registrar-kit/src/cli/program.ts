@@ -10,6 +10,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDns } from './commands/dns.js';
 import { registerDomains } from './commands/domains.js';
+import { registerMove } from './commands/move.js';
 import { registerProviders } from './commands/providers.js';
 import { describeError, EXIT_OK, UsageError } from './errors.js';
 import { type IO, Renderer } from './render.js';
@@ -57,6 +58,7 @@ export function createProgram(state: CliState): Command {
   registerDomains(program, state);
   registerDns(program, state);
   registerDemo(program, state);
+  registerMove(program, state);
   return program;
 }
 

@@ -2,9 +2,11 @@
  * Everything the CLI prints: tables (cli-table3), colours (picocolors, only when stdout is a TTY
  * and NO_COLOR is unset), JSON (stable shapes, `raw` only with --raw) and error lines.
  */
+
+import { redactValue } from '@registrar-kit/core';
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import type { DescribedError } from './errors.js';
+import { credentialValues, type DescribedError } from './errors.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -80,7 +82,7 @@ export class Renderer {
 
   /** The command's JSON document on stdout. */
   printJson(value: unknown): void {
-    this.io.stdout.write(`${toJson(value, this.options.raw)}\n`);
+    this.io.stdout.write(`${toJson(value, this.options.raw, credentialValues(this.io.env))}\n`);
   }
 
   /** An error: one line and a hint on stderr (as `{ error }` JSON with --json). */
@@ -113,8 +115,13 @@ export function colorEnabled(stream: OutputStream, env: NodeJS.ProcessEnv, allow
  * Stable JSON: dates as ISO strings (Date#toJSON), `undefined` left out, and every `raw` field
  * (the provider's payload) removed unless `raw` is true.
  */
-export function toJson(value: unknown, raw: boolean): string {
-  return JSON.stringify(value, (key, item) => (key === 'raw' && !raw ? undefined : item), 2);
+export function toJson(value: unknown, raw: boolean, secrets: readonly string[] = []): string {
+  return JSON.stringify(
+    value,
+    // A provider may echo a credential in its payload, as a value or a key: redacted from both.
+    (key, item) => (key === 'raw' ? (raw ? redactValue(item, secrets) : undefined) : item),
+    2,
+  );
 }
 
 /** `2030-01-15` from a date (tables show days; JSON keeps the full ISO timestamp). */

@@ -4,17 +4,9 @@
  * zone files, the reconstructed file for batch and the 2026 Registrar API
  * (docs/providers/cloudflare.md#sources).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  loadOpenApi,
-  type OpenApiDocument,
-  type OpenApiIssue,
-  openApiDocument,
-  validateRequest,
-  validateResponse,
-} from '../openapi/openapi-validator.js';
+import { type OpenApiIssue, validateRequest, validateResponse } from '../openapi/openapi-validator.js';
 import {
   type CloudflareTestClient,
   cloudflareClient,
@@ -31,54 +23,19 @@ import {
   CLOUDFLARE_DEFAULT_TOKEN,
   type CloudflareEmulator,
 } from './cloudflare-emulator.js';
+import { loadCloudflareSpecs } from './cloudflare-openapi-specs.js';
 
-const specFile = (name: string) =>
-  fileURLToPath(new URL(`../../../../../shared/specs/cloudflare/${name}`, import.meta.url));
-const RECONSTRUCTED = loadOpenApi(specFile('cloudflare-newer-endpoints.reconstructed.openapi.json'));
-
-type Json = Record<string, unknown>;
-const officialJson = () =>
-  JSON.parse(readFileSync(specFile('cloudflare-dns-registrar.excerpt.openapi.json'), 'utf8')) as Json;
-
-/**
- * Two defects of the official 2024 file, corrected here and nowhere else (each is listed in
- * docs/providers/cloudflare.md#sources):
- * - its `4XX` answers are `allOf` the success envelope (`success: true`) and the failure envelope
- *   (`success: false`), which no body can satisfy: failures are checked against the failure part;
- * - the DNS record request body is the response record, whose `required` list names fields the
- *   server sets (`id`, `proxiable`, `created_on`, `modified_on`) and `content`, which the
- *   data-based types (SRV, CAA, …) do not send: requests need `type` and `name` only.
- */
-function officialAsChecked(forRequests: boolean): OpenApiDocument {
-  const doc = officialJson();
-  for (const item of Object.values(doc.paths as Record<string, Json>)) {
-    for (const operation of Object.values(item)) {
-      const failure = (operation as { responses?: Record<string, Json> }).responses?.['4XX'];
-      const media = (failure?.content as Record<string, { schema: Json }> | undefined)?.['application/json'];
-      const parts = media?.schema.allOf as { $ref?: string }[] | undefined;
-      const failurePart = parts?.find((p) => p.$ref?.endsWith('api-response-common-failure'));
-      if (media && failurePart) media.schema = failurePart;
-    }
-  }
-  if (forRequests) {
-    const schemas = (doc.components as { schemas: Record<string, Json> }).schemas;
-    schemas['dns-records_dns-record']!.required = ['type', 'name'];
-  }
-  return openApiDocument(doc);
-}
-const OFFICIAL = officialAsChecked(false);
-const OFFICIAL_REQUESTS = officialAsChecked(true);
+const SPECS = loadCloudflareSpecs(
+  fileURLToPath(new URL('../../../../../shared/specs/cloudflare/', import.meta.url)),
+);
+const { official: OFFICIAL } = SPECS;
 
 /** Operations the emulator serves that neither file describes (zone creation is outside the excerpt). */
 const NOT_IN_SPECS = new Set(['POST /zones']);
 
 const start = cloudflareEmulators();
 
-/** The spec that describes a path: batch and the new Registrar API live in the reconstructed one. */
-function specFor(path: string, forRequests: boolean): OpenApiDocument {
-  if (/\/dns_records\/batch|\/registrar(-sandbox)?\//.test(path)) return RECONSTRUCTED;
-  return forRequests ? OFFICIAL_REQUESTS : OFFICIAL;
-}
+const specFor = SPECS.specFor;
 
 interface Finding {
   call: string;

@@ -13,15 +13,19 @@ import {
   NotFoundError,
   PermissionError,
   ProviderError,
+  type ProviderInfo,
   RateLimitError,
   type Registrar,
   toArray,
   UnsupportedOperationError,
   ValidationError,
 } from '@registrar-kit/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { CommonEmulatorOptions, RunningEmulator } from '../emulator/emulator-types.js';
+import { ATTACK_CHECKS, type FactoryOverrides } from './attacks/attack-kit.js';
+import { attackCases, runAttack } from './attacks/attacks.js';
 import { caught, errorRenderings, readCall, secretsOf } from './conformance-helpers.js';
+import { describeUniformity } from './uniformity.js';
 
 /** Names of the checks, for `skip`. */
 export const CONFORMANCE_CHECKS = [
@@ -39,6 +43,8 @@ export const CONFORMANCE_CHECKS = [
   'unsupported',
   'secrets',
   'noDoubleCharge',
+  // The attacks block: hostile servers (attacks/*.ts).
+  ...ATTACK_CHECKS,
 ] as const;
 export type ConformanceCheck = (typeof CONFORMANCE_CHECKS)[number];
 
@@ -51,12 +57,24 @@ export interface TestRegistrarOptions {
    * Builds the adapter against an emulator url. Use the emulator's default credentials
    * (`emulator.seedInfo.credentials`), keep retries on (the suite checks Retry-After) with short
    * delays, e.g. `retry: { retries: 2, minDelayMs: 1, maxDelayMs: 5 }`, and `rateLimit: false`.
+   * Spread `overrides` last into the factory's options: the attacks on rate limiting turn the
+   * limiter on with them.
    */
-  create: (url: string, emulator: RunningEmulator<unknown>) => Registrar;
+  create: (url: string, emulator: RunningEmulator<unknown>, overrides?: FactoryOverrides) => Registrar;
+  /**
+   * The rate-limit bucket (a key of the factory's `rateLimit.buckets`) of the plain read the
+   * attacks use: `getDomain`, else `checkAvailability`. The attack on aborted calls limits it.
+   */
+  readBucket?: string;
   /** Checks to skip, each with the reason (printed in the test name). */
   skip?: Partial<Record<ConformanceCheck, string>>;
   /** Per-test timeout in ms (default 20 s). */
   timeoutMs?: number;
+  /**
+   * The adapter's `providerInfo` (credential options and variables): runs the "uniformity" block
+   * (missing and empty credentials, provider and operation on every error, `close()`).
+   */
+  providerInfo?: ProviderInfo;
 }
 
 const RECORD_CASES: { label: string; input: DnsRecordInput; content?: string }[] = [
@@ -95,6 +113,9 @@ const RECORD_CASES: { label: string; input: DnsRecordInput; content?: string }[]
   { label: 'NS delegation', input: { type: 'NS', name: 'sub', content: 'ns1.example.net', ttl: 3600 } },
 ];
 
+/** Time for one attack: a few calls, each bounded by the attack's own 10 s hang guard. */
+const ATTACK_TEST_TIMEOUT_MS = 60_000;
+
 /** True when the adapter refused the record type itself (a provider without that type). */
 function unsupportedType(error: unknown): boolean {
   return error instanceof ValidationError && error.issues.some((issue) => issue.path === 'type');
@@ -107,10 +128,15 @@ function unsupportedType(error: unknown): boolean {
 export function testRegistrar(options: TestRegistrarOptions): void {
   const skip = options.skip ?? {};
   const timeout = options.timeoutMs ?? 20_000;
-  const check = (name: ConformanceCheck, title: string, fn: () => Promise<void>) => {
+  const check = (
+    name: ConformanceCheck,
+    title: string,
+    fn: (context: TestContext) => Promise<void>,
+    ms = timeout,
+  ) => {
     const reason = skip[name];
     if (reason) it.skip(`${title} (skipped: ${reason})`, fn);
-    else it(title, fn, timeout);
+    else it(title, fn, ms);
   };
 
   describe(`Registrar conformance: ${options.name}`, () => {
@@ -126,6 +152,8 @@ export function testRegistrar(options: TestRegistrarOptions): void {
     });
 
     const requires = (capability: Capability) => registrar.supports(capability);
+
+    if (options.providerInfo) describeUniformity(options, options.providerInfo, timeout);
 
     check('listing', 'lists every domain across page boundaries, in a valid model', async () => {
       if (!requires('listDomains')) return;
@@ -491,5 +519,15 @@ export function testRegistrar(options: TestRegistrarOptions): void {
         expect(charges[0]!.domain).toBe(spend.domain);
       },
     );
+
+    describe('attacks: hostile servers', () => {
+      for (const attack of attackCases(options))
+        check(
+          attack.check,
+          `${attack.check}: ${attack.title}`,
+          (context) => runAttack(options, attack, context),
+          Math.max(timeout, ATTACK_TEST_TIMEOUT_MS),
+        );
+    });
   });
 }

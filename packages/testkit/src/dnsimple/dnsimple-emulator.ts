@@ -22,6 +22,7 @@ import {
   errorBody,
   principalOf,
 } from './dnsimple-context.js';
+import { dnsimpleHostile } from './dnsimple-hostile.js';
 import { contactRoutes } from './dnsimple-routes-contacts.js';
 import { dnssecRoutes } from './dnsimple-routes-dnssec.js';
 import { domainRoutes } from './dnsimple-routes-domains.js';
@@ -187,5 +188,6 @@ export function createDnsimpleApp(options: DnsimpleEmulatorOptions = {}): Emulat
     },
     ledger,
     seedInfo,
+    hostile: dnsimpleHostile,
   };
 }

@@ -19,6 +19,10 @@
  *   none matches is an unknown route (404).
  * - A route with several buckets is refused when any of them is full, and then counts against none.
  * - `malformed-json` on a string body (XML, HTML) truncates that text and keeps its content type.
+ * - Hostile faults (hostile-responses.ts): `redirect`, `oversized-body`, `nested-body` and
+ *   `echo-credentials` answer before the handler (nothing processed); `drip-body`,
+ *   `rate-limit-headers` and `transform` change the handler's real answer; `repeat-first-page`
+ *   answers every request after the first (per operation, since the rules were set) with the first.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -36,6 +40,19 @@ import {
   type RunningEmulator,
 } from './emulator-types.js';
 import { FaultInjector } from './fault-injector.js';
+import {
+  credentialsCarried,
+  DRIP_INTERVAL_MS,
+  dripBody,
+  echoedCredentialsBody,
+  echoedRequestId,
+  FAR_RESET_SECONDS,
+  NESTED_BODY_DEPTH,
+  nestedBodyText,
+  rateLimitHeaders,
+  redirectLocation,
+  streamOversizedBody,
+} from './hostile-responses.js';
 import { SlidingWindow, type SlidingWindowState } from './sliding-window.js';
 
 export type BucketState = SlidingWindowState;
@@ -154,6 +171,9 @@ export async function startEmulatorServer<TState>(
     );
   }
   const faults = new FaultInjector(options.faults ?? [], options.seed?.seed ?? 1);
+  // Ledger length when the rules were set (`afterCharge`), and the first answers (`repeat-first-page`).
+  let ledgerMark = app.ledger.length;
+  const firstPages = new Map<string, Outcome>();
 
   const router = FindMyWay({ ignoreTrailingSlash: false, caseSensitive: true });
   // Routes sharing a method and path are registered once, as a list told apart by `match`.
@@ -340,6 +360,7 @@ export async function startEmulatorServer<TState>(
       operation: route.operation,
       method: route.method,
       path: route.path,
+      charged: app.ledger.length > ledgerMark,
     });
     const firstBucket = bucketNames(route.bucket)[0];
     const peek = (): BucketState | null =>
@@ -374,11 +395,69 @@ export async function startEmulatorServer<TState>(
       case 'latency':
         await sleep(fault.ms);
         break;
+      case 'redirect':
+        send(res, record, req, {
+          status: fault.status ?? 302,
+          headers: { location: fault.location ?? redirectLocation(incoming.socket.localPort ?? 0, url) },
+          bucketState: peek(),
+        });
+        return;
+      case 'oversized-body':
+        await streamOversizedBody(res, record, fault.bytes, fault.contentLength ?? false);
+        return;
+      case 'nested-body': {
+        const providerBody = app.errorBody(
+          fault.status,
+          DEFAULT_FAULT_MESSAGES[fault.status] ?? 'Error',
+          req,
+        );
+        const headers = { ...responseHeaders(req, peek()), 'content-type': 'application/json' };
+        writeRaw(
+          res,
+          record,
+          fault.status,
+          headers,
+          nestedBodyText(providerBody, fault.depth ?? NESTED_BODY_DEPTH),
+        );
+        return;
+      }
+      case 'echo-credentials': {
+        const status = fault.status ?? 401;
+        const echoed = credentialsCarried(req, Object.values(app.seedInfo.credentials));
+        const providerBody = app.errorBody(status, DEFAULT_FAULT_MESSAGES[status] ?? 'Error', req);
+        send(res, record, req, {
+          status,
+          body: echoedCredentialsBody(providerBody, echoed),
+          headers: { 'x-request-id': echoedRequestId(echoed) },
+          bucketState: peek(),
+        });
+        return;
+      }
+      case 'repeat-first-page': {
+        const first = firstPages.get(route.operation);
+        if (first) {
+          send(res, record, req, structuredClone(first));
+          return;
+        }
+        break;
+      }
       default:
         break;
     }
 
     const outcome = await runRoute(route, req, bodyInvalid);
+    if (fault?.type === 'repeat-first-page') firstPages.set(route.operation, structuredClone(outcome));
+    if (fault?.type === 'transform') outcome.body = fault.transform(outcome.body, req);
+    if (fault?.type === 'rate-limit-headers') {
+      const far = rateLimitHeaders(fault.remaining ?? 0, fault.resetInSeconds ?? FAR_RESET_SECONDS);
+      outcome.headers = { ...outcome.headers, ...far };
+    }
+    if (fault?.type === 'drip-body') {
+      const headers = { ...responseHeaders(req, outcome.bucketState), ...lowerKeys(outcome.headers) };
+      const payload = outcome.body === undefined ? '{"data": null}' : JSON.stringify(outcome.body);
+      dripBody(res, record, outcome.status, headers, payload, fault.intervalMs ?? DRIP_INTERVAL_MS);
+      return;
+    }
 
     if (fault?.type === 'reset-after') {
       reset(incoming);
@@ -453,7 +532,10 @@ export async function startEmulatorServer<TState>(
     rateLimited: () => tooManyRequests,
     setFaults(rules: FaultRule[]) {
       faults.setRules(rules);
+      ledgerMark = app.ledger.length;
+      firstPages.clear();
     },
     seedInfo: app.seedInfo,
+    ...(app.hostile ? { hostile: app.hostile } : {}),
   };
 }

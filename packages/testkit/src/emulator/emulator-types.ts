@@ -118,7 +118,33 @@ export type FaultKind =
       status: 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429 | 500;
       message?: string;
       retryAfterSeconds?: number;
-    };
+    }
+  // Hostile answers (hostile-responses.ts): what a broken proxy or a malicious server sends.
+  /** The handler runs, the headers and the first half of its body are sent, then one byte per `intervalMs` (default 200) for ever. */
+  | { type: 'drip-body'; intervalMs?: number }
+  /** A 3xx (default 302) with `Location` on another host (default `http://127.0.0.2:<port><path>`); nothing is processed. */
+  | { type: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location?: string }
+  /**
+   * 200 with a valid JSON body of `bytes` bytes, streamed in 64 KiB chunks as the client reads
+   * (never held in memory); chunked unless `contentLength`. Nothing is processed.
+   */
+  | { type: 'oversized-body'; bytes: number; contentLength?: boolean }
+  /** The status with the provider's error body plus a value nested `depth` (default 100,000) arrays deep. */
+  | { type: 'nested-body'; status: number; depth?: number }
+  /**
+   * The handler's normal answer with `X-RateLimit-Limit`, `X-RateLimit-Remaining` (default 0) and
+   * `X-RateLimit-Reset` `resetInSeconds` (default 10 days) from now (epoch seconds, as DNSimple sends).
+   */
+  | { type: 'rate-limit-headers'; remaining?: number; resetInSeconds?: number }
+  /**
+   * The status (default 401) with the provider's error body in which every credential the request
+   * carried (a header, a query parameter or the body) is a JSON key, and inside `X-Request-Id`.
+   */
+  | { type: 'echo-credentials'; status?: number }
+  /** The first request after the rules were set is answered normally; every later one gets that same answer again. */
+  | { type: 'repeat-first-page' }
+  /** The handler runs; its body is replaced by `transform(body, req)` (a provider's lying pages). */
+  | { type: 'transform'; transform: (body: unknown, req: EmulatorRequest) => unknown };
 
 export interface FaultRule {
   /** Operation name or `METHOD /pattern`; omitted = every route. */
@@ -129,6 +155,11 @@ export interface FaultRule {
   sequence?: (FaultKind | null)[];
   /** The fault used with `rate`. A list picks one per hit with the seeded PRNG. */
   fault?: FaultKind | FaultKind[];
+  /**
+   * The rule applies only once the ledger has grown since the rules were set (a spending request
+   * succeeded and charged): "the read that follows a charge fails".
+   */
+  afterCharge?: boolean;
 }
 
 export interface LedgerEntry {
@@ -152,6 +183,33 @@ export interface RecordedRequest {
   /** Status sent, or null when the connection was reset. */
   status: number | null;
   at: number;
+  /** Body bytes written by a streaming fault (`drip-body`, `oversized-body`) until the client stopped reading. */
+  bytesSent?: number;
+}
+
+/** A listing that lies about its length, as fault rules; the lie is certain to be met by any client. */
+export interface LyingPagesScenario {
+  /** What the lie is, e.g. `total_pages 1e6, empty pages after the first`. */
+  name: string;
+  rules: FaultRule[];
+}
+
+/**
+ * Optional provider-specific hostile behaviour an emulator offers to the conformance suite's
+ * attacks, where a generic fault cannot do it (a lie in the provider's own pagination fields).
+ */
+export interface HostileSupport {
+  /**
+   * Listings that lie (a stated total never reached, a next page or cursor that repeats), for the
+   * requests a `Registrar` listing method makes (`listRecords` may first page through zones).
+   * Empty when the provider's listing has nothing to lie with.
+   */
+  lyingPages?(operation: 'listDomains' | 'listRecords'): LyingPagesScenario[];
+  /**
+   * From now on spending requests complete at once (an order answered `completed`, not
+   * `pending`), so a client meets the reads it makes after a completed charge.
+   */
+  completeOrdersAtOnce?(): void;
 }
 
 export interface SeedOptions {
@@ -209,6 +267,8 @@ export interface SeedInfo {
   tldPrices: Record<string, { register: string; renew: string; transfer: string; restore?: string }>;
   /** Credentials the emulator accepts (option names of the provider's factory → value). */
   credentials: Record<string, string>;
+  /** A contact id of the account, for registrations and transfers where the provider has contact objects. */
+  contactId?: string;
 }
 
 export interface RunningEmulator<TState> {
@@ -224,6 +284,8 @@ export interface RunningEmulator<TState> {
   setFaults(rules: FaultRule[]): void;
   /** Provider-neutral description of the seeded data. */
   seedInfo: SeedInfo;
+  /** Provider-specific hostile behaviour for the conformance attacks, when the emulator has any. */
+  hostile?: HostileSupport;
 }
 
 /** What a provider module hands to `startEmulatorServer`. */
@@ -254,4 +316,6 @@ export interface EmulatorApp<TState> {
   /** The ledger the handlers write charges into (the server exposes it). */
   ledger: LedgerEntry[];
   seedInfo: SeedInfo;
+  /** Provider-specific hostile behaviour, exposed as `RunningEmulator.hostile`. */
+  hostile?: HostileSupport;
 }

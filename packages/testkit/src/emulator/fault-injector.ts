@@ -7,7 +7,8 @@
  * not fire for that request, later rules are tried); once the sequence is used up the rule fires by
  * `rate` when it has one, else never again. A rule without a sequence fires with probability `rate`
  * (default 1: always). Draws come from the seeded PRNG, so the same seed and the same request order
- * give the same faults.
+ * give the same faults. A rule with `afterCharge` is skipped (consumes nothing) until a charge was made
+ * since the rules were set.
  */
 import type { FaultKind, FaultRule } from './emulator-types.js';
 import { createPrng } from './prng.js';
@@ -17,6 +18,8 @@ export interface FaultTarget {
   method: string;
   /** The route pattern as declared, e.g. `/v2/:account/domains`. */
   path: string;
+  /** The ledger grew since the rules were set (rules with `afterCharge` apply only then). */
+  charged?: boolean;
 }
 
 interface RuleCursor {
@@ -42,6 +45,7 @@ export class FaultInjector {
   next(target: FaultTarget): FaultKind | null {
     for (const cursor of this.cursors) {
       if (!matches(cursor.rule.route, target)) continue;
+      if (cursor.rule.afterCharge && !target.charged) continue;
       const fault = this.fire(cursor);
       if (fault) return fault;
     }

@@ -21,6 +21,7 @@ import { authenticate, DEFAULT_PAT, DEFAULT_TOKEN } from './glauca-auth.js';
 import { contactRoutes } from './glauca-contact-routes.js';
 import { domainRoutes } from './glauca-domain-routes.js';
 import { NOT_FOUND } from './glauca-errors.js';
+import { glaucaHostile } from './glauca-hostile.js';
 import { toPence } from './glauca-money.js';
 import { orderRoutes } from './glauca-order-routes.js';
 import { type GlaucaSourceBug, resolveSourceBugs } from './glauca-source-bugs.js';
@@ -162,11 +163,15 @@ export function createGlaucaApp(options: GlaucaEmulatorOptions = {}): EmulatorAp
       return { detail: message };
     },
     ledger,
-    seedInfo: seedInfoOf(seed, 'GBP', {
-      token: tokens[0] ?? DEFAULT_TOKEN,
-      personalAccessToken: pats[0] ?? DEFAULT_PAT,
-      ...(options.dnsTokens?.[0] === undefined ? {} : { dnsToken: options.dnsTokens[0] }),
-    }),
+    seedInfo: {
+      ...seedInfoOf(seed, 'GBP', {
+        token: tokens[0] ?? DEFAULT_TOKEN,
+        personalAccessToken: pats[0] ?? DEFAULT_PAT,
+        ...(options.dnsTokens?.[0] === undefined ? {} : { dnsToken: options.dnsTokens[0] }),
+      }),
+      contactId: state.defaultContactId,
+    },
+    hostile: glaucaHostile(state),
   };
 }
 

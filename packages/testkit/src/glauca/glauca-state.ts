@@ -215,7 +215,8 @@ export class GlaucaState {
   readonly registry: TransferRegistry | undefined;
   /** Account balance in pence; null = unlimited. */
   balancePence: number | null;
-  readonly instantOrders: boolean;
+  /** Orders complete at once (switched on at run time by `hostile.completeOrdersAtOnce`). */
+  instantOrders: boolean;
   /** Name → auth code the losing registrar expects; a transfer with another code fails. */
   readonly transferAuthCodes: Record<string, string>;
   /** Which standard names were seeded into which special state. */

@@ -17,6 +17,7 @@ import type { TransferRegistry } from '../emulator/transfer-registry.js';
 import { pocketDnsDnsRoutes } from './pocketdns-dns-routes.js';
 import { pocketDnsDomainRoutes } from './pocketdns-domain-routes.js';
 import { pocketDnsErrorBody } from './pocketdns-errors.js';
+import { pocketDnsHostile } from './pocketdns-hostile.js';
 import { POCKETDNS_REGISTRAR_ID, PocketDnsState } from './pocketdns-state.js';
 import { pocketDnsUserRoutes } from './pocketdns-user-routes.js';
 import type { RecordForms } from './pocketdns-validation.js';
@@ -112,6 +113,7 @@ export function createPocketDnsApp(options: PocketDnsEmulatorOptions = {}): Emul
     errorBody: (status, message) => pocketDnsErrorBody(status, message),
     ledger: state.ledger,
     seedInfo,
+    hostile: pocketDnsHostile,
   };
 }
 

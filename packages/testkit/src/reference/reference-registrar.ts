@@ -46,6 +46,12 @@ const RULES = {
   ttl: { min: 60, max: 86400 },
 };
 
+/**
+ * The one rate-limit bucket every request names; unlimited unless the `rateLimit.buckets` option
+ * sets it (the reference API publishes no limit).
+ */
+export const API_BUCKET = 'api';
+
 export interface ReferenceRegistrarOptions extends TransportUserOptions {
   baseURL: string;
   apiKey: string;
@@ -93,6 +99,7 @@ export function createReferenceRegistrar(options: ReferenceRegistrarOptions): Re
     raw: p,
   });
   const call = (opts: CallOptions | undefined) => ({
+    bucket: API_BUCKET,
     signal: opts?.signal,
     timeoutMs: opts?.timeoutMs,
     idempotencyKey: opts?.idempotencyKey,
@@ -134,6 +141,7 @@ export function createReferenceRegistrar(options: ReferenceRegistrarOptions): Re
             method: 'GET',
             path: '/domains',
             query: { page, per_page: opts?.pageSize ?? 100 },
+            bucket: API_BUCKET,
             schema: z.object({ data: z.array(DomainPayload), total_pages: z.number() }),
             signal: opts?.signal ? AbortSignal.any([opts.signal, signal]) : signal,
           });
@@ -230,6 +238,7 @@ export function createReferenceRegistrar(options: ReferenceRegistrarOptions): Re
           method: 'GET',
           path: urlPath`/domains/${zone}/records`,
           schema: z.object({ data: z.array(RecordPayload), total_pages: z.number() }),
+          bucket: API_BUCKET,
           signal: opts?.signal ? AbortSignal.any([opts.signal, signal]) : signal,
         });
         return { items: data.data.map((r) => toRecord(zone, r)), totalPages: 1 };

@@ -19,7 +19,8 @@ interface CopyOptions {
   force?: boolean;
 }
 
-function providerFlag(value: string, flag: string): KnownProviderId {
+/** A provider id given in a flag (any case), or a usage error naming the flag. */
+export function providerFlag(value: string, flag: string): KnownProviderId {
   const id = value.trim().toLowerCase();
   if (!isKnownProvider(id))
     throw new UsageError(
