@@ -105,7 +105,6 @@ export async function sendAutoRenew(
 
 export function domainMethods(client: PorkbunClient): Partial<RegistrarMethods> {
   function listDomains(opts: ListOptions = {}): AsyncIterable<Domain> {
-    let previousFirst: string | undefined;
     return paginate(
       async (page, signal) => {
         const data = await client.send(
@@ -120,14 +119,10 @@ export function domainMethods(client: PorkbunClient): Partial<RegistrarMethods> 
           { ...opts, signal },
         );
         const items = (data.domains ?? []).map((item) => toDomain(item, null));
-        // A repeated page (the same first domain again) ends the listing instead of looping.
-        const repeated = items.length > 0 && items[0]!.name === previousFirst;
-        previousFirst = items[0]?.name;
-        return repeated
-          ? { items: [], hasMore: false }
-          : { items, hasMore: items.length >= PORKBUN_PAGE_SIZE };
+        // A full page means another may follow; paginate refuses a page that repeats an earlier one.
+        return { items, hasMore: items.length >= PORKBUN_PAGE_SIZE };
       },
-      { signal: opts.signal },
+      { signal: opts.signal, provider: PROVIDER, operation: 'listDomains' },
     );
   }
 
