@@ -19,6 +19,7 @@ const alias: Record<string, string> = {
   '@registrar-kit/adapter-domainr': `${root}packages/adapter-domainr/src/index.ts`,
   '@registrar-kit/adapter-cloudflare': `${root}packages/adapter-cloudflare/src/index.ts`,
   '@registrar-kit/adapter-namecheap': `${root}packages/adapter-namecheap/src/index.ts`,
+  '@registrar-kit/adapter-porkbun': `${root}packages/adapter-porkbun/src/index.ts`,
   'registrar-kit': `${root}packages/registrar-kit/src/index.ts`,
 };
 

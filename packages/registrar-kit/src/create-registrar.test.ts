@@ -1,7 +1,10 @@
+import { createCloudflare } from '@registrar-kit/adapter-cloudflare';
 import { createDnsimple, dnsimpleProviderInfo } from '@registrar-kit/adapter-dnsimple';
 import { createDomainr, domainrProviderInfo } from '@registrar-kit/adapter-domainr';
 import { createGlauca } from '@registrar-kit/adapter-glauca';
+import { createNamecheap } from '@registrar-kit/adapter-namecheap';
 import { createPocketDns } from '@registrar-kit/adapter-pocketdns';
+import { createPorkbun } from '@registrar-kit/adapter-porkbun';
 import { credentialVariables, type KnownProviderId, ValidationError } from '@registrar-kit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRegistrar, PROVIDER_LIST, PROVIDERS, type RegistrarConfig } from './index.js';
@@ -11,6 +14,9 @@ const FACTORIES = {
   glauca: createGlauca,
   dnsimple: createDnsimple,
   domainr: createDomainr,
+  porkbun: createPorkbun,
+  namecheap: createNamecheap,
+  cloudflare: createCloudflare,
 } as const;
 
 afterEach(() => {

@@ -39,7 +39,7 @@ type RecordsProvider = Exclude<KnownProviderId, 'domainr'>;
 const ZONE = 'test-domain-1.com';
 const WITH_RECORDS: RecordsProvider[] = ['pocketdns', 'dnsimple', 'glauca'];
 
-const START: Record<KnownProviderId, (options: { seed?: SeedOptions }) => Promise<AnyEmulator>> = {
+const START: Partial<Record<KnownProviderId, (options: { seed?: SeedOptions }) => Promise<AnyEmulator>>> = {
   pocketdns: (options) => startPocketDnsEmulator(options) as Promise<AnyEmulator>,
   dnsimple: (options) => startDnsimpleEmulator(options) as Promise<AnyEmulator>,
   glauca: (options) => startGlaucaEmulator(options) as Promise<AnyEmulator>,
@@ -53,7 +53,7 @@ afterEach(async () => {
 });
 
 async function emulated(id: KnownProviderId, seed: SeedOptions = {}) {
-  const emulator = await START[id]({ seed: { domains: 2, ...seed } });
+  const emulator = await START[id]!({ seed: { domains: 2, ...seed } });
   running.push(emulator);
   return { emulator, registrar: emulatedRegistrar(id, emulator) };
 }

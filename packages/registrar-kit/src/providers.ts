@@ -22,6 +22,7 @@ import {
   type PocketDnsOptions,
   pocketDnsProviderInfo,
 } from '@registrar-kit/adapter-pocketdns';
+import { createPorkbun, type PorkbunOptions, porkbunProviderInfo } from '@registrar-kit/adapter-porkbun';
 import type { KnownProviderId, ProviderInfo, Registrar } from '@registrar-kit/core';
 
 /** Options of each provider's factory, by provider id. */
@@ -30,6 +31,7 @@ export interface ProviderOptionsMap {
   glauca: GlaucaOptions;
   dnsimple: DnsimpleOptions;
   domainr: DomainrOptions;
+  porkbun: PorkbunOptions;
   namecheap: NamecheapOptions;
   cloudflare: CloudflareOptions;
 }
@@ -76,6 +78,7 @@ export const PROVIDERS: { readonly [Id in KnownProviderId]: ProviderDefinition<I
   glauca: define(glaucaProviderInfo, createGlauca),
   dnsimple: define(dnsimpleProviderInfo, createDnsimple),
   domainr: define(domainrProviderInfo, createDomainr),
+  porkbun: define(porkbunProviderInfo, createPorkbun),
   namecheap: define(namecheapProviderInfo, createNamecheap),
   cloudflare: define(cloudflareProviderInfo, createCloudflare),
 };

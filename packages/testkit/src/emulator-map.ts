@@ -13,6 +13,8 @@ import type { CommonEmulatorOptions, RunningEmulator, SeedInfo } from './emulato
 import { startGlaucaEmulator } from './glauca/glauca-emulator.js';
 import { startNamecheapEmulator } from './namecheap/namecheap-emulator.js';
 import { POCKETDNS_DEFAULT_USER, startPocketDnsEmulator } from './pocketdns/pocketdns-emulator.js';
+import { PORKBUN_API_PREFIX } from './porkbun/porkbun-context.js';
+import { startPorkbunEmulator } from './porkbun/porkbun-emulator.js';
 
 export type AnyRunningEmulator = RunningEmulator<unknown>;
 
@@ -66,6 +68,14 @@ export const PROVIDER_EMULATORS = {
   domainr: {
     start: startDomainrEmulator,
     adapterOptions: (emulator) => ({ baseURL: emulator.url, clientId: credential(emulator, 'clientId') }),
+  },
+  porkbun: {
+    start: startPorkbunEmulator,
+    adapterOptions: (emulator) => ({
+      baseURL: `${emulator.url}${PORKBUN_API_PREFIX}`,
+      apiKey: credential(emulator, 'apiKey'),
+      secretApiKey: credential(emulator, 'secretApiKey'),
+    }),
   },
   namecheap: {
     start: startNamecheapEmulator,

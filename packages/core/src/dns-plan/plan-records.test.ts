@@ -117,6 +117,19 @@ describe('planRecords', () => {
     expect(created.creates).toEqual([{ type: 'A', name: 'new', content: '192.0.2.7', ttl: 600 }]);
   });
 
+  it('rules.minStoredTtl: a TTL the provider stores raised is compared raised, so the plan settles', () => {
+    // Porkbun stores a TTL of 300 as 600 without an error (docs/providers/porkbun.md#dns-records).
+    const rules = { minStoredTtl: 600 };
+    const stored = [record('www', 'A', '192.0.2.1', { ttl: 600 })];
+    const desired: DnsRecordInput[] = [{ type: 'A', name: 'www', content: '192.0.2.1', ttl: 300 }];
+    expect(isEmptyPlan(planRecords(stored, desired, { rules }))).toBe(true);
+    expect(planRecords(stored, desired).updates).toHaveLength(1);
+    const longer = planRecords(stored, [{ ...desired[0]!, ttl: 3600 }], { rules });
+    expect(longer.updates[0]?.patch).toEqual({ ttl: 3600 });
+    const created = planRecords([], desired, { rules });
+    expect(created.creates).toEqual([{ type: 'A', name: 'www', content: '192.0.2.1', ttl: 600 }]);
+  });
+
   it('a priority change is an update (MX and SRV)', () => {
     const mx = record('@', 'MX', 'mail.example.com', { priority: 10 });
     const srv = record('_sip._tcp', 'SRV', '5 5060 sip.example.com', { priority: 10 });

@@ -97,7 +97,10 @@ export function planRecords(
         });
       return;
     }
-    const ttl = canonical.ttl ?? options.defaultTtl;
+    const asked = canonical.ttl ?? options.defaultTtl;
+    // A TTL the provider stores raised is planned as it will be stored.
+    const ttl =
+      asked !== undefined && rules.minStoredTtl !== undefined ? Math.max(asked, rules.minStoredTtl) : asked;
     const priority = TYPES_WITH_PRIORITY.has(canonical.type) ? (canonical.priority ?? null) : null;
     const content = canonical.type === 'TXT' ? plainTxt(canonical.content) : canonical.content;
     const entry: DesiredEntry = {

@@ -6,6 +6,7 @@ export const PROVIDER_IDS = [
   'glauca',
   'dnsimple',
   'domainr',
+  'porkbun',
   'namecheap',
   'cloudflare',
 ] as const;

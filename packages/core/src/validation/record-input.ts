@@ -22,6 +22,12 @@ export interface RecordRules {
   cnameAtApex?: boolean;
   /** Whether a TXT record may hold the empty string (default true: RFC 1035 allows it). */
   emptyTxt?: boolean;
+  /**
+   * The lowest TTL the provider stores: a lower TTL is accepted (not refused) and stored raised to
+   * it, as Porkbun does (docs/providers/porkbun.md#dns-records). `planRecords` compares desired
+   * TTLs raised to it, so a plan does not propose the same change for ever.
+   */
+  minStoredTtl?: number;
 }
 
 const NAME_LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;

@@ -24,6 +24,7 @@ import {
   porkbunCodeForStatus,
   porkbunErrorBody,
 } from './porkbun-errors.js';
+import { porkbunHostile } from './porkbun-hostile.js';
 import { IDEMPOTENCY_TTL_MS, IdempotencyStore } from './porkbun-idempotency.js';
 import { type LimitSpec, PorkbunLimits } from './porkbun-limits.js';
 import { bodyMissingOrInvalid, credentialsOf } from './porkbun-request.js';
@@ -184,6 +185,7 @@ export function createPorkbunApp(options: PorkbunEmulatorOptions = {}): Emulator
     },
     ledger: state.ledger,
     seedInfo,
+    hostile: porkbunHostile(ctx.settings.pageSize),
   };
 }
 
