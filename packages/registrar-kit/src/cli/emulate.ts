@@ -65,6 +65,8 @@ export function emulatedRegistrar(id: KnownProviderId, emulator: AnyEmulator): R
         baseURL: url,
         dnsBaseURL: url,
         token: credentials.token,
+        // The emulator's contact registers and takes transfers (`move` to Glauca).
+        ...(emulator.seedInfo.contactId ? { contacts: { registrant: emulator.seedInfo.contactId } } : {}),
         ...LOCAL,
       });
     case 'dnsimple':
@@ -73,6 +75,8 @@ export function emulatedRegistrar(id: KnownProviderId, emulator: AnyEmulator): R
         baseURL: url,
         token: credentials.token,
         accountId: credentials.accountId,
+        // The emulator's contact registers and takes transfers (`move` to DNSimple).
+        ...(emulator.seedInfo.contactId ? { registrantId: emulator.seedInfo.contactId } : {}),
         ...LOCAL,
       });
     case 'domainr':
