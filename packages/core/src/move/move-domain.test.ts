@@ -186,6 +186,22 @@ describe('moveDomain', () => {
     expect(mutations(to)).toEqual([]);
   });
 
+  it('passes maxPrice on to transferDomain, the guard at the moment of spending', async () => {
+    const { from } = setup();
+    const to = memoryRegistrar({ provider: 'gaining', without: ['getPrice'] });
+    const inputs: unknown[] = [];
+    const transferDomain = to.transferDomain.bind(to);
+    to.transferDomain = (input, options) => {
+      inputs.push(input);
+      return transferDomain(input, options);
+    };
+    const maxPrice = { amount: '20.00', currency: 'USD' };
+    const report = await moveDomain({ from, to, domain: DOMAIN, maxPrice, now: NOW });
+    expect(report.steps[1]).toMatchObject({ name: 'price', status: 'skipped' });
+    expect(report.state).toBe('transfer_started');
+    expect(inputs).toEqual([{ domain: DOMAIN, authCode: 'CODE-123', maxPrice }]);
+  });
+
   it('copies DNS to a separate DNS host when dnsTo is given', async () => {
     const { from, to } = setup();
     await seedRecords(from);

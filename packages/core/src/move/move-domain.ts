@@ -148,6 +148,8 @@ export async function moveDomain(options: MoveDomainOptions): Promise<MoveReport
           authCode,
           ...(options.years !== undefined ? { years: options.years } : {}),
           ...(options.contacts ? { contacts: options.contacts } : {}),
+          // The price can change between the quote and the order: the adapter checks it again.
+          ...(options.maxPrice ? { maxPrice: options.maxPrice } : {}),
         },
         call,
       ),

@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { IO } from './render.js';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 export const built = existsSync(CLI);
@@ -55,4 +56,26 @@ export async function json<T = Record<string, unknown>>(
 /** The `{ error }` document a --json run prints on stderr. */
 export function errorOf(run: Run): { name: string; code: string; message: string; hint: string | null } {
   return (JSON.parse(run.stderr.trim().split('\n').at(-1)!) as { error: never }).error;
+}
+
+/** An in-process `IO` for runCli that collects what the CLI writes (no stdin, no colours). */
+export function capturedIo(): { io: IO; stdout: () => string; stderr: () => string } {
+  let stdout = '';
+  let stderr = '';
+  const io: IO = {
+    stdout: {
+      write: (chunk: string) => {
+        stdout += chunk;
+        return true;
+      },
+    },
+    stderr: {
+      write: (chunk: string) => {
+        stderr += chunk;
+        return true;
+      },
+    },
+    env: { NO_COLOR: '1' },
+  };
+  return { io, stdout: () => stdout, stderr: () => stderr };
 }

@@ -3,30 +3,14 @@
  * one shared transfer registry; the gaining side starts without the seeded portfolio).
  */
 import { describe, expect, it } from 'vitest';
+import { capturedIo } from './cli-test-helpers.js';
 import { parseMaxPrice } from './commands/move.js';
 import { runCli } from './program.js';
-import type { IO } from './render.js';
 
 async function move(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: IO = {
-    stdout: {
-      write: (chunk: string) => {
-        stdout += chunk;
-        return true;
-      },
-    },
-    stderr: {
-      write: (chunk: string) => {
-        stderr += chunk;
-        return true;
-      },
-    },
-    env: { NO_COLOR: '1' },
-  };
+  const { io, stdout, stderr } = capturedIo();
   const code = await runCli(['--emulate', 'move', ...args], io);
-  return { code, stdout, stderr };
+  return { code, stdout: stdout(), stderr: stderr() };
 }
 
 const GLAUCA_TO_DNSIMPLE = ['test-domain-1.com', '--from', 'glauca', '--to', 'dnsimple'];

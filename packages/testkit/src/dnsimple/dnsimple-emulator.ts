@@ -145,6 +145,8 @@ export function createDnsimpleApp(options: DnsimpleEmulatorOptions = {}): Emulat
     currency: DNSIMPLE_CURRENCY,
     tldPrices: seed.tldPrices,
     credentials: { token, accountId: String(accountId) },
+    // The account's contact: the `registrant_id` registrations and transfers need.
+    contactId: String(options.registrantId ?? 1),
   };
 
   // Rate-limit headers go on every response; for a request outside the bucket (unknown route) the
