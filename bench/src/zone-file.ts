@@ -90,13 +90,14 @@ export const zoneFile: Measurement = async ({ runs, log }): Promise<MeasurementR
   const parseCpu = ours.map((r) => r.parseCpuMs);
   const parseWall = ours.map((r) => r.parseMs);
   const growth = ours.map((r) => r.peakRssMb - r.baselineRssMb);
+  const parseGrowth = ours.map((r) => r.parsePeakRssMb - r.baselineRssMb);
   const bindSkip = missing ? { skipped: missing } : {};
   return {
     id: 'zone-file',
     title: `Zone file of ${RECORDS.toLocaleString('en')} records: parse and print vs named-checkzone`,
     setup:
       `A generated zone of ${RECORDS} records (${(text.length / 1024 / 1024).toFixed(1)} MB; hosts with A, AAAA, MX, SPF TXT, a CNAME, an SRV, a two-string TXT and a DKIM TXT split over two lines in parentheses; relative names, blank owners, some explicit TTLs). ` +
-      'Ours: a fresh Node process (tsx, core from dist) reads the file, `parseZoneFile(bytes, { origin })` then `printZoneFile(records, { origin })`; times from `performance.now()`, CPU time from `process.cpuUsage()` around the parse, memory as the peak RSS (`process.resourceUsage().maxRSS`) above the RSS before reading the file. ' +
+      'Ours: a fresh Node process (tsx, core from dist) reads the file, `parseZoneFile(bytes, { origin })` then `printZoneFile(records, { origin })`; times from `performance.now()`, CPU time from `process.cpuUsage()` around the parse, memory as the peak RSS (`process.resourceUsage().maxRSS`) above the RSS before reading the file, taken once when the parse has returned (the parse alone) and once at the end (parse + print); the 150 MB target of the issue is read against both. ' +
       'BIND: `named-checkzone -i none -k ignore` on the same file under `/usr/bin/time` (its CPU time is the whole process, start-up included). The runs alternate between the two. The target compares CPU time, which the shared machine load disturbs less than wall time; the wall-time ratio is listed beside it.',
     figures: [
       {
@@ -124,6 +125,13 @@ export const zoneFile: Measurement = async ({ runs, log }): Promise<MeasurementR
         ...bindSkip,
       },
       {
+        label: 'peak memory of the parse above the process baseline (MB RSS)',
+        unit: 'MB',
+        values: parseGrowth,
+        target: { op: '<=', value: 150 },
+        digits: 0,
+      },
+      {
         label: 'peak memory of parse + print above the process baseline (MB RSS)',
         unit: 'MB',
         values: growth,
@@ -149,7 +157,7 @@ export const zoneFile: Measurement = async ({ runs, log }): Promise<MeasurementR
       },
     ],
     notes: [
-      `Per record: parse ${((median(parseWall) * 1000) / RECORDS).toFixed(1)} µs, print ${((median(ours.map((r) => r.printMs)) * 1000) / RECORDS).toFixed(1)} µs (medians). The process baseline (Node, tsx and core loaded) was ${median(ours.map((r) => r.baselineRssMb)).toFixed(0)} MB RSS and the absolute peak ${median(ours.map((r) => r.peakRssMb)).toFixed(0)} MB. What is live at the peak (measured apart with \`node --expose-gc\`, heap after a full GC): the file's bytes and their byte string (11.5 MB each), the parsed records (43 MB), the printer's sorted rows (26 MB) and the printed text (16 MB), about 110 MB; the rest of the peak is garbage V8 had not yet collected when RSS peaked. When the memory target is missed, that is where the gap lies: the records are what the caller asked for, and the printer needs every row before it can sort them.`,
+      `Per record: parse ${((median(parseWall) * 1000) / RECORDS).toFixed(1)} µs, print ${((median(ours.map((r) => r.printMs)) * 1000) / RECORDS).toFixed(1)} µs (medians). The process baseline (Node, tsx and core loaded) was ${median(ours.map((r) => r.baselineRssMb)).toFixed(0)} MB RSS and the absolute peak ${median(ours.map((r) => r.peakRssMb)).toFixed(0)} MB. What is live after the parse (heap after a full GC with \`node --expose-gc\`): the file's bytes and their byte string (11.5 MB each, outside the V8 heap) and the parsed records (42 MB, about 210 bytes per record: the object, its name and content strings); the rest of the parse peak is garbage not yet collected, most of it V8's young generation, which grows to tens of MB under a high allocation rate. The printer sorts record indices by owner, type rank and priority held in arrays and prints each record's data when its line is written (the data is kept from the sort only for records whose owner, type and priority tie), building the text in flat 64 KB chunks; before, it held a row object with every printed field per record and appended every line to one string (a rope of several objects per line, kept until the end). What the print adds above the parse peak: the 16 MB text twice while the chunks are joined into the one string \`printZoneFile\` returns, the sort arrays, and garbage, beside the records and the byte string, which the records' sliced strings keep alive (copying them out cost more at the parse peak than it saved). The parse alone peaks well under 150 MB; parse + print is at the target's edge (one of three runs under it).`,
       'Correctness on real-world files is not measured here but tested: the corpus in packages/core/src/test/zone-corpus/ (zone-file-corpus.test.ts) compares every file with what BIND 9 reads from it.',
     ],
   };

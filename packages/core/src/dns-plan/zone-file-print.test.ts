@@ -37,6 +37,30 @@ describe('printZoneFile', () => {
     );
   });
 
+  it('orders records of the same name, type and priority by their printed data', () => {
+    const text = printZoneFile(
+      [
+        record('@', 'TXT', 'zeta'),
+        record('@', 'MX', 'mx2.example.com', { priority: 10 }),
+        record('@', 'A', '192.0.2.9'),
+        record('@', 'TXT', 'alpha'),
+        record('@', 'MX', 'mx1.example.com', { priority: 10 }),
+        record('@', 'A', '192.0.2.10'),
+        record('@', 'MX', 'mx9.example.com', { priority: 5 }),
+      ],
+      { origin: 'example.com' },
+    );
+    expect(text.split('\n').slice(2, -1)).toEqual([
+      '@ IN A   192.0.2.10',
+      '@ IN A   192.0.2.9',
+      '@ IN MX  5 mx9.example.com.',
+      '@ IN MX  10 mx1.example.com.',
+      '@ IN MX  10 mx2.example.com.',
+      '@ IN TXT "alpha"',
+      '@ IN TXT "zeta"',
+    ]);
+  });
+
   it('splits long TXT values into quoted 255-byte strings and escapes', () => {
     const value = `${'a'.repeat(300)}"\\\n;`;
     const text = printZoneFile([{ type: 'TXT', name: 'long', content: value, ttl: 60 }], {

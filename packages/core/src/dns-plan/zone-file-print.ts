@@ -122,27 +122,15 @@ function canonical(record: PrintableRecord, zone: string): PrintableRecord {
       { type: record.type, name: record.name, content: record.content, priority: record.priority ?? null },
       { zone, cnameAtApex: true },
     );
-    return { ...record, name: valid.name, content: valid.content };
+    // Unchanged strings are the record's own, so rows share them instead of holding copies.
+    return {
+      ...record,
+      name: valid.name === record.name ? record.name : valid.name,
+      content: valid.content === record.content ? record.content : valid.content,
+    };
   } catch {
     return record;
   }
-}
-
-interface Row {
-  name: string;
-  ttl: string;
-  type: string;
-  data: string;
-  priority: number;
-}
-
-function compareRows(typeOrder: Map<string, number>) {
-  return (a: Row, b: Row) =>
-    Number(b.name === '@') - Number(a.name === '@') ||
-    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-    (typeOrder.get(a.type) ?? 99) - (typeOrder.get(b.type) ?? 99) ||
-    a.priority - b.priority ||
-    (a.data < b.data ? -1 : a.data > b.data ? 1 : 0);
 }
 
 /**
@@ -158,33 +146,82 @@ export function printZoneFile(records: readonly PrintableRecord[], options: Zone
   const origin = options.origin.trim().toLowerCase().replace(/\.$/, '');
   const defaultTtl = options.ttl ?? mostCommonTtl(records);
   const typeOrder = new Map(RECORD_TYPES.map((type, index) => [type as string, index]));
-  const rows: Row[] = new Array(records.length);
+  const ttlText = (record: PrintableRecord) =>
+    record.ttl !== undefined && record.ttl !== defaultTtl ? String(record.ttl) : '';
+  // What the sort needs is kept per record (the owner as printed, the type's rank, the priority)
+  // in arrays, not in a row object with every printed field: the data is printed when its line is
+  // written, and only kept from the sort for records whose name, type and priority tie.
+  const count = records.length;
+  const names: string[] = new Array(count);
+  const ranks = new Uint8Array(count);
+  const data: (string | undefined)[] = new Array(count);
+  const order: number[] = new Array(count);
   let nameWidth = 0;
   let ttlWidth = 0;
   let typeWidth = 0;
-  for (let i = 0; i < records.length; i++) {
+  for (let i = 0; i < count; i++) {
     const record = canonical(records[i] as PrintableRecord, origin);
-    const row: Row = {
-      name: owner(record.name, origin),
-      ttl: record.ttl !== undefined && record.ttl !== defaultTtl ? String(record.ttl) : '',
-      type: escapeField(record.type),
-      data: rdata(record),
-      priority: record.priority ?? 0,
-    };
-    rows[i] = row;
-    if (row.name.length > nameWidth) nameWidth = row.name.length;
-    if (row.ttl.length > ttlWidth) ttlWidth = row.ttl.length;
-    if (row.type.length > typeWidth) typeWidth = row.type.length;
+    const name = owner(record.name, origin);
+    const type = escapeField(record.type);
+    const ttl = ttlText(record);
+    names[i] = name;
+    ranks[i] = typeOrder.get(type) ?? 99;
+    order[i] = i;
+    if (name.length > nameWidth) nameWidth = name.length;
+    if (ttl.length > ttlWidth) ttlWidth = ttl.length;
+    if (type.length > typeWidth) typeWidth = type.length;
   }
-  rows.sort(compareRows(typeOrder));
+  const priority = (i: number) => (records[i] as PrintableRecord).priority ?? 0;
+  const dataOf = (i: number): string => {
+    let text = data[i];
+    if (text === undefined) {
+      text = rdata(canonical(records[i] as PrintableRecord, origin));
+      data[i] = text;
+    }
+    return text;
+  };
+  // By name (apex first), type, priority and printed data; equal rows keep the records' order.
+  order.sort((a, b) => {
+    const nameA = names[a] as string;
+    const nameB = names[b] as string;
+    const byName =
+      Number(nameB === '@') - Number(nameA === '@') || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0);
+    if (byName !== 0) return byName;
+    const byType = (ranks[a] as number) - (ranks[b] as number) || priority(a) - priority(b);
+    if (byType !== 0) return byType;
+    const dataA = dataOf(a);
+    const dataB = dataOf(b);
+    return (dataA < dataB ? -1 : dataA > dataB ? 1 : 0) || a - b;
+  });
 
-  let out = `$ORIGIN ${origin}.\n`;
-  if (defaultTtl !== undefined) out += `$TTL ${defaultTtl}\n`;
-  for (const row of rows) {
-    let line = row.name.padEnd(nameWidth);
-    if (ttlWidth > 0) line += ` ${row.ttl.padStart(ttlWidth)}`;
-    line += ` IN ${row.type.padEnd(typeWidth)} ${row.data}`;
-    out += `${line.trimEnd()}\n`;
+  // The text is built in chunks of about CHUNK characters, each made flat before the next:
+  // appending 200k lines to one string would hold a rope of every line (several objects per
+  // line) until the end, beside the final text.
+  const chunks: string[] = [];
+  let chunk = `$ORIGIN ${origin}.\n`;
+  if (defaultTtl !== undefined) chunk += `$TTL ${defaultTtl}\n`;
+  for (let k = 0; k < count; k++) {
+    const i = order[k] as number;
+    const record = canonical(records[i] as PrintableRecord, origin);
+    const text = data[i] ?? rdata(record);
+    data[i] = undefined;
+    let line = (names[i] as string).padEnd(nameWidth);
+    if (ttlWidth > 0) line += ` ${ttlText(record).padStart(ttlWidth)}`;
+    line += ` IN ${escapeField(record.type).padEnd(typeWidth)} ${text}`;
+    chunk += `${line.trimEnd()}\n`;
+    if (chunk.length >= CHUNK) {
+      chunks.push(flat(chunk));
+      chunk = '';
+    }
   }
-  return out;
+  chunks.push(chunk);
+  return chunks.length === 1 ? chunk : chunks.join('');
+}
+
+const CHUNK = 1 << 16;
+
+/** The string as one flat sequence (V8 keeps `a + b` as a pair until the text is read). */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }

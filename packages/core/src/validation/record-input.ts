@@ -35,6 +35,8 @@ const CAA = /^(\d{1,3})\s+([A-Za-z0-9]+)\s+(?:"((?:[^"\\]|\\.)*)"|(\S+))$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const DEFAULT_TTL = { min: 0, max: 2_147_483_647 };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range
+const NON_ASCII = /[^\u0000-\u007f]/;
 const WITH_PRIORITY: ReadonlySet<RecordType> = new Set(['MX', 'SRV']);
 
 /** Lower-cases and checks a relative record name; `@` or '' is the apex. */
@@ -79,7 +81,8 @@ function normalizeHost(value: string, path: string, rules: RecordRules, issues: 
     issues.push({ path, message: 'must be a host name' });
     return host;
   }
-  const ascii = [...host].every((char) => char.charCodeAt(0) < 128)
+  // A scan, not `[...host]`: spreading built an array of one string per character for every host.
+  const ascii = !NON_ASCII.test(host)
     ? host
     : uts46().toASCII(host, { useSTD3ASCIIRules: false, transitionalProcessing: false });
   const labelsValid = ascii?.split('.').every((label) => NAME_LABEL.test(label)) ?? false;
