@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AnyRunningEmulator, EMULATED_PROVIDERS, PROVIDER_EMULATORS } from '@registrar-kit/testkit';
+import { PROVIDERS } from 'registrar-kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PROVIDER_INFO } from './support/providers.js';
 import { useEmulators } from './test/readme/emulated-state.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -59,7 +59,7 @@ beforeAll(async () => {
   for (const id of EMULATED_PROVIDERS) {
     const emulator = await PROVIDER_EMULATORS[id].start({ rateLimits: false, instantOrders: true });
     emulators.set(id, emulator);
-    for (const credential of PROVIDER_INFO[id as keyof typeof PROVIDER_INFO].credentials) {
+    for (const credential of PROVIDERS[id].info.credentials) {
       const value = emulator.seedInfo.credentials[credential.option];
       if (value !== undefined) vi.stubEnv(credential.env, value);
     }
