@@ -1,7 +1,7 @@
 /**
  * The README's example runs against the PocketDNS emulator, so it cannot rot: the test takes the
  * first ```ts block under "## Example", points `createPocketDns` at the emulator (`baseURL`) and
- * puts a seeded domain where the example says `example.com`.
+ * puts a seeded domain where the example says `test-domain-1.com` (already the first seeded name).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,5 +53,5 @@ it('the README example runs against the emulator', async () => {
   const srv = [...emulator.state.domains.values()]
     .flatMap((domain) => domain.records)
     .find((record) => record.type === 'SRV');
-  expect(srv?.content).toBe('10 60 5060 sip.example.com');
+  expect(srv?.content).toBe('10 60 5060 sip.test-domain-1.com');
 });
