@@ -202,6 +202,28 @@ describe('moveDomain', () => {
     expect(inputs).toEqual([{ domain: DOMAIN, authCode: 'CODE-123', maxPrice }]);
   });
 
+  it('a gaining registrar that quotes only unlocked names: with maxPrice, the price is left to transferDomain after the unlock', async () => {
+    const { from, to } = setup({ fromDomain: { transferLock: true } });
+    const getPrice = to.getPrice.bind(to);
+    to.getPrice = async (name, options) => {
+      if ((from.state.domains.get(DOMAIN) as { transferLock: boolean }).transferLock)
+        throw new ValidationError('gaining getPrice: no transfer price: Domain not eligible for transfer', {
+          provider: 'gaining',
+          operation: 'getPrice',
+        });
+      return getPrice(name, options);
+    };
+    const maxPrice = { amount: '20.00', currency: 'USD' };
+    const report = await moveDomain({ from, to, domain: DOMAIN, maxPrice, now: NOW });
+    expect(report.steps[1]).toMatchObject({
+      name: 'price',
+      status: 'skipped',
+      detail:
+        'no transfer price from gaining while the domain is locked at losing (gaining getPrice: no transfer price: Domain not eligible for transfer); transferDomain checks maxPrice once it is unlocked, before anything is charged',
+    });
+    expect(report.state).toBe('transfer_started');
+  });
+
   it('copies DNS to a separate DNS host when dnsTo is given', async () => {
     const { from, to } = setup();
     await seedRecords(from);

@@ -110,7 +110,7 @@ export async function moveDomain(options: MoveDomainOptions): Promise<MoveReport
     record('preflight', 'done', `${domain} is ${current.status} at ${from.provider}, transferable`);
 
     // 2. The price at the gaining registrar, against maxPrice.
-    await priceStep(options, to, domain, call, record, stop);
+    await priceStep(options, to, domain, current, call, record, stop);
 
     // 3. The zone at the new DNS host, and 4. its records.
     const zone = dnsTo === from ? null : await zoneStep(dnsTo, domain, dryRun, call, record, attempt);
@@ -241,6 +241,7 @@ async function priceStep(
   options: MoveDomainOptions,
   to: Registrar,
   domain: string,
+  current: Domain,
   call: CallOptions,
   record: Record_,
   stop: Stop,
@@ -264,6 +265,16 @@ async function priceStep(
     );
   } catch (error) {
     if (!isRegistrarError(error)) throw error;
+    // Some registrars quote a transfer only for a name that is unlocked (Glauca's check_transfer):
+    // the unlock comes later, and transferDomain applies maxPrice before anything is charged.
+    if (options.maxPrice && current.transferLock === true) {
+      record(
+        'price',
+        'skipped',
+        `no transfer price from ${to.provider} while the domain is locked at ${current.provider} (${error.message}); transferDomain checks maxPrice once it is unlocked, before anything is charged`,
+      );
+      return;
+    }
     if (options.maxPrice)
       stop(
         'refused',
