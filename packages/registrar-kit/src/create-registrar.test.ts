@@ -74,14 +74,14 @@ describe('createRegistrar', () => {
   it('refuses an unknown provider with a ValidationError listing the known ids', () => {
     let caught: unknown;
     try {
-      createRegistrar({ provider: 'namecheap' } as unknown as RegistrarConfig);
+      createRegistrar({ provider: 'godaddy' } as unknown as RegistrarConfig);
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ValidationError);
     const error = caught as ValidationError;
     for (const id of PROVIDER_LIST) expect(error.message).toContain(id);
-    expect(error.message).toContain('"namecheap"');
+    expect(error.message).toContain('"godaddy"');
     expect(error.issues[0]?.path).toBe('provider');
   });
 

@@ -12,7 +12,10 @@ import { renderDomainList } from './cli/commands/domains.js';
 import type { Emulation } from './cli/emulate.js';
 import { errorSummary } from './cli/errors.js';
 import type { Renderer } from './cli/render.js';
-import { PROVIDER_LIST, PROVIDERS } from './providers.js';
+import { PROVIDERS } from './providers.js';
+
+/** The demo walks through the four original provider APIs (a registrar, a DNS host, both, availability). */
+const PROVIDER_LIST = ['pocketdns', 'glauca', 'dnsimple', 'domainr'] as const;
 
 /** Names the demo checks: one free, one premium, one taken (the emulators' seeded names). */
 export const DEMO_NAMES = ['my-new-startup.dev', 'premium-name.com', 'registered-name.com'] as const;

@@ -4,8 +4,16 @@ import * as emulatorsEntry from './emulators.js';
 import * as redisEntry from './redis.js';
 
 describe('PROVIDER_EMULATORS', () => {
-  it('holds the four providers, found by id in any case', () => {
-    expect(EMULATED_PROVIDERS).toEqual(['pocketdns', 'glauca', 'dnsimple', 'domainr']);
+  it('holds every provider, found by id in any case', () => {
+    expect(EMULATED_PROVIDERS).toEqual([
+      'pocketdns',
+      'glauca',
+      'dnsimple',
+      'domainr',
+      'porkbun',
+      'namecheap',
+      'cloudflare',
+    ]);
     expect(providerEmulator('GLAUCA')).toBe(PROVIDER_EMULATORS.glauca);
     expect(providerEmulator('nope')).toBeUndefined();
     expect(providerEmulator('constructor')).toBeUndefined();
@@ -17,7 +25,8 @@ describe('PROVIDER_EMULATORS', () => {
       const emulator = await PROVIDER_EMULATORS[id].start();
       try {
         const options = PROVIDER_EMULATORS[id].adapterOptions(emulator);
-        expect(options.baseURL).toBe(emulator.url);
+        // The emulator's address, with the API's path prefix where the adapter's baseURL includes it.
+        expect(String(options.baseURL).startsWith(emulator.url)).toBe(true);
         const secret = Object.entries(options).filter(
           ([key, value]) => typeof value === 'string' && emulator.seedInfo.credentials[key] === value,
         );

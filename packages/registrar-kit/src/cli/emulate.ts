@@ -62,8 +62,10 @@ export async function startEmulation(
   const registry = new TransferRegistry();
   const started = await Promise.allSettled(
     unique.map((id) =>
+      // No server-side limits: the walk-through is a sandbox (Porkbun's 1 check per 10 s would stall it).
       PROVIDER_EMULATORS[id].start({
         registry,
+        rateLimits: false,
         ...(options.empty?.includes(id) ? { seed: { domains: 0 } } : {}),
       }),
     ),

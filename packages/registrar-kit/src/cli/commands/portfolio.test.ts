@@ -17,7 +17,7 @@ describe('registrar-kit portfolio', { timeout: 60_000 }, () => {
     const body = JSON.parse(result.stdout) as PortfolioJson;
     expect(body.withinDays).toBe(30);
     expect(new Set(body.entries.map((entry) => entry.domain.provider))).toEqual(
-      new Set(['pocketdns', 'glauca', 'dnsimple']),
+      new Set(['pocketdns', 'glauca', 'dnsimple', 'porkbun', 'namecheap', 'cloudflare']),
     );
     const expiries = body.entries.map((entry) => entry.domain.expiresAt ?? '9999');
     expect(expiries).toEqual([...expiries].sort());
