@@ -1,6 +1,6 @@
 import type Bottleneck from 'bottleneck';
 import { NetworkError } from '../errors/error-classes.js';
-import type { BucketSpec, SharedRateLimit } from './rate-limiter.js';
+import type { BucketSpec, SharedRateLimit } from './bucket-spec.js';
 
 let loading: Promise<typeof Bottleneck> | undefined;
 

@@ -3,7 +3,7 @@
  * the natural widths are wider, the widest columns give up space first and their cells wrap
  * (`--json` keeps every value whole).
  */
-import type { IO } from './render.js';
+import type { IO } from './io.js';
 
 const DEFAULT_WIDTH = 80;
 /** A column keeps at least this many characters of content (plus its padding). */

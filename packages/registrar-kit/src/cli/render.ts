@@ -9,6 +9,7 @@ import type TableConstructor from 'cli-table3';
 import pc from 'picocolors';
 import { credentialValues, type DescribedError } from './errors.js';
 import { fitColumns, terminalWidth } from './fit-columns.js';
+import type { IO, OutputStream } from './io.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -19,21 +20,7 @@ function Table(): typeof TableConstructor {
   return tableModule;
 }
 
-export interface OutputStream {
-  write(chunk: string): boolean;
-  isTTY?: boolean;
-}
-
-/** Where `--file -` and confirmation answers are read from. */
-export type InputStream = NodeJS.ReadableStream & { isTTY?: boolean };
-
-export interface IO {
-  stdout: OutputStream;
-  stderr: OutputStream;
-  env: NodeJS.ProcessEnv;
-  /** Absent: nothing can be read (no `--file -`, no confirmation). */
-  stdin?: InputStream;
-}
+export type { InputStream, IO, OutputStream } from './io.js';
 
 export interface RenderOptions {
   json: boolean;
