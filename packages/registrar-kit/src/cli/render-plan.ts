@@ -11,7 +11,6 @@ import {
   formatPlan,
   type PlanSummary,
   type RecordPlan,
-  summarizePlan,
 } from '@registrar-kit/core';
 import { describeError } from './errors.js';
 import type { Renderer } from './render.js';
@@ -71,11 +70,6 @@ export function reportJson(report: ApplyReport, env: NodeJS.ProcessEnv): ReportJ
       };
     }),
   };
-}
-
-/** The plan and its counts, as `dns diff --json` prints them. */
-export function planJson(plan: RecordPlan): { plan: RecordPlan; summary: PlanSummary } {
-  return { plan, summary: summarizePlan(plan) };
 }
 
 /** One line per change done or failed, then the summary line. */

@@ -20,11 +20,6 @@ export function secretsOf(emulator: RunningEmulator<unknown>): string[] {
   );
 }
 
-/** The first capability of `candidates` the registrar supports, for checks that need any read call. */
-export function firstSupported(registrar: Registrar, candidates: Capability[]): Capability | null {
-  return candidates.find((capability) => registrar.supports(capability)) ?? null;
-}
-
 /** A simple read call on the registrar, targeted by fault rules under the same operation name. */
 export function readCall(
   registrar: Registrar,
