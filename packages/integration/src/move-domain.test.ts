@@ -6,6 +6,8 @@
  * dry run that sends no mutation. Every claim is checked on the emulators' own state, request
  * logs and ledgers, never on what the adapters say about themselves.
  */
+
+import { createCloudflare } from '@registrar-kit/adapter-cloudflare';
 import {
   MOVE_STEPS,
   type MoveReport,
@@ -16,7 +18,9 @@ import {
   waitForTransfer,
 } from '@registrar-kit/core';
 import {
+  CLOUDFLARE_API_PREFIX,
   type RecordedRequest,
+  startCloudflareEmulator,
   startDnsimpleEmulator,
   startGlaucaEmulator,
   TransferRegistry,
@@ -278,4 +282,46 @@ describe('moveDomain through the adapters, between emulators', () => {
       expect([...pair.glauca.ledger, ...pair.dnsimple.ledger]).toEqual([]);
     },
   );
+});
+
+describe('moveDomain with Cloudflare as the DNS host', () => {
+  it('Glauca → DNSimple, DNS at Cloudflare: the zone created there, the records copied, the delegation switched to its nameservers, then the transfer', async () => {
+    const pair = await startPair('glauca');
+    const cf = await startCloudflareEmulator({ seed: { domains: 0 } });
+    running.push(cf as AnyEmulator);
+    const cloudflare = createCloudflare({
+      baseURL: `${cf.url}${CLOUDFLARE_API_PREFIX}`,
+      apiToken: cf.seedInfo.credentials.apiToken,
+      accountId: cf.seedInfo.credentials.accountId,
+      retry: FAST_RETRY,
+      rateLimit: false,
+      pollIntervalMs: 1,
+    });
+    const atGlauca = (await toArray(pair.glaucaRegistrar.listRecords(DOMAIN)))
+      .filter((r) => !(r.type === 'NS' && r.name === '@'))
+      .map((r) => `${r.type} ${r.name} ${r.content}`)
+      .sort();
+    expect(atGlauca.length).toBeGreaterThan(0);
+
+    const report = await moveDomain({
+      from: pair.glaucaRegistrar,
+      to: pair.dnsimpleRegistrar,
+      dnsTo: cloudflare,
+      domain: DOMAIN,
+      switchNameservers: true,
+    });
+    expect(report.state, JSON.stringify(report.steps)).toBe('transfer_started');
+    const zone = await cloudflare.getZone(DOMAIN);
+    const atCloudflare = (await toArray(cloudflare.listRecords(DOMAIN)))
+      .filter((r) => !(r.type === 'NS' && r.name === '@'))
+      .map((r) => `${r.type} ${r.name} ${r.content}`)
+      .sort();
+    expect(atCloudflare).toEqual(atGlauca);
+    // The delegation points at Cloudflare's nameservers before the transfer.
+    expect([...(await pair.glaucaRegistrar.getDomain(DOMAIN)).nameservers].sort()).toEqual(
+      [...(zone.nameservers ?? [])].sort(),
+    );
+    expect(pair.dnsimple.ledger).toHaveLength(1);
+    await cloudflare.close();
+  });
 });
