@@ -23,7 +23,7 @@ export const DEMO_NAMES = ['my-new-startup.dev', 'premium-name.com', 'registered
 export const DEMO_RATES: Record<string, number> = { USD: 1, GBP: 1.27 };
 const PORTFOLIO_PROVIDERS: KnownProviderId[] = ['pocketdns', 'dnsimple'];
 const DNS_SOURCE: KnownProviderId = 'dnsimple';
-const DNS_TARGET: KnownProviderId = 'glauca';
+const DNS_TARGET: KnownProviderId = 'cloudflare';
 const DNS_ZONE = 'test-domain-1.com';
 const NEW_RECORDS: DnsRecordInput[] = [
   { type: 'A', name: 'shop', content: '192.0.2.10', ttl: 3600 },
@@ -102,7 +102,9 @@ export async function runDemo(out: Renderer): Promise<boolean> {
 
   if (human) {
     out.line(colors.bold('registrar-kit demo'));
-    out.note('One typed API over PocketDNS, Glauca, DNSimple and Domainr, run against built-in emulators of');
+    out.note(
+      'One typed API over PocketDNS, Glauca, DNSimple, Domainr and Cloudflare, run against built-in emulators of',
+    );
     out.note('their APIs on 127.0.0.1: no account, no credentials, no network. Every call below is a real');
     out.note('HTTP request through the same adapters you would use in production.');
   }
@@ -110,10 +112,10 @@ export async function runDemo(out: Renderer): Promise<boolean> {
   let emulation: Emulation | null = null;
   try {
     const { startEmulation } = await import('./cli/emulate.js');
-    emulation = await startEmulation(PROVIDER_LIST);
+    emulation = await startEmulation([...PROVIDER_LIST, DNS_TARGET]);
     const live = emulation;
     const registrar = (id: KnownProviderId): Registrar => live.registrar(id);
-    result.summary.providers = PROVIDER_LIST.length;
+    result.summary.providers = new Set<KnownProviderId>([...PROVIDER_LIST, DNS_TARGET]).size;
     if (human) {
       out.heading('1. Four provider APIs, emulated');
       out.table({

@@ -416,14 +416,14 @@ describe.runIf(built)(
       expect(jsonRun.code).toBe(0);
       expect(body.failures).toEqual([]);
       expect(body.summary).toMatchObject({
-        providers: 4,
+        providers: 5,
         namesChecked: 3,
         domainsListed: 6,
         recordsCopied: 3,
       });
       expect(body.summary.quotes).toBe(3);
       expect(body.summary.durationMs).toBeLessThan(10_000);
-      expect(body.dns).toMatchObject({ source: 'dnsimple', target: 'glauca', domain: 'test-domain-1.com' });
+      expect(body.dns).toMatchObject({ source: 'dnsimple', target: 'cloudflare', domain: 'test-domain-1.com' });
     });
 
     const leaks = (run: Run, secret: string) => `${run.stdout}\n${run.stderr}`.includes(secret);
