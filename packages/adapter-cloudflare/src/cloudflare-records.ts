@@ -13,6 +13,7 @@ import {
   type DnsRecordInput,
   type DnsRecordPatch,
   type DsRecord,
+  invalidInput,
   isRegistrarError,
   type ListOptions,
   normalizeDomainName,
@@ -267,6 +268,12 @@ export function recordMethods(client: CloudflareClient): {
     opts?: CallOptions,
   ): Promise<BulkResult> => {
     const result: BulkResult = { created: [], errors: [] };
+    if (!Array.isArray(inputs))
+      throw invalidInput(
+        { provider: PROVIDER, operation: 'createRecords' },
+        [{ path: '', message: 'must be an array' }],
+        'records',
+      );
     if (inputs.length === 0) return result;
     const zone = await client.zone(domain, 'createRecords', opts);
     const valid: { input: DnsRecordInput; checked: DnsRecordInput }[] = [];
@@ -418,6 +425,12 @@ export function recordMethods(client: CloudflareClient): {
     opts?: CallOptions,
   ) => {
     checkRecordId(id, 'setRecordSettings');
+    if (settings === null || typeof settings !== 'object')
+      throw invalidInput(
+        { provider: PROVIDER, operation: 'setRecordSettings' },
+        [{ path: '', message: 'must be an object' }],
+        'settings',
+      );
     const zone = await client.zone(domain, 'setRecordSettings', opts);
     const fields: Record<string, unknown> = {};
     if (settings.proxied !== undefined) fields.proxied = settings.proxied;

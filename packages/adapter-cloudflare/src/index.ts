@@ -14,6 +14,7 @@ export {
   AUTOMATIC_TTL_SECONDS,
   CLOUDFLARE_RECORD_TYPES,
   type CloudflareRecordSettings,
+  cloudflareRecordRules,
 } from './cloudflare-record-mappers.js';
 export type { CloudflareRecordExtras } from './cloudflare-records.js';
 export { type CloudflareExtras, type CloudflareRegistrar, createCloudflare } from './cloudflare-registrar.js';

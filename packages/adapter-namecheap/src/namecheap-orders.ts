@@ -227,6 +227,12 @@ export function orderMethods(client: NamecheapClient) {
 
   async function availabilityMany(names: string[], opts?: CallOptions): Promise<AvailabilityBatch> {
     const operation = 'checkAvailabilityMany';
+    if (!Array.isArray(names))
+      throw invalidInput(
+        { provider: PROVIDER, operation },
+        [{ path: 'names', message: 'must be an array of domain names' }],
+        'names',
+      );
     const batch: AvailabilityBatch = { results: [], errors: [] };
     const valid: string[] = [];
     for (const name of names) {

@@ -265,6 +265,12 @@ export function recordMethods(client: NamecheapClient) {
 
     async createRecords(domain: string, inputs: DnsRecordInput[], opts?: CallOptions): Promise<BulkResult> {
       const operation = 'createRecords';
+      if (!Array.isArray(inputs))
+        throw invalidInput(
+          { provider: PROVIDER, operation },
+          [{ path: '', message: 'must be an array' }],
+          'records',
+        );
       const { zone } = await zoneOf(domain, operation, opts);
       const result: BulkResult = { created: [], errors: [] };
       const valid: { input: DnsRecordInput; canonical: DnsRecordInput }[] = [];

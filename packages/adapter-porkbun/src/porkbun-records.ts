@@ -16,6 +16,7 @@ import {
   type DnsRecord,
   type DnsRecordInput,
   type DnsRecordPatch,
+  invalidInput,
   isRegistrarError,
   type ListOptions,
   NotFoundError,
@@ -238,6 +239,12 @@ export function recordMethods(client: PorkbunClient): Partial<RegistrarMethods> 
     opts?: CallOptions,
   ): Promise<BulkResult> {
     const zone = domainName(domain, 'createRecords');
+    if (!Array.isArray(inputs))
+      throw invalidInput(
+        { provider: PROVIDER, operation: 'createRecords' },
+        [{ path: '', message: 'must be an array' }],
+        'records',
+      );
     const rules = porkbunRecordRules(zone);
     const result: BulkResult = { created: [], errors: [] };
     const valid: { input: DnsRecordInput; record: DnsRecordInput }[] = [];

@@ -24,6 +24,9 @@ const BUILDS = [
   'adapter-dnsimple',
   'adapter-glauca',
   'adapter-domainr',
+  'adapter-porkbun',
+  'adapter-namecheap',
+  'adapter-cloudflare',
   'registrar-kit',
 ].map((dir) => fileURLToPath(new URL(`../../${dir}/dist/index.cjs`, import.meta.url)));
 const FREE_NAME = 'commonjs-caller-test.com';
@@ -66,19 +69,24 @@ describe('CommonJS builds make real calls (run `pnpm build` first; `pnpm test` d
     await Promise.all([...emulators.values()].map((emulator) => emulator.close()));
   });
 
-  it.each(['pocketdns', 'dnsimple', 'glauca', 'registrar-kit createRegistrar (dnsimple)'])(
-    '%s: listDomains, getDomain and createRecord succeed',
-    (label) => {
-      expect(result).not.toHaveProperty('crashed');
-      const calls = result[label]!;
-      const name = calls.listDomains?.ok?.name;
-      expect(calls.listDomains).toEqual({ ok: expect.objectContaining({ name: expect.any(String) }) });
-      expect(calls.getDomain).toEqual({ ok: expect.objectContaining({ name }) });
-      expect(calls.createRecord).toEqual({
-        ok: expect.objectContaining({ type: 'TXT', name: 'cjs', content: `required ${label}` }),
-      });
-    },
-  );
+  it.each([
+    'pocketdns',
+    'dnsimple',
+    'glauca',
+    'porkbun',
+    'namecheap',
+    'cloudflare',
+    'registrar-kit createRegistrar (dnsimple)',
+  ])('%s: listDomains, getDomain and createRecord succeed', (label) => {
+    expect(result).not.toHaveProperty('crashed');
+    const calls = result[label]!;
+    const name = calls.listDomains?.ok?.name;
+    expect(calls.listDomains).toEqual({ ok: expect.objectContaining({ name: expect.any(String) }) });
+    expect(calls.getDomain).toEqual({ ok: expect.objectContaining({ name }) });
+    expect(calls.createRecord).toEqual({
+      ok: expect.objectContaining({ type: 'TXT', name: 'cjs', content: `required ${label}` }),
+    });
+  });
 
   it('domainr: checkAvailability succeeds', () => {
     expect(result.domainr?.checkAvailability).toEqual({

@@ -4,7 +4,12 @@
  * processes sharing one bucket are proven by shared-rate-limit.test.ts.)
  */
 import type { BucketSpec, Registrar, TransportEvent } from '@registrar-kit/core';
-import { type RunningRedis, redisUnavailableReason, startRedisServer } from '@registrar-kit/testkit';
+import {
+  type CommonEmulatorOptions,
+  type RunningRedis,
+  redisUnavailableReason,
+  startRedisServer,
+} from '@registrar-kit/testkit';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -29,6 +34,20 @@ const AVAILABILITY_BUCKET: Record<ProviderId, string> = {
   dnsimple: 'hourly',
   glauca: 'domains',
   domainr: 'v2',
+  porkbun: 'checkDomain',
+  // Every Namecheap request takes the minute, hour and day windows; the minute one is the tightest.
+  namecheap: 'minute',
+  // Cloudflare has one account-wide limit (1200 per 5 minutes) for every call.
+  cloudflare: 'client',
+};
+
+/**
+ * Emulator limits raised to the scaled bucket where the emulator's own, scaled by its default
+ * `timeScale`, is below it: Porkbun's checkDomain allows 1 per 10 s
+ * (https://porkbun.com/api/json/v3/documentation#Domain%20Check).
+ */
+const EMULATOR_OPTIONS: Partial<Record<ProviderId, CommonEmulatorOptions>> = {
+  porkbun: { limits: { checkDomain: { limit: LIMIT, intervalMs: INTERVAL_MS } } } as CommonEmulatorOptions,
 };
 
 const SCALED: BucketSpec = { limit: LIMIT, intervalMs: INTERVAL_MS, strategy: 'spread' };
@@ -49,7 +68,7 @@ describe.skipIf(skipReason)(
     it.each(PROVIDER_IDS)(
       '%s: two registrars with one id send as one limiter',
       async (provider) => {
-        const emulator: AnyEmulator = await startEmulator(provider);
+        const emulator: AnyEmulator = await startEmulator(provider, EMULATOR_OPTIONS[provider]);
         const id = `factory-${provider}-${Date.now()}`;
         const sentAt: number[] = [];
         const onEvent = (event: TransportEvent) => {

@@ -386,6 +386,30 @@ const METHODS: MethodFuzz[] = [
 
 /** Adapter-specific methods that take input: the same guarantees as the Registrar methods. */
 const extra = (registrar: Registrar, name: string) => (registrar as Loose)[name].bind(registrar);
+/** `checkAvailabilityMany` (Domainr, Namecheap): per-name failures are results, each a typed error. */
+const checkMany: MethodFuzz = {
+  method: 'checkAvailabilityMany',
+  property: (r) =>
+    call(fc.oneof(fc.array(domainArg, { maxLength: 5 }), garbage), async (names) => {
+      const outcome = await extra(r, 'checkAvailabilityMany')(names);
+      const results: { error?: unknown }[] = [];
+      if (outcome && typeof (outcome as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function')
+        for await (const result of outcome as AsyncIterable<{ error?: unknown }>) results.push(result);
+      // Namecheap answers one batch: `{ results, errors: [{ name, error }] }`.
+      else results.push(...((outcome as { errors?: { error?: unknown }[] })?.errors ?? []));
+      for (const result of results)
+        if (result.error !== undefined && !isRegistrarError(result.error))
+          throw new Error(`untyped per-name error: ${String(result.error)}`);
+    }),
+};
+/** A contact-like input: valid-looking fields, hostile strings, or garbage. */
+const contactLike = fc.oneof(
+  fc.record(
+    { firstName: fc.oneof(fc.string({ maxLength: 10 }), nasty), email: fc.oneof(fc.emailAddress(), nasty) },
+    { requiredKeys: [] },
+  ),
+  garbage,
+);
 const EXTRAS: Record<ProviderId, MethodFuzz[]> = {
   pocketdns: [
     {
@@ -440,19 +464,80 @@ const EXTRAS: Record<ProviderId, MethodFuzz[]> = {
     })),
     { method: 'getRegistration', property: (r) => call(idArg, (id) => extra(r, 'getRegistration')(id)) },
   ],
-  domainr: [
+  domainr: [checkMany],
+  porkbun: [
     {
-      method: 'checkAvailabilityMany',
+      method: 'getDomainContacts',
+      property: (r) => call(domainArg, (d) => extra(r, 'getDomainContacts')(d)),
+    },
+    {
+      method: 'updateDomainContacts',
       property: (r) =>
-        call(fc.oneof(fc.array(domainArg, { maxLength: 5 }), garbage), async (names) => {
-          // Per-name failures are results, not rejections: each must still be a typed error.
-          for await (const result of extra(r, 'checkAvailabilityMany')(names) as AsyncIterable<{
-            error?: unknown;
-          }>) {
-            if (result.error !== undefined && !isRegistrarError(result.error))
-              throw new Error(`untyped per-name error: ${String(result.error)}`);
-          }
-        }),
+        call(fc.tuple(domainArg, fc.oneof(fc.record({ registrant: contactLike }), garbage)), ([d, c]) =>
+          extra(r, 'updateDomainContacts')(d, c),
+        ),
+    },
+  ],
+  namecheap: [
+    checkMany,
+    {
+      method: 'getDomainContacts',
+      property: (r) => call(domainArg, (d) => extra(r, 'getDomainContacts')(d)),
+    },
+    {
+      method: 'setDomainContacts',
+      property: (r) =>
+        call(fc.tuple(domainArg, fc.oneof(fc.record({ registrant: contactLike }), garbage)), ([d, c]) =>
+          extra(r, 'setDomainContacts')(d, c),
+        ),
+    },
+    {
+      method: 'restoreDomain',
+      property: (r) =>
+        call(
+          fc.tuple(
+            domainArg,
+            fc.option(fc.oneof(fc.record({ maxPrice: moneyArb }), garbage), { nil: undefined }),
+          ),
+          ([d, i]) => extra(r, 'restoreDomain')(d, i),
+        ),
+    },
+  ],
+  cloudflare: [
+    { method: 'getRegistration', property: (r) => call(domainArg, (d) => extra(r, 'getRegistration')(d)) },
+    { method: 'exportZoneFile', property: (r) => call(domainArg, (d) => extra(r, 'exportZoneFile')(d)) },
+    {
+      method: 'importZoneFile',
+      property: (r, z) =>
+        call(
+          fc.tuple(
+            fc.oneof(domainArg, fc.constant(z.zone)),
+            fc.oneof(fc.string({ maxLength: 60 }), nasty, garbage),
+          ),
+          ([d, f]) => extra(r, 'importZoneFile')(d, f),
+        ),
+    },
+    {
+      method: 'setRecordSettings (seeded record)',
+      property: (r, z) =>
+        call(
+          fc.tuple(
+            fc.nat(),
+            fc.oneof(
+              fc.record(
+                {
+                  proxied: bool,
+                  comment: fc.oneof(fc.string({ maxLength: 20 }), nasty),
+                  tags: fc.array(fc.string({ maxLength: 12 }), { maxLength: 3 }),
+                },
+                { requiredKeys: [] },
+              ),
+              garbage,
+            ),
+          ),
+          ([k, settings]) =>
+            extra(r, 'setRecordSettings')(z.zone, z.recordIds[k % z.recordIds.length] ?? '1', settings),
+        ),
     },
   ],
 };

@@ -13,17 +13,22 @@ import {
   errorRenderings,
   type FaultKind,
   PROVIDER_EMULATORS,
+  startCloudflareEmulator,
   startDnsimpleEmulator,
   startDomainrEmulator,
   startGlaucaEmulator,
+  startNamecheapEmulator,
   startPocketDnsEmulator,
+  startPorkbunEmulator,
 } from '@registrar-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AnyEmulator,
   createFor,
   FAST_RETRY,
+  factoryOptions,
   PROVIDER_IDS,
+  PROVIDER_INFO,
   type ProviderId,
 } from './support/providers.js';
 import { closedPort } from './support/renderings.js';
@@ -46,6 +51,14 @@ async function acceptingEmulator(provider: ProviderId): Promise<AnyEmulator> {
         credentials: { clientId: key },
         rateLimits: false,
       })) as AnyEmulator;
+    // Porkbun's pair: the recognisable key is the API key (the secret key stays the emulator's).
+    case 'porkbun':
+      return (await startPorkbunEmulator({ apiKey: key, rateLimits: false })) as AnyEmulator;
+    // Namecheap's only secret is the ApiKey (ApiUser, UserName and ClientIp are not secret).
+    case 'namecheap':
+      return (await startNamecheapEmulator({ apiKey: key, rateLimits: false })) as AnyEmulator;
+    case 'cloudflare':
+      return (await startCloudflareEmulator({ apiToken: key, rateLimits: false })) as AnyEmulator;
   }
 }
 
@@ -72,10 +85,22 @@ describe.each(PROVIDER_IDS)('secrets: %s', (provider) => {
     await Promise.all([accepting?.close(), refusing?.close()]);
   });
 
-  const cases: [string, () => { url: string; emulator: AnyEmulator | null; faults?: FaultKind }][] = [
+  /** Where the call goes; `credentialsFrom`: whose other credentials to send when no emulator answers. */
+  type Setup = {
+    url: string;
+    emulator: AnyEmulator | null;
+    faults?: FaultKind;
+    credentialsFrom?: AnyEmulator;
+  };
+  const cases: [string, () => Setup][] = [
     ['401 (key refused)', () => ({ url: refusing.url, emulator: refusing })],
     ['500', () => ({ url: accepting.url, emulator: accepting, faults: { type: 'status', status: 500 } })],
-    ['network error (closed port)', () => ({ url: `http://127.0.0.1:${closed}`, emulator: null })],
+    // The other required credentials (Porkbun's secret key, Namecheap's ApiUser and ClientIp) are the
+    // accepting emulator's, so the call reaches the network instead of stopping at a missing credential.
+    [
+      'network error (closed port)',
+      () => ({ url: `http://127.0.0.1:${closed}`, emulator: null, credentialsFrom: accepting }),
+    ],
     [
       'malformed body',
       () => ({ url: accepting.url, emulator: accepting, faults: { type: 'malformed-json' } }),
@@ -84,10 +109,10 @@ describe.each(PROVIDER_IDS)('secrets: %s', (provider) => {
   ];
 
   it.each(cases)('%s: the key is in no rendering of the error and in no event', async (_name, setup) => {
-    const { url, emulator, faults } = setup();
+    const { url, emulator, faults, credentialsFrom } = setup();
     emulator?.setFaults(faults ? ALWAYS(faults) : []);
     const events: TransportEvent[] = [];
-    const registrar = createFor(provider, emulator, url, {
+    const registrar = createFor(provider, emulator ?? credentialsFrom ?? null, url, {
       credential: key,
       retry: FAST_RETRY,
       rateLimit: false,
@@ -121,7 +146,20 @@ const ENV_VAR: Record<ProviderId, string> = {
   dnsimple: 'DNSIMPLE_TOKEN',
   glauca: 'GLAUCA_TOKEN',
   domainr: 'DOMAINR_CLIENT_ID',
+  porkbun: 'PORKBUN_API_KEY',
+  namecheap: 'NAMECHEAP_API_KEY',
+  cloudflare: 'CLOUDFLARE_API_TOKEN',
 };
+
+/** The provider's other credentials (Porkbun's secret key, Namecheap's user and IP…) from the emulator's seed. */
+function otherCredentials(provider: ProviderId, emulator: AnyEmulator): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const { option, env: name } of PROVIDER_INFO[provider].credentials) {
+    const value = emulator.seedInfo.credentials[option];
+    if (name !== ENV_VAR[provider] && value !== undefined) env[name] = value;
+  }
+  return env;
+}
 
 describe.skipIf(cliMissing)(
   `secrets in the CLI's output${cliMissing ? ` (skipped: ${cliMissing})` : ''}`,
@@ -136,30 +174,35 @@ describe.skipIf(cliMissing)(
       await Promise.all([...emulators.values()].map((emulator) => emulator.close()));
     });
 
-    // One test for the four providers so the 20 CLI processes run at once (each takes about a second to start).
+    // One test for every provider so the CLI processes run at once (each takes about a second to start).
     it("a refused key and a closed port, with and without --json and --debug: no provider's key is printed", async () => {
       await Promise.all(PROVIDER_IDS.map((provider) => cliCase(provider)));
-    }, 90_000);
+    }, 120_000);
 
     async function cliCase(provider: ProviderId): Promise<void> {
       const key = keyOf(provider);
+      const refusing = emulators.get(provider)!;
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         NO_COLOR: '1',
+        ...otherCredentials(provider, refusing),
         [ENV_VAR[provider]]: key,
         DNSIMPLE_ACCOUNT_ID: '1010',
       };
-      const refusing = emulators.get(provider)!;
+      // The API root under the emulator (Porkbun's /api/json/v3, Cloudflare's /client/v4).
+      const baseOf = (url: string) => String(factoryOptions(provider, refusing, url).baseURL);
       const from = refusing.requests.length;
       // Every flag combination against the refusing emulator; the closed port (default retries: the
       // slow case) with all flags on.
       const invocations = [
         ...[[], ['--json'], ['--debug'], ['--json', '--debug']].map((flags) => ({
           target: 'refused key',
-          url: refusing.url,
+          url: baseOf(refusing.url),
           flags,
         })),
-        { target: 'closed port', url: `http://127.0.0.1:${closed}`, flags: ['--json', '--debug'] },
+        // Porkbun's default retries wait for its checkDomain bucket (1 per 10 s,
+        // https://porkbun.com/api/json/v3/documentation#Domain%20Check): this run takes about 30 s.
+        { target: 'closed port', url: baseOf(`http://127.0.0.1:${closed}`), flags: ['--json', '--debug'] },
       ];
       const runs = invocations.map(async ({ target, url, flags }) => {
         const args = [
@@ -172,7 +215,7 @@ describe.skipIf(cliMissing)(
           provider,
           'available-name.com',
         ];
-        const output = await run(process.execPath, args, { env, timeout: 30_000 }).catch(
+        const output = await run(process.execPath, args, { env, timeout: 60_000 }).catch(
           (error: { stdout?: string; stderr?: string }) => error,
         );
         return {
@@ -189,8 +232,12 @@ describe.skipIf(cliMissing)(
       for (const { label, text } of outputs)
         expect(/error/i.test(text), `${provider} ${label}: ${text}`).toBe(true);
       // And the CLI did send the key from the environment (so the check above means something).
-      const sent = refusing.requests.slice(from).map((r) => JSON.stringify([r.headers, r.query]));
-      expect(sent.some((text) => text.includes(key))).toBe(true);
+      // (Namecheap sends its ApiKey in the POST form, so the body counts too.)
+      const sent = refusing.requests.slice(from).map((r) => JSON.stringify([r.headers, r.query, r.body]));
+      expect(
+        sent.some((text) => text.includes(key)),
+        `${provider}: ${sent.length} requests`,
+      ).toBe(true);
     }
   },
 );

@@ -11,6 +11,9 @@ const { createPocketDns } = load('adapter-pocketdns');
 const { createDnsimple } = load('adapter-dnsimple');
 const { createGlauca } = load('adapter-glauca');
 const { createDomainr } = load('adapter-domainr');
+const { createPorkbun } = load('adapter-porkbun');
+const { createNamecheap } = load('adapter-namecheap');
+const { createCloudflare } = load('adapter-cloudflare');
 const { createRegistrar, comparePrices } = load('registrar-kit');
 
 const fast = { retry: { retries: 1, minDelayMs: 1, maxDelayMs: 5 } };
@@ -19,6 +22,9 @@ const registrars = {
   dnsimple: createDnsimple({ ...fast, ...config.dnsimple }),
   glauca: createGlauca({ ...fast, ...config.glauca }),
   domainr: createDomainr({ ...fast, ...config.domainr }),
+  porkbun: createPorkbun({ ...fast, ...config.porkbun }),
+  namecheap: createNamecheap({ ...fast, ...config.namecheap }),
+  cloudflare: createCloudflare({ ...fast, ...config.cloudflare }),
   'registrar-kit createRegistrar (dnsimple)': createRegistrar({
     provider: 'dnsimple',
     ...fast,

@@ -1,12 +1,19 @@
 /**
- * The four adapters against their emulators, for the soak, fuzz, secrets, rate-limit and CommonJS
+ * The adapters against their emulators, for the soak, fuzz, secrets, rate-limit and CommonJS
  * tests that loop over providers. How an adapter points at its emulator comes from the testkit's
  * `PROVIDER_EMULATORS`, which credential option to replace from the adapter's `providerInfo`.
  */
+import {
+  CLOUDFLARE_BUCKETS,
+  cloudflareProviderInfo,
+  createCloudflare,
+} from '@registrar-kit/adapter-cloudflare';
 import { createDnsimple, DNSIMPLE_BUCKETS, dnsimpleProviderInfo } from '@registrar-kit/adapter-dnsimple';
 import { createDomainr, domainrProviderInfo } from '@registrar-kit/adapter-domainr';
 import { createGlauca, glaucaProviderInfo } from '@registrar-kit/adapter-glauca';
+import { createNamecheap, NAMECHEAP_BUCKETS, namecheapProviderInfo } from '@registrar-kit/adapter-namecheap';
 import { createPocketDns, POCKETDNS_BUCKETS, pocketDnsProviderInfo } from '@registrar-kit/adapter-pocketdns';
+import { createPorkbun, PORKBUN_BUCKETS, porkbunProviderInfo } from '@registrar-kit/adapter-porkbun';
 import type {
   BucketSpec,
   ProviderInfo,
@@ -21,7 +28,15 @@ import {
   type SeedInfo,
 } from '@registrar-kit/testkit';
 
-export const PROVIDER_IDS = ['pocketdns', 'dnsimple', 'glauca', 'domainr'] as const;
+export const PROVIDER_IDS = [
+  'pocketdns',
+  'dnsimple',
+  'glauca',
+  'domainr',
+  'porkbun',
+  'namecheap',
+  'cloudflare',
+] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export type AnyEmulator = RunningEmulator<unknown>;
@@ -38,6 +53,9 @@ export const DEFAULT_BUCKETS: Record<ProviderId, Record<string, BucketSpec>> = {
   dnsimple: DNSIMPLE_BUCKETS,
   glauca: {},
   domainr: DOMAINR_EMULATED_BUCKETS,
+  porkbun: PORKBUN_BUCKETS as unknown as Record<string, BucketSpec>,
+  namecheap: NAMECHEAP_BUCKETS as unknown as Record<string, BucketSpec>,
+  cloudflare: CLOUDFLARE_BUCKETS as unknown as Record<string, BucketSpec>,
 };
 
 /** The same buckets with every interval multiplied by `timeScale` (as the emulators' `timeScale` does). */
@@ -54,6 +72,9 @@ export const PROVIDER_INFO: Record<ProviderId, ProviderInfo> = {
   dnsimple: dnsimpleProviderInfo,
   glauca: glaucaProviderInfo,
   domainr: domainrProviderInfo,
+  porkbun: porkbunProviderInfo,
+  namecheap: namecheapProviderInfo,
+  cloudflare: cloudflareProviderInfo,
 };
 
 export async function startEmulator(
@@ -87,7 +108,10 @@ export function factoryOptions(
   const pointed: Record<string, unknown> = {};
   // Every option that names the emulator's URL (Glauca's dnsBaseURL too) names baseURL instead.
   for (const [key, value] of Object.entries(PROVIDER_EMULATORS[provider].adapterOptions(target)))
-    pointed[key] = value === target.url ? baseURL : value;
+    pointed[key] =
+      typeof value === 'string' && value.startsWith(target.url)
+        ? baseURL + value.slice(target.url.length)
+        : value;
   if (credential !== undefined) pointed[secretOption(provider, pointed)] = credential;
   return { ...transport, ...pointed };
 }
@@ -103,6 +127,9 @@ const FACTORIES = {
   dnsimple: createDnsimple,
   glauca: createGlauca,
   domainr: createDomainr,
+  porkbun: createPorkbun,
+  namecheap: createNamecheap,
+  cloudflare: createCloudflare,
 } as unknown as Record<ProviderId, (options: Record<string, unknown>) => Registrar>;
 
 /** A registrar of `provider` pointed at `baseURL` with the emulator's credentials. */
