@@ -423,7 +423,11 @@ describe.runIf(built)(
       });
       expect(body.summary.quotes).toBe(3);
       expect(body.summary.durationMs).toBeLessThan(10_000);
-      expect(body.dns).toMatchObject({ source: 'dnsimple', target: 'cloudflare', domain: 'test-domain-1.com' });
+      expect(body.dns).toMatchObject({
+        source: 'dnsimple',
+        target: 'cloudflare',
+        domain: 'test-domain-1.com',
+      });
     });
 
     const leaks = (run: Run, secret: string) => `${run.stdout}\n${run.stderr}`.includes(secret);
