@@ -7,4 +7,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // `import.meta.url` (tldts and fast-xml-parser load on first use through core's lazyRequire)
+  // shimmed from __filename in the CommonJS build.
+  shims: true,
 });

@@ -9,6 +9,7 @@ import {
   type CallOptions,
   type CredentialSpec,
   createTransport,
+  lazyRequire,
   loadCredential,
   NameIdCache,
   normalizeDomainName,
@@ -17,10 +18,13 @@ import {
   type TransportUserOptions,
   ValidationError,
 } from '@registrar-kit/core';
-import { parse as parseDomain } from 'tldts';
+import type * as Tldts from 'tldts';
 import type { z } from 'zod';
 import { classifyNamecheapAnswer, PROVIDER, parseNamecheapError } from './namecheap-errors.js';
 import { namecheapXml } from './namecheap-xml.js';
+
+/** The Public Suffix List, loaded by the first name split rather than at import (bench/RESULTS.md, "Cold start"). */
+const tldts = lazyRequire<typeof Tldts>('tldts', import.meta.url);
 
 export const PRODUCTION_BASE_URL = 'https://api.namecheap.com';
 export const SANDBOX_BASE_URL = 'https://api.sandbox.namecheap.com';
@@ -129,7 +133,7 @@ export function domainNameOf(domain: string, operation: string, path = 'domain')
  * a zone (its records are hosts of the parent).
  */
 export function splitName(name: string, operation: string): SplitName {
-  const parsed = parseDomain(name, { allowPrivateDomains: true });
+  const parsed = tldts().parse(name, { allowPrivateDomains: true });
   const tld = parsed.publicSuffix;
   const sld = parsed.domainWithoutSuffix;
   if (!tld || !sld || tld === name)

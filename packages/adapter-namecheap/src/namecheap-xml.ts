@@ -7,10 +7,14 @@
  * Namecheap's answers. A repeated element becomes an array, a single one an object: schemas accept
  * both (`list()` in namecheap-schemas.ts).
  */
-import type { BodyDecoder } from '@registrar-kit/core';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { type BodyDecoder, lazyRequire } from '@registrar-kit/core';
+import type * as FastXmlParser from 'fast-xml-parser';
 
-const parser = new XMLParser({
+/** Loaded by the first answer, not when the adapter is imported (bench/RESULTS.md, "Cold start"). */
+const fastXmlParser = lazyRequire<typeof FastXmlParser>('fast-xml-parser', import.meta.url);
+
+let parser: FastXmlParser.XMLParser | undefined;
+const parserOptions: FastXmlParser.X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '',
   removeNSPrefix: true,
@@ -19,13 +23,15 @@ const parser = new XMLParser({
   trimValues: true,
   transformTagName: (name) => name.toLowerCase(),
   transformAttributeName: (name) => name.toLowerCase(),
-});
+};
 
 export const namecheapXml: BodyDecoder = {
   format: 'XML',
   decode(text: string): unknown {
+    const { XMLParser, XMLValidator } = fastXmlParser();
     const valid = XMLValidator.validate(text);
     if (valid !== true) throw new Error(`invalid XML at line ${valid.err.line}: ${valid.err.msg}`);
-    return parser.parse(text);
+    parser ??= new XMLParser(parserOptions);
+    return parser.parse(text) as unknown;
   },
 };

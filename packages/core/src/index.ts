@@ -91,6 +91,7 @@ export {
   hasCredentialsInEnv,
   type ProviderInfo,
 } from './kit/provider-info.js';
+export { lazyRequire } from './lazy-require.js';
 export * from './model/auth-code.js';
 export * from './model/availability.js';
 export * from './model/bulk-result.js';

@@ -97,9 +97,34 @@ describe('CommonJS builds make real calls (run `pnpm build` first; `pnpm test` d
   it('comparePrices quotes every registrar that prices the name', () => {
     expect(result.comparePrices).toEqual({ quotes: expect.any(Array), failures: [] });
     expect([...(result.comparePrices!.quotes as unknown as string[])].sort()).toEqual([
+      'cloudflare',
       'dnsimple',
       'glauca',
+      'namecheap',
       'pocketdns',
+      'porkbun',
     ]);
+  });
+
+  it('require() loads none of what the first call loads: the HTTP stack, the XML parser, the suffix list', () => {
+    const loaded = result.loadedPackages as unknown as { byRequire: string[]; afterCalls: string[] };
+    // axios itself is loaded by import() (an ES module, not in require.cache): its CommonJS
+    // dependencies form-data and follow-redirects show when it is.
+    const onFirstUse = [
+      'axios',
+      'form-data',
+      'follow-redirects',
+      'tr46',
+      'libphonenumber-js',
+      'bottleneck',
+      'ioredis',
+      'tldts',
+      'fast-xml-parser',
+    ];
+    expect(loaded.byRequire.filter((name) => onFirstUse.includes(name))).toEqual([]);
+    // The calls above did load them: the log sees what it is asked about.
+    expect(loaded.afterCalls).toEqual(
+      expect.arrayContaining(['form-data', 'follow-redirects', 'tr46', 'tldts', 'fast-xml-parser']),
+    );
   });
 });

@@ -1,7 +1,6 @@
 /**
  * The `registrar-kit` command. Exit codes: 0 ok, 1 failure, 2 usage, 3 `dns diff --exit-code` found changes.
  */
-import { describeError } from './cli/errors.js';
 import { runCli } from './cli/program.js';
 
 function flushed(stream: NodeJS.WriteStream): Promise<void> {
@@ -14,8 +13,9 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
 const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
 
 runCli(process.argv.slice(2), io)
-  .catch((error: unknown) => {
+  .catch(async (error: unknown) => {
     // Only a bug in the CLI itself lands here: still one line, a stack only with --debug.
+    const { describeError } = await import('./cli/errors.js');
     process.stderr.write(`error: ${describeError(error, process.env).message}\n`);
     if (process.argv.includes('--debug') && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 1;

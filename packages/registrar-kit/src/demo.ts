@@ -1,6 +1,6 @@
 /**
- * `registrar-kit demo`: the product in a few seconds, on the four loopback emulators (no account,
- * no network): availability across providers, a price comparison, the portfolio at two providers,
+ * `registrar-kit demo`: the product in a few seconds, on the loopback emulators of every provider
+ * (no account, no network): availability across providers, a price comparison, the portfolio at two providers,
  * DNS records created at one provider and copied to another, and a summary.
  */
 import type { DnsRecord, DnsRecordInput, Domain, KnownProviderId, Registrar } from '@registrar-kit/core';
@@ -12,10 +12,7 @@ import { renderDomainList } from './cli/commands/domains.js';
 import type { Emulation } from './cli/emulate.js';
 import { errorSummary } from './cli/errors.js';
 import type { Renderer } from './cli/render.js';
-import { PROVIDERS } from './providers.js';
-
-/** The demo walks through the four original provider APIs (a registrar, a DNS host, both, availability). */
-const PROVIDER_LIST = ['pocketdns', 'glauca', 'dnsimple', 'domainr'] as const;
+import { PROVIDER_LIST, PROVIDERS } from './providers.js';
 
 /** Names the demo checks: one free, one premium, one taken (the emulators' seeded names). */
 export const DEMO_NAMES = ['my-new-startup.dev', 'premium-name.com', 'registered-name.com'] as const;
@@ -102,22 +99,20 @@ export async function runDemo(out: Renderer): Promise<boolean> {
 
   if (human) {
     out.line(colors.bold('registrar-kit demo'));
-    out.note(
-      'One typed API over PocketDNS, Glauca, DNSimple, Domainr and Cloudflare, run against built-in emulators of',
-    );
-    out.note('their APIs on 127.0.0.1: no account, no credentials, no network. Every call below is a real');
-    out.note('HTTP request through the same adapters you would use in production.');
+    out.note(`One typed API, ${PROVIDER_LIST.length} providers, each run against a built-in emulator of`);
+    out.note('its API on 127.0.0.1: no account, no credentials, no network. Every call below');
+    out.note('is a real HTTP request through the same adapters you would use in production.');
   }
 
   let emulation: Emulation | null = null;
   try {
     const { startEmulation } = await import('./cli/emulate.js');
-    emulation = await startEmulation([...PROVIDER_LIST, DNS_TARGET]);
+    emulation = await startEmulation(PROVIDER_LIST);
     const live = emulation;
     const registrar = (id: KnownProviderId): Registrar => live.registrar(id);
-    result.summary.providers = new Set<KnownProviderId>([...PROVIDER_LIST, DNS_TARGET]).size;
+    result.summary.providers = PROVIDER_LIST.length;
     if (human) {
-      out.heading('1. Four provider APIs, emulated');
+      out.heading(`1. The provider APIs, emulated (${PROVIDER_LIST.length})`);
       out.table({
         head: ['provider', 'emulator', 'prices in'],
         rows: PROVIDER_LIST.map((id) => [
@@ -137,10 +132,10 @@ export async function runDemo(out: Renderer): Promise<boolean> {
       const rows = await checkNames(registrars, DEMO_NAMES, out);
       if (human) {
         out.table({
-          head: ['name', ...PROVIDER_LIST.map((id) => PROVIDERS[id].label)],
-          rows: DEMO_NAMES.map((name) => [
-            name,
-            ...PROVIDER_LIST.map((id) => {
+          head: ['provider', ...DEMO_NAMES],
+          rows: PROVIDER_LIST.map((id) => [
+            PROVIDERS[id].label,
+            ...DEMO_NAMES.map((name) => {
               const row = rows.find((r) => r.name === name && r.provider === id)!;
               if (row.error) return colors.red(row.error.name);
               return row.price
@@ -170,7 +165,7 @@ export async function runDemo(out: Renderer): Promise<boolean> {
             .map(([c, r]) => `1 ${c} = ${r} USD`)
             .join(', ')};`,
         );
-        out.note('without rates, quotes in different currencies are ranked separately, never mixed.');
+        out.note('without rates, quotes in different currencies are ranked apart, never mixed.');
       }
       result.summary.quotes = comparison.quotes.length;
       return comparison;
@@ -280,9 +275,8 @@ export async function runDemo(out: Renderer): Promise<boolean> {
   out.line(
     ok ? colors.green('All steps succeeded.') : colors.red(`${result.failures.length} step(s) failed.`),
   );
-  out.note('Next: `registrar-kit providers`, `registrar-kit check example.com --emulate`, or set a provider');
-  out.note(
-    'credential (e.g. DNSIMPLE_TOKEN) and drop --emulate to run the same commands against the real API.',
-  );
+  out.note('Next: `registrar-kit providers`, `registrar-kit check example.com --emulate`,');
+  out.note('or set a provider credential (e.g. DNSIMPLE_TOKEN) and drop --emulate to run');
+  out.note('the same commands against the real API.');
   return ok;
 }

@@ -4,6 +4,18 @@
 // line: what each call returned, or the error's name and message.
 const { join } = require('node:path');
 
+/** The npm packages in require.cache (each once, sorted): what loading and calling have loaded. */
+function loadedPackages() {
+  const names = new Set();
+  for (const path of Object.keys(require.cache)) {
+    const parts = path.split(/[\\/]node_modules[\\/]/);
+    if (parts.length < 2) continue;
+    const [scope, name] = parts.at(-1).split(/[\\/]/);
+    names.add(scope.startsWith('@') ? `${scope}/${name}` : scope);
+  }
+  return [...names].sort();
+}
+
 const config = JSON.parse(process.env.CONFIG);
 const packages = join(__dirname, '..', '..', '..');
 const load = (dir) => require(join(packages, dir));
@@ -15,6 +27,7 @@ const { createPorkbun } = load('adapter-porkbun');
 const { createNamecheap } = load('adapter-namecheap');
 const { createCloudflare } = load('adapter-cloudflare');
 const { createRegistrar, comparePrices } = load('registrar-kit');
+const loadedByRequire = loadedPackages();
 
 const fast = { retry: { retries: 1, minDelayMs: 1, maxDelayMs: 5 } };
 const registrars = {
@@ -61,13 +74,21 @@ async function main() {
     };
   }
   const comparison = await comparePrices(
-    [registrars.pocketdns, registrars.dnsimple, registrars.glauca],
+    [
+      registrars.pocketdns,
+      registrars.dnsimple,
+      registrars.glauca,
+      registrars.porkbun,
+      registrars.namecheap,
+      registrars.cloudflare,
+    ],
     config.freeName,
   );
   out.comparePrices = {
     quotes: comparison.quotes.map((quote) => quote.provider),
     failures: comparison.failures.map((f) => `${f.provider}: ${f.error.name}: ${f.error.message}`),
   };
+  out.loadedPackages = { byRequire: loadedByRequire, afterCalls: loadedPackages() };
   process.stdout.write(JSON.stringify(out));
 }
 

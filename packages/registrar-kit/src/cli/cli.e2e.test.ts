@@ -397,7 +397,7 @@ describe.runIf(built)(
       expect(run.code).toBe(0);
       expect(elapsed).toBeLessThan(10_000);
       for (const heading of [
-        '1. Four provider APIs',
+        '1. The provider APIs, emulated (7)',
         '2. Is the name free?',
         '3. What does',
         '4. The portfolio',
@@ -416,12 +416,12 @@ describe.runIf(built)(
       expect(jsonRun.code).toBe(0);
       expect(body.failures).toEqual([]);
       expect(body.summary).toMatchObject({
-        providers: 5,
+        providers: 7,
         namesChecked: 3,
         domainsListed: 6,
         recordsCopied: 3,
       });
-      expect(body.summary.quotes).toBe(3);
+      expect(body.summary.quotes).toBe(6);
       expect(body.summary.durationMs).toBeLessThan(10_000);
       expect(body.dns).toMatchObject({
         source: 'dnsimple',

@@ -25,6 +25,13 @@ describe('tables fit an 80-column terminal', { timeout: 30_000 }, () => {
     expect(result.stdout).toContain('│');
     expect(widest(result.stdout)).toBeLessThanOrEqual(80);
   });
+
+  it('the demo, notes included, over every provider', async () => {
+    const result = await run(['demo']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('All steps succeeded.');
+    expect(widest(result.stdout)).toBeLessThanOrEqual(80);
+  });
 });
 
 describe('bad input is exit 2 with a hint saying what to do', () => {

@@ -5,16 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CliState } from './action.js';
-import { registerCheck } from './commands/check.js';
-import { registerCompare } from './commands/compare.js';
-import { registerDemo } from './commands/demo.js';
-import { registerDns } from './commands/dns.js';
-import { registerDomains } from './commands/domains.js';
-import { registerMove } from './commands/move.js';
-import { registerPortfolio } from './commands/portfolio.js';
-import { registerProviders } from './commands/providers.js';
-import { describeError, EXIT_OK, UsageError } from './errors.js';
-import { type IO, Renderer } from './render.js';
+import { defineCheck } from './definitions/check.js';
+import { defineCompare } from './definitions/compare.js';
+import { defineDemo } from './definitions/demo.js';
+import { defineDns } from './definitions/dns.js';
+import { defineDomains } from './definitions/domains.js';
+import { defineMove } from './definitions/move.js';
+import { definePortfolio } from './definitions/portfolio.js';
+import { defineProviders } from './definitions/providers.js';
+import type { IO } from './io.js';
 
 function packageVersion(): string {
   // dist/cli.js → ../package.json; src/cli/program.ts (tests) → ../../package.json
@@ -34,7 +33,7 @@ function packageVersion(): string {
 
 export function createProgram(state: CliState): Command {
   const program = new Command('registrar-kit')
-    .description('One typed API over domain registrars and DNS hosts: PocketDNS, Glauca, DNSimple, Domainr')
+    .description('One typed API over domain registrars and DNS hosts (`registrar-kit providers` lists them)')
     .version(packageVersion(), '-V, --version')
     .option('--json', 'print a stable JSON document on stdout (errors as JSON on stderr)')
     .option('--emulate', 'use the built-in loopback emulators instead of the real APIs')
@@ -53,20 +52,20 @@ export function createProgram(state: CliState): Command {
       outputError: () => {},
     });
 
-  registerProviders(program, state);
-  registerCheck(program, state);
-  registerCompare(program, state);
-  registerDomains(program, state);
-  registerPortfolio(program, state);
-  registerDns(program, state);
-  registerDemo(program, state);
-  registerMove(program, state);
+  defineProviders(program, state);
+  defineCheck(program, state);
+  defineCompare(program, state);
+  defineDomains(program, state);
+  definePortfolio(program, state);
+  defineDns(program, state);
+  defineDemo(program, state);
+  defineMove(program, state);
   return program;
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: IO): Promise<number> {
-  const state: CliState = { io, exitCode: EXIT_OK };
+  const state: CliState = { io, exitCode: 0 };
   const program = createProgram(state);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -78,8 +77,12 @@ export async function runCli(argv: readonly string[], io: IO): Promise<number> {
       error.code === 'commander.version' ||
       (error.code === 'commander.help' && error.exitCode === 0)
     ) {
-      return EXIT_OK;
+      return 0;
     }
+    const [{ describeError, UsageError }, { Renderer }] = await Promise.all([
+      import('./errors.js'),
+      import('./render.js'),
+    ]);
     const json = argv.includes('--json');
     const out = new Renderer(io, { json, raw: false, color: !argv.includes('--no-color') });
     const message = error.message.replace(/^error:\s*/i, '');

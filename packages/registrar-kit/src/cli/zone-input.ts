@@ -15,10 +15,10 @@ import {
   type ZoneFileSkipped,
 } from '@registrar-kit/core';
 import { UsageError } from './errors.js';
+import type { ZoneFormat } from './option-parsers.js';
 import type { IO } from './render.js';
 
-export type ZoneFormat = 'bind' | 'json';
-export const ZONE_FORMATS: readonly ZoneFormat[] = ['bind', 'json'];
+export type { ZoneFormat } from './option-parsers.js';
 
 export interface ZoneSource {
   /** The path, or `-` for stdin. */

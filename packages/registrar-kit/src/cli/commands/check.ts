@@ -1,9 +1,7 @@
-/** `registrar-kit check <name...>`: availability of each name at each selected provider. */
+/** `registrar-kit check <name...>` (flags in definitions/check.ts): availability of each name at each selected provider. */
 import type { AvailabilityStatus, Money, Registrar } from '@registrar-kit/core';
-import type { Command } from 'commander';
-import { type CliState, runAction } from '../action.js';
 import { mapLimit } from '../concurrency.js';
-import { selectProviders } from '../context.js';
+import { type CliContext, selectProviders } from '../context.js';
 import { EXIT_FAILURE, EXIT_OK, errorSummary } from '../errors.js';
 import { startProgress } from '../progress.js';
 import type { Renderer } from '../render.js';
@@ -101,20 +99,16 @@ export function renderCheckTable(out: Renderer, results: readonly CheckResult[])
   });
 }
 
-export function registerCheck(program: Command, state: CliState): void {
-  program
-    .command('check')
-    .description('check the availability of names across providers (one row per name × provider)')
-    .argument('<name...>', 'domain names to check')
-    .option('--provider <ids>', 'comma-separated providers (default: every provider that can check)')
-    .action((names: string[], options: { provider?: string }, command: Command) =>
-      runAction(state, command, async (ctx) => {
-        const ids = selectProviders(options.provider, 'checkAvailability');
-        const registrars = await ctx.registrars(ids);
-        const results = await checkNames(registrars, names, ctx.out);
-        if (ctx.out.json) ctx.out.printJson({ results });
-        else renderCheckTable(ctx.out, results);
-        return results.some((row) => row.error !== null) ? EXIT_FAILURE : EXIT_OK;
-      }),
-    );
+/** `--provider a,b`: the providers to ask (default: every provider that can check). */
+export interface CheckOptions {
+  provider?: string;
+}
+
+export async function runCheck(ctx: CliContext, names: string[], options: CheckOptions): Promise<number> {
+  const ids = selectProviders(options.provider, 'checkAvailability');
+  const registrars = await ctx.registrars(ids);
+  const results = await checkNames(registrars, names, ctx.out);
+  if (ctx.out.json) ctx.out.printJson({ results });
+  else renderCheckTable(ctx.out, results);
+  return results.some((row) => row.error !== null) ? EXIT_FAILURE : EXIT_OK;
 }

@@ -1,15 +1,12 @@
-/** `registrar-kit compare <name>`: price quotes across providers, cheapest first. */
+/** `registrar-kit compare <name>` (flags in definitions/compare.ts): price quotes across providers, cheapest first. */
 import { readFile } from 'node:fs/promises';
 import {
   comparePrices,
-  PRICE_OPERATIONS,
   type PriceComparison,
   type PriceOperation,
   type PriceQuote,
 } from '@registrar-kit/core';
-import { type Command, InvalidArgumentError, Option } from 'commander';
-import { type CliState, runAction } from '../action.js';
-import { selectProviders } from '../context.js';
+import { type CliContext, selectProviders } from '../context.js';
 import { EXIT_FAILURE, EXIT_OK, errorSummary, UsageError } from '../errors.js';
 import { startProgress } from '../progress.js';
 import type { Renderer } from '../render.js';
@@ -37,13 +34,6 @@ export type ComparedQuote = PriceQuote & { convertedValue: string | null };
 export function convertedValue(quote: PriceQuote, rates: Record<string, number> | null): string | null {
   const rate = rates?.[quote.price.currency];
   return rate === undefined ? null : (Number(quote.price.amount) * rate).toFixed(2);
-}
-
-export function parseYears(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 10) {
-    throw new InvalidArgumentError('expected a whole number of years from 1 to 10');
-  }
-  return Number(value);
 }
 
 /** Reads `--rates file.json`: `{ "USD": 1, "GBP": 1.27 }`, the worth of one unit of each currency. */
@@ -201,40 +191,24 @@ export function renderComparison(out: Renderer, result: CompareResult): void {
   }
 }
 
-export function registerCompare(program: Command, state: CliState): void {
-  program
-    .command('compare')
-    .description('compare prices for a name across providers, cheapest first')
-    .argument('<name>', 'the domain name')
-    .addOption(
-      new Option('--operation <operation>', 'what to price')
-        .choices([...PRICE_OPERATIONS])
-        .default('register'),
-    )
-    .option('--years <n>', 'years (1-10)', parseYears, 1)
-    .option(
-      '--rates <file>',
-      'JSON exchange rates, e.g. {"USD": 1, "GBP": 1.27}, to rank currencies together',
-    )
-    .option('--provider <ids>', 'comma-separated providers (default: every provider that quotes prices)')
-    .action(
-      (
-        name: string,
-        options: { operation: PriceOperation; years: number; rates?: string; provider?: string },
-        command: Command,
-      ) =>
-        runAction(state, command, async (ctx) => {
-          const ids = selectProviders(options.provider, 'getPrice');
-          const exchangeRates = options.rates === undefined ? null : await readRates(options.rates);
-          const registrars = await ctx.registrars(ids);
-          const result = await runComparison(
-            registrars,
-            { domain: name, operation: options.operation, years: options.years, exchangeRates },
-            ctx.out,
-          );
-          if (ctx.out.json) ctx.out.printJson(result);
-          else renderComparison(ctx.out, result);
-          return result.quotes.length > 0 ? EXIT_OK : EXIT_FAILURE;
-        }),
-    );
+/** The flags of `compare` (definitions/compare.ts). */
+export interface CompareOptions {
+  operation: PriceOperation;
+  years: number;
+  rates?: string;
+  provider?: string;
+}
+
+export async function runCompare(ctx: CliContext, name: string, options: CompareOptions): Promise<number> {
+  const ids = selectProviders(options.provider, 'getPrice');
+  const exchangeRates = options.rates === undefined ? null : await readRates(options.rates);
+  const registrars = await ctx.registrars(ids);
+  const result = await runComparison(
+    registrars,
+    { domain: name, operation: options.operation, years: options.years, exchangeRates },
+    ctx.out,
+  );
+  if (ctx.out.json) ctx.out.printJson(result);
+  else renderComparison(ctx.out, result);
+  return result.quotes.length > 0 ? EXIT_OK : EXIT_FAILURE;
 }

@@ -3,79 +3,62 @@
  * asks on a terminal unless --yes, applies it with core's `applyPlan` and reports every change.
  */
 import { applyPlan, summarizePlan } from '@registrar-kit/core';
-import type { Command } from 'commander';
-import { type CliState, runAction } from '../action.js';
 import { canAsk, confirm } from '../confirm.js';
+import type { CliContext } from '../context.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.js';
 import { noteZonePlan, planZone, type ZoneFileOptions } from '../plan-zone.js';
 import { type IO, Renderer } from '../render.js';
 import { EMPTY_REPORT, planSummaryLine, renderPlan, renderReport, reportJson } from '../render-plan.js';
-import { zoneFileOptions } from './dns-diff.js';
 
-interface ApplyOptions extends ZoneFileOptions {
+/** The flags of `dns apply` (definitions/dns.ts). */
+export interface ApplyOptions extends ZoneFileOptions {
   yes?: boolean;
   force?: boolean;
 }
 
-export function registerDnsApply(dns: Command, state: CliState): void {
-  zoneFileOptions(
-    dns
-      .command('apply')
-      .description(
-        'make a zone match a file: shows the plan, asks (unless --yes), applies, reports each change',
-      ),
-  )
-    .option('-y, --yes', 'apply without asking (needed when stdin is not a terminal)')
-    .option('--force', 'apply even a plan that deletes more than 30% of a zone of 10 or more records')
-    .action((domain: string, options: ApplyOptions, command: Command) =>
-      runAction(state, command, async (ctx) => {
-        const planned = await planZone(ctx, domain, options);
-        const { plan, where } = planned;
-        const summary = summarizePlan(plan);
-        const document = (report = EMPTY_REPORT) => ({
-          provider: planned.provider,
-          domain: planned.zone,
-          purge: options.purge === true,
-          plan,
-          summary,
-          skipped: planned.skipped,
-          leftAlone: planned.leftAlone,
-          report: reportJson(report, ctx.env),
-        });
-        if (!ctx.out.json) {
-          noteZonePlan(ctx, planned);
-          renderPlan(ctx.out, plan);
-          ctx.out.line(planSummaryLine(summary, where));
-        }
-        if (summary.total === 0) {
-          if (ctx.out.json) ctx.out.printJson(document());
-          return EXIT_OK;
-        }
-        if (!options.yes) {
-          if (!canAsk(ctx.io)) {
-            throw new UsageError(
-              `not applying ${summary.total} change${summary.total === 1 ? '' : 's'} without confirmation: stdin is not a terminal`,
-              'check the plan (`registrar-kit dns diff`), then pass --yes to apply it',
-            );
-          }
-          // With --json the plan is not on stdout yet: show it beside the question.
-          if (ctx.out.json) showPlanOnStderr(ctx.io, ctx.out, plan, planSummaryLine(summary, where));
-          if (
-            !(await confirm(
-              ctx.io,
-              `Apply ${summary.total} change${summary.total === 1 ? '' : 's'} to ${where}?`,
-            ))
-          ) {
-            ctx.io.stderr.write('Not applied: nothing was changed.\n');
-            return EXIT_FAILURE;
-          }
-        }
-        const report = await applyPlan(planned.registrar, domain, plan, { force: options.force === true });
-        if (ctx.out.json) ctx.out.printJson(document(report));
-        else renderReport(ctx.out, report, where, ctx.env);
-        return report.failures.length > 0 ? EXIT_FAILURE : EXIT_OK;
-      }),
-    );
+export async function runDnsApply(ctx: CliContext, domain: string, options: ApplyOptions): Promise<number> {
+  const planned = await planZone(ctx, domain, options);
+  const { plan, where } = planned;
+  const summary = summarizePlan(plan);
+  const document = (report = EMPTY_REPORT) => ({
+    provider: planned.provider,
+    domain: planned.zone,
+    purge: options.purge === true,
+    plan,
+    summary,
+    skipped: planned.skipped,
+    leftAlone: planned.leftAlone,
+    report: reportJson(report, ctx.env),
+  });
+  if (!ctx.out.json) {
+    noteZonePlan(ctx, planned);
+    renderPlan(ctx.out, plan);
+    ctx.out.line(planSummaryLine(summary, where));
+  }
+  if (summary.total === 0) {
+    if (ctx.out.json) ctx.out.printJson(document());
+    return EXIT_OK;
+  }
+  if (!options.yes) {
+    if (!canAsk(ctx.io)) {
+      throw new UsageError(
+        `not applying ${summary.total} change${summary.total === 1 ? '' : 's'} without confirmation: stdin is not a terminal`,
+        'check the plan (`registrar-kit dns diff`), then pass --yes to apply it',
+      );
+    }
+    // With --json the plan is not on stdout yet: show it beside the question.
+    if (ctx.out.json) showPlanOnStderr(ctx.io, ctx.out, plan, planSummaryLine(summary, where));
+    if (
+      !(await confirm(ctx.io, `Apply ${summary.total} change${summary.total === 1 ? '' : 's'} to ${where}?`))
+    ) {
+      ctx.io.stderr.write('Not applied: nothing was changed.\n');
+      return EXIT_FAILURE;
+    }
+  }
+  const report = await applyPlan(planned.registrar, domain, plan, { force: options.force === true });
+  if (ctx.out.json) ctx.out.printJson(document(report));
+  else renderReport(ctx.out, report, where, ctx.env);
+  return report.failures.length > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
 function showPlanOnStderr(

@@ -4,14 +4,14 @@
  * the copy is incremental unless --purge, and applyPlan's safety threshold still guards deletes.
  */
 import type { KnownProviderId } from '@registrar-kit/core';
-import type { Command } from 'commander';
 import { isKnownProvider, PROVIDER_LIST } from '../../providers.js';
-import { type CliState, runAction } from '../action.js';
+import type { CliContext } from '../context.js';
 import { type CopiedCounts, copyZone } from '../copy-zone.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.js';
 import { describeRecord, planSummaryLine, renderPlan, renderReport, reportJson } from '../render-plan.js';
 
-interface CopyOptions {
+/** The flags of `dns copy` (definitions/dns.ts). */
+export interface CopyOptions {
   from: string;
   to: string;
   dryRun?: boolean;
@@ -30,57 +30,42 @@ export function providerFlag(value: string, flag: string): KnownProviderId {
   return id;
 }
 
-export function registerDnsCopy(dns: Command, state: CliState): void {
-  dns
-    .command('copy')
-    .description('copy the records of a zone from one provider to another (incremental unless --purge)')
-    .argument('<domain>', 'the zone, by name (the same at both providers)')
-    .requiredOption('--from <id>', 'the provider to copy from')
-    .requiredOption('--to <id>', 'the provider to copy to')
-    .option('--dry-run', 'only show the plan at the target; change nothing')
-    .option('--purge', 'also delete the target records whose (name, type) the source does not have')
-    .option('--force', 'apply even a plan that deletes more than 30% of a zone of 10 or more records')
-    .action((domain: string, options: CopyOptions, command: Command) =>
-      runAction(state, command, async (ctx) => {
-        const from = providerFlag(options.from, '--from');
-        const to = providerFlag(options.to, '--to');
-        if (from === to)
-          throw new UsageError('--from and --to are the same provider', 'copy between two providers');
-        const [source, target] = await ctx.registrars([from, to]);
-        const dryRun = options.dryRun === true;
-        const result = await copyZone(source!, target!, domain, {
-          dryRun,
-          purge: options.purge === true,
-          force: options.force === true,
-        });
-        const { zone, plan, summary, report, skipped, copied } = result;
-        const where = `${zone} at ${to}`;
-        if (ctx.out.json) {
-          ctx.out.printJson({
-            domain: zone,
-            from,
-            to,
-            dryRun,
-            purge: options.purge === true,
-            plan,
-            summary,
-            skipped,
-            report: report ? reportJson(report, ctx.env) : null,
-            copied,
-          });
-        } else {
-          for (const { record, reason } of skipped)
-            ctx.io.stderr.write(
-              `${ctx.out.colors.dim('note:')} ${describeRecord(record)} skipped (${reason})\n`,
-            );
-          renderPlan(ctx.out, plan);
-          ctx.out.line(planSummaryLine(summary, where));
-          if (report && summary.total > 0) renderReport(ctx.out, report, where, ctx.env);
-          ctx.out.line(copySummary(zone, from, to, copied, dryRun));
-        }
-        return report && report.failures.length > 0 ? EXIT_FAILURE : EXIT_OK;
-      }),
-    );
+export async function runDnsCopy(ctx: CliContext, domain: string, options: CopyOptions): Promise<number> {
+  const from = providerFlag(options.from, '--from');
+  const to = providerFlag(options.to, '--to');
+  if (from === to)
+    throw new UsageError('--from and --to are the same provider', 'copy between two providers');
+  const [source, target] = await ctx.registrars([from, to]);
+  const dryRun = options.dryRun === true;
+  const result = await copyZone(source!, target!, domain, {
+    dryRun,
+    purge: options.purge === true,
+    force: options.force === true,
+  });
+  const { zone, plan, summary, report, skipped, copied } = result;
+  const where = `${zone} at ${to}`;
+  if (ctx.out.json) {
+    ctx.out.printJson({
+      domain: zone,
+      from,
+      to,
+      dryRun,
+      purge: options.purge === true,
+      plan,
+      summary,
+      skipped,
+      report: report ? reportJson(report, ctx.env) : null,
+      copied,
+    });
+  } else {
+    for (const { record, reason } of skipped)
+      ctx.io.stderr.write(`${ctx.out.colors.dim('note:')} ${describeRecord(record)} skipped (${reason})\n`);
+    renderPlan(ctx.out, plan);
+    ctx.out.line(planSummaryLine(summary, where));
+    if (report && summary.total > 0) renderReport(ctx.out, report, where, ctx.env);
+    ctx.out.line(copySummary(zone, from, to, copied, dryRun));
+  }
+  return report && report.failures.length > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
 function copySummary(zone: string, from: string, to: string, copied: CopiedCounts, dryRun: boolean): string {

@@ -1,8 +1,7 @@
 /** `registrar-kit domains list|show` against one provider. */
 import { type Domain, toArray } from '@registrar-kit/core';
-import type { Command } from 'commander';
-import { type CliState, runAction } from '../action.js';
-import { selectOneProvider } from '../context.js';
+import { type CliContext, selectOneProvider } from '../context.js';
+import type { ProviderOption } from '../option-parsers.js';
 import { day, type Renderer } from '../render.js';
 
 function domainName(domain: Domain): string {
@@ -66,34 +65,19 @@ function renderDomain(out: Renderer, domain: Domain): void {
   });
 }
 
-export function registerDomains(program: Command, state: CliState): void {
-  const domains = program.command('domains').description('the domains of an account at one provider');
-  domains
-    .command('list')
-    .description('list the domains of the account')
-    .option('--provider <id>', 'the provider (default: REGISTRAR_PROVIDER)')
-    .action((options: { provider?: string }, command: Command) =>
-      runAction(state, command, async (ctx) => {
-        const id = selectOneProvider(options.provider, ctx.env);
-        const registrar = await ctx.registrar(id);
-        const list = await toArray(registrar.listDomains());
-        if (ctx.out.json) ctx.out.printJson({ provider: id, domains: list });
-        else if (list.length === 0) ctx.out.line(`no domains at ${id}`);
-        else renderDomainList(ctx.out, list);
-      }),
-    );
-  domains
-    .command('show')
-    .description('show one domain')
-    .argument('<domain>', 'a domain name or the provider’s id')
-    .option('--provider <id>', 'the provider (default: REGISTRAR_PROVIDER)')
-    .action((name: string, options: { provider?: string }, command: Command) =>
-      runAction(state, command, async (ctx) => {
-        const id = selectOneProvider(options.provider, ctx.env);
-        const registrar = await ctx.registrar(id);
-        const domain = await registrar.getDomain(name);
-        if (ctx.out.json) ctx.out.printJson({ domain });
-        else renderDomain(ctx.out, domain);
-      }),
-    );
+export async function runDomainsList(ctx: CliContext, options: ProviderOption): Promise<void> {
+  const id = selectOneProvider(options.provider, ctx.env);
+  const registrar = await ctx.registrar(id);
+  const list = await toArray(registrar.listDomains());
+  if (ctx.out.json) ctx.out.printJson({ provider: id, domains: list });
+  else if (list.length === 0) ctx.out.line(`no domains at ${id}`);
+  else renderDomainList(ctx.out, list);
+}
+
+export async function runDomainsShow(ctx: CliContext, name: string, options: ProviderOption): Promise<void> {
+  const id = selectOneProvider(options.provider, ctx.env);
+  const registrar = await ctx.registrar(id);
+  const domain = await registrar.getDomain(name);
+  if (ctx.out.json) ctx.out.printJson({ domain });
+  else renderDomain(ctx.out, domain);
 }

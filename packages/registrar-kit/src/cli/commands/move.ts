@@ -13,8 +13,6 @@ import {
   moveDomain,
   type Transfer,
 } from '@registrar-kit/core';
-import type { Command } from 'commander';
-import { type CliState, runAction } from '../action.js';
 import { canAsk, confirm } from '../confirm.js';
 import type { CliContext } from '../context.js';
 import { EXIT_FAILURE, EXIT_OK, errorSummary, UsageError } from '../errors.js';
@@ -31,7 +29,8 @@ export const MOVE_EXIT: Record<MoveState, number> = {
 /** `move --status`: the transfer is still under way. */
 export const EXIT_TRANSFER_PENDING = 5;
 
-interface MoveOptions {
+/** The flags of `move` (definitions/move.ts). */
+export interface MoveOptions {
   from?: string;
   to?: string;
   dnsTo?: string;
@@ -103,81 +102,61 @@ function failedDetail(report: MoveReport): string {
   return report.steps.find((step) => step.status === 'failed')?.detail ?? 'see the steps above';
 }
 
-export function registerMove(program: Command, state: CliState): void {
-  program
-    .command('move')
-    .description('move a domain to another registrar: DNS first, then the transfer (resumable)')
-    .argument('[domain]', 'the domain to move')
-    .option('--from <id>', 'the registrar the domain is at now')
-    .option('--to <id>', 'the registrar to move it to')
-    .option('--dns-to <id>', 'where the DNS goes (default: --to)')
-    .option('--dry-run', 'only read, and show the plan; change nothing')
-    .option('--auth-code <code>', 'the auth code, when the losing registrar e-mailed it')
-    .option('--max-price <money>', 'refuse above this transfer price, e.g. "20 USD"')
-    .option('--switch-nameservers', 'delegate the domain to the new DNS host before the transfer')
-    .option('--years <n>', 'years the transfer adds, where the gaining registrar lets you choose')
-    .option('-y, --yes', 'move without asking (needed when stdin is not a terminal)')
-    .option('--status', 'read a transfer started by `move` (with --to and --transfer)')
-    .option('--transfer <id>', 'the transfer id `move` printed (with --status)')
-    .action((domain: string | undefined, options: MoveOptions, command: Command) =>
-      runAction(state, command, async (ctx) => {
-        if (options.status) return transferStatus(ctx, options);
-        if (!domain)
-          throw new UsageError('move needs a domain', 'registrar-kit move example.com --from p --to q');
-        if (!options.from || !options.to)
-          throw new UsageError(
-            'move needs --from and --to',
-            'name the registrar it is at and the one to move it to',
-          );
-        const from = providerFlag(options.from, '--from');
-        const to = providerFlag(options.to, '--to');
-        if (from === to)
-          throw new UsageError('--from and --to are the same provider', 'move between two registrars');
-        const dnsTo = options.dnsTo === undefined ? undefined : providerFlag(options.dnsTo, '--dns-to');
-        const ids: KnownProviderId[] = [
-          from,
-          to,
-          ...(dnsTo && dnsTo !== from && dnsTo !== to ? [dnsTo] : []),
-        ];
-        // With --emulate, the gaining side starts without the seeded portfolio, so the domain moves.
-        const registrars = await ctx.registrars(ids, { empty: ids.filter((id) => id !== from) });
-        const byId = (id: KnownProviderId) => registrars[ids.indexOf(id)]!;
-        const base = {
-          from: byId(from),
-          to: byId(to),
-          domain,
-          ...(dnsTo ? { dnsTo: byId(dnsTo) } : {}),
-          ...(options.authCode ? { authCode: options.authCode } : {}),
-          ...(options.maxPrice ? { maxPrice: parseMaxPrice(options.maxPrice) } : {}),
-          ...(options.switchNameservers ? { switchNameservers: true } : {}),
-          ...(options.years ? { years: years(options.years) } : {}),
-        };
-        const plan = await moveDomain({ ...base, dryRun: true });
-        if (options.dryRun || plan.state === 'refused') return finish(ctx, plan);
-        if (!ctx.out.json) {
-          ctx.out.line(`Plan for moving ${plan.domain} from ${from} to ${to}:`);
-          for (const step of plan.steps) ctx.out.line(`  ${stepLine(step)}`);
-        }
-        if (!options.yes) {
-          if (!canAsk(ctx.io))
-            throw new UsageError(
-              `not moving ${plan.domain} without confirmation: stdin is not a terminal`,
-              'check the plan with --dry-run, then pass --yes',
-            );
-          if (!(await confirm(ctx.io, `Move ${plan.domain} from ${from} to ${to}?`))) {
-            ctx.io.stderr.write('Not moved: nothing was changed.\n');
-            return EXIT_FAILURE;
-          }
-        }
-        const report = await moveDomain({
-          ...base,
-          onStep: (step) => {
-            if (!ctx.out.json) ctx.out.line(stepLine(step));
-          },
-        });
-        return finish(ctx, report, true);
-      }),
+export async function runMove(
+  ctx: CliContext,
+  domain: string | undefined,
+  options: MoveOptions,
+): Promise<number> {
+  if (options.status) return transferStatus(ctx, options);
+  if (!domain) throw new UsageError('move needs a domain', 'registrar-kit move example.com --from p --to q');
+  if (!options.from || !options.to)
+    throw new UsageError(
+      'move needs --from and --to',
+      'name the registrar it is at and the one to move it to',
     );
+  const from = providerFlag(options.from, '--from');
+  const to = providerFlag(options.to, '--to');
+  if (from === to)
+    throw new UsageError('--from and --to are the same provider', 'move between two registrars');
+  const dnsTo = options.dnsTo === undefined ? undefined : providerFlag(options.dnsTo, '--dns-to');
+  const ids: KnownProviderId[] = [from, to, ...(dnsTo && dnsTo !== from && dnsTo !== to ? [dnsTo] : [])];
+  // With --emulate, the gaining side starts without the seeded portfolio, so the domain moves.
+  const registrars = await ctx.registrars(ids, { empty: ids.filter((id) => id !== from) });
+  const byId = (id: KnownProviderId) => registrars[ids.indexOf(id)]!;
+  const base = {
+    from: byId(from),
+    to: byId(to),
+    domain,
+    ...(dnsTo ? { dnsTo: byId(dnsTo) } : {}),
+    ...(options.authCode ? { authCode: options.authCode } : {}),
+    ...(options.maxPrice ? { maxPrice: parseMaxPrice(options.maxPrice) } : {}),
+    ...(options.switchNameservers ? { switchNameservers: true } : {}),
+    ...(options.years ? { years: years(options.years) } : {}),
+  };
+  const plan = await moveDomain({ ...base, dryRun: true });
+  if (options.dryRun || plan.state === 'refused') return finish(ctx, plan);
+  if (!ctx.out.json) {
+    ctx.out.line(`Plan for moving ${plan.domain} from ${from} to ${to}:`);
+    for (const step of plan.steps) ctx.out.line(`  ${stepLine(step)}`);
+  }
+  if (!options.yes) {
+    if (!canAsk(ctx.io))
+      throw new UsageError(
+        `not moving ${plan.domain} without confirmation: stdin is not a terminal`,
+        'check the plan with --dry-run, then pass --yes',
+      );
+    if (!(await confirm(ctx.io, `Move ${plan.domain} from ${from} to ${to}?`))) {
+      ctx.io.stderr.write('Not moved: nothing was changed.\n');
+      return EXIT_FAILURE;
+    }
+  }
+  const report = await moveDomain({
+    ...base,
+    onStep: (step) => {
+      if (!ctx.out.json) ctx.out.line(stepLine(step));
+    },
+  });
+  return finish(ctx, report, true);
 }
 
 function finish(ctx: CliContext, report: MoveReport, stepsShown = false): number {

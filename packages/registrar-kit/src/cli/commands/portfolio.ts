@@ -11,10 +11,8 @@ import {
   type Portfolio,
   portfolio,
 } from '@registrar-kit/core';
-import { type Command, InvalidArgumentError } from 'commander';
 import { PROVIDERS } from '../../providers.js';
-import { type CliState, runAction } from '../action.js';
-import { capabilityMatrix, selectProviders } from '../context.js';
+import { type CliContext, capabilityMatrix, selectProviders } from '../context.js';
 import { EXIT_ATTENTION, EXIT_OK, errorSummary, UsageError } from '../errors.js';
 import { day, type Renderer } from '../render.js';
 
@@ -26,10 +24,11 @@ const FLAG_LABELS: Record<DomainFlag, string> = {
   no_dnssec: 'no DNSSEC',
 };
 
-function parseWithin(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) > 3650)
-    throw new InvalidArgumentError('expected a whole number of days from 0 to 3650');
-  return Number(value);
+/** The flags of `portfolio` (definitions/portfolio.ts). */
+export interface PortfolioOptions {
+  provider?: string;
+  within: number;
+  csv?: boolean;
 }
 
 /** The providers to list: `--provider`, else those with credentials in the environment (all with --emulate). */
@@ -106,45 +105,30 @@ function renderPortfolio(out: Renderer, result: Portfolio, env: NodeJS.ProcessEn
   }
 }
 
-export function registerPortfolio(program: Command, state: CliState): void {
-  program
-    .command('portfolio')
-    .description('every domain at every configured provider, sorted by expiry, with what needs attention')
-    .option('--provider <ids>', 'comma-separated providers (default: those with credentials set)')
-    .option(
-      '--within <days>',
-      'expiring within this many days (with auto-renew off) needs attention',
-      parseWithin,
-      30,
-    )
-    .option('--csv', 'print CSV on stdout (one row per domain)')
-    .action((options: { provider?: string; within: number; csv?: boolean }, command: Command) =>
-      runAction(state, command, async (ctx) => {
-        if (options.csv && ctx.out.json)
-          throw new UsageError('--csv and --json cannot be used together', 'use one or the other');
-        const ids = providersToList(options.provider, ctx.options.emulate === true, ctx.env);
-        const registrars = await ctx.registrars(ids);
-        const result = await portfolio(registrars, { withinDays: options.within });
-        if (ctx.out.json) {
-          ctx.out.printJson({
-            withinDays: options.within,
-            needsAttention: result.needsAttention,
-            entries: result.entries,
-            failures: result.failures.map(({ provider, error }) => ({
-              provider,
-              error: { ...errorSummary(error, ctx.env), code: String(error.code) },
-            })),
-          });
-        } else if (options.csv) {
-          ctx.io.stdout.write(portfolioCsv(result));
-          for (const { provider, error } of result.failures) {
-            const summary = errorSummary(error, ctx.env);
-            ctx.io.stderr.write(`warning: ${provider} not listed: ${summary.name}: ${summary.message}\n`);
-          }
-        } else {
-          renderPortfolio(ctx.out, result, ctx.env, options.within);
-        }
-        return result.needsAttention ? EXIT_ATTENTION : EXIT_OK;
-      }),
-    );
+export async function runPortfolio(ctx: CliContext, options: PortfolioOptions): Promise<number> {
+  if (options.csv && ctx.out.json)
+    throw new UsageError('--csv and --json cannot be used together', 'use one or the other');
+  const ids = providersToList(options.provider, ctx.options.emulate === true, ctx.env);
+  const registrars = await ctx.registrars(ids);
+  const result = await portfolio(registrars, { withinDays: options.within });
+  if (ctx.out.json) {
+    ctx.out.printJson({
+      withinDays: options.within,
+      needsAttention: result.needsAttention,
+      entries: result.entries,
+      failures: result.failures.map(({ provider, error }) => ({
+        provider,
+        error: { ...errorSummary(error, ctx.env), code: String(error.code) },
+      })),
+    });
+  } else if (options.csv) {
+    ctx.io.stdout.write(portfolioCsv(result));
+    for (const { provider, error } of result.failures) {
+      const summary = errorSummary(error, ctx.env);
+      ctx.io.stderr.write(`warning: ${provider} not listed: ${summary.name}: ${summary.message}\n`);
+    }
+  } else {
+    renderPortfolio(ctx.out, result, ctx.env, options.within);
+  }
+  return result.needsAttention ? EXIT_ATTENTION : EXIT_OK;
 }
