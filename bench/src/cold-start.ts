@@ -20,7 +20,7 @@ const SCRIPTS = {
   official: "await import('dnsimple');",
 };
 
-/** Wall time of `node dist/cli.js --help` (the CLI's own start: commander, core, the adapters). */
+/** Wall time of `node dist/cli.js --help` (the CLI's own start: node, commander and the command definitions). */
 function helpMs(): number {
   const started = performance.now();
   const result = spawnSync(process.execPath, [CLI, '--help'], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -251,6 +251,7 @@ export const coldStart: Measurement = async ({ log }): Promise<MeasurementResult
         .join(', ')}.`,
       'What the difference buys: the official client is a thin typed wrapper over `https`/`fetch` (no schemas, no retries, no rate limiting, JSON passed through as `any`); ours carries axios (transport) and p-retry, loaded by the first request, tr46 (UTS 46 names) and libphonenumber-js, loaded by the first call that needs them, zod (response validation), loaded at import, and bottleneck (rate limits shared through Redis), loaded only when a bucket is shared.',
       `Where the time goes (one process importing each in turn, medians of 5): ${parts.join(', ')}. Importing core and an adapter costs the first three; the last two are paid by the first request and the first name instead of at import. The machine's load average is in the header: bare node's own start (figure above) shows how much it inflates every spawn.`,
+      '`registrar-kit --help` loads commander and the command definitions only (packages/registrar-kit/src/cli/definitions); each command imports its implementation, and with it core, the adapters and zod, when it runs. packages/registrar-kit/src/cli/cold-start.e2e.test.ts spawns the built CLI with a module hook and fails if `--help`, `dns --help` or `--version` loads core, an adapter or zod.',
     ],
   };
 };
