@@ -137,7 +137,10 @@ describe('printZoneFile', () => {
     const records: DnsRecordInput[] = Array.from({ length: 6_000 }, (_, i) => ({
       type: i % 3 === 0 ? 'TXT' : 'A',
       name: `host${i % 2_000}`,
-      content: i % 3 === 0 ? `v=spf1 ip4:10.0.${(i >> 8) & 255}.${i & 255} -all` : `10.1.${(i >> 8) & 255}.${i & 255}`,
+      content:
+        i % 3 === 0
+          ? `v=spf1 ip4:10.0.${(i >> 8) & 255}.${i & 255} -all`
+          : `10.1.${(i >> 8) & 255}.${i & 255}`,
       ttl: i % 5 === 0 ? 300 : 3600,
     }));
     const chunks = [...printZoneFileChunks(records, { origin: 'example.com' })];
