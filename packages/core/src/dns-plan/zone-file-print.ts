@@ -208,9 +208,7 @@ export function* printZoneFileChunks(
   order.sort((a, b) => {
     const nameA = ownerOf(a);
     const nameB = ownerOf(b);
-    const byName =
-      Number(nameB === '@') - Number(nameA === '@') || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0);
-    if (byName !== 0) return byName;
+    if (nameA !== nameB) return nameA === '@' ? -1 : nameB === '@' ? 1 : nameA < nameB ? -1 : 1;
     const byType = (ranks[a] as number) - (ranks[b] as number) || priority(a) - priority(b);
     if (byType !== 0) return byType;
     const dataA = dataOf(a);
