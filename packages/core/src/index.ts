@@ -39,6 +39,7 @@ export {
 } from './dns-plan/zone-file-parse.js';
 export {
   printZoneFile,
+  printZoneFileChunks,
   quoteCharacterString,
   type ZoneFilePrintOptions,
 } from './dns-plan/zone-file-print.js';

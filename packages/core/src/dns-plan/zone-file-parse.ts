@@ -126,14 +126,19 @@ function findZone(bytes: string): string | null {
 export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseOptions = {}): ParsedZoneFile {
   const bytes = byteString(text);
   const issues: ValidationIssue[] = [];
-  const records: DnsRecordInput[] = [];
-  const recordLines: number[] = [];
+  // Sized once for the most records (and owners) the text can hold, one per line: arrays grown by
+  // `push` left each smaller copy behind as garbage (about 20 MB at the end of a 200k-record
+  // parse, held until the next full GC, beside the records; see bench/RESULTS.md section 7).
+  const capacity = lineCount(bytes);
+  const records: DnsRecordInput[] = new Array(capacity);
+  let recordCount = 0;
+  const recordLines = new Int32Array(capacity);
   // The record sets, kept as compact as BIND's semantics allow (a zone of 200k names has as many
   // owners): per owner an id with its CNAME/other flags and its last record; per record the
   // previous record at the same owner and the run of entries (block) it came from. A set is the
   // records of one type along an owner's chain; its TTL is held by each of its records.
-  const prevAtOwner: number[] = [];
-  const recordBlocks: number[] = [];
+  const prevAtOwner = new Int32Array(capacity);
+  const recordBlocks = new Int32Array(capacity);
   const skipped: ZoneFileSkipped[] = [];
   const fail = (line: number, message: string, field = '') =>
     issues.push({ path: `line.${line}${field ? `.${field}` : ''}`, message });
@@ -159,8 +164,9 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
   let block = 0;
   let soaSeen = false;
   const owners = new Map<string, number>();
-  const ownerFlags: number[] = [];
-  const ownerLast: number[] = [];
+  const ownerFlags = new Uint8Array(capacity);
+  const ownerLast = new Int32Array(capacity);
+  let ownerCount = 0;
   let ownerId = -1;
 
   const tokenizer = new ZoneTokenizer(bytes, issues);
@@ -269,10 +275,9 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
       lastOwnerKey = ownerKey;
       let id = owners.get(ownerKey);
       if (id === undefined) {
-        id = ownerFlags.length;
+        id = ownerCount++;
         owners.set(ownerKey, id);
-        ownerFlags.push(0);
-        ownerLast.push(-1);
+        ownerLast[id] = -1;
       }
       ownerId = id;
     }
@@ -381,11 +386,12 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
           if ((records[at] as DnsRecordInput).type === record.type) (records[at] as DnsRecordInput).ttl = ttl;
     }
     if (last < 0 || recordBlocks[last] !== block) record.ttl = ttl;
-    prevAtOwner.push(ownerLast[ownerId] as number);
-    ownerLast[ownerId] = records.length;
-    recordBlocks.push(block);
-    records.push(record);
-    recordLines.push(line);
+    const at = recordCount++;
+    prevAtOwner[at] = ownerLast[ownerId] as number;
+    ownerLast[ownerId] = at;
+    recordBlocks[at] = block;
+    records[at] = record;
+    recordLines[at] = line;
   }
 
   if (issues.length > 0) {
@@ -398,7 +404,15 @@ export function parseZoneFile(text: string | Uint8Array, options: ZoneFileParseO
       issues,
     });
   }
+  records.length = recordCount;
   return { origin: zone === null ? null : (modelName(zone) ?? zone), records, skipped };
+}
+
+/** Lines in the text: an entry ends at a newline outside parentheses, so no more entries. */
+function lineCount(bytes: string): number {
+  let lines = 1;
+  for (let at = bytes.indexOf('\n'); at >= 0; at = bytes.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 function lineOf(issue: ValidationIssue): number {

@@ -5,7 +5,7 @@ import { canonicalIPv6 } from '../validation/ip-address.js';
 import { isEmptyPlan, planRecords } from './plan-records.js';
 import { record } from './test-records.js';
 import { parseZoneFile } from './zone-file-parse.js';
-import { printZoneFile, quoteCharacterString } from './zone-file-print.js';
+import { printZoneFile, printZoneFileChunks, quoteCharacterString } from './zone-file-print.js';
 
 describe('printZoneFile', () => {
   it('prints $ORIGIN, $TTL and aligned, sorted columns with absolute targets', () => {
@@ -131,6 +131,31 @@ describe('printZoneFile', () => {
       origin: 'example.com',
     });
     expect(text).toBe('$ORIGIN example.com.\n$TTL 60\na\\032b\\;c IN A 1\\0322\n');
+  });
+
+  it('printZoneFileChunks yields the text printZoneFile returns, in whole lines of about 64 KB', () => {
+    const records: DnsRecordInput[] = Array.from({ length: 6_000 }, (_, i) => ({
+      type: i % 3 === 0 ? 'TXT' : 'A',
+      name: `host${i % 2_000}`,
+      content:
+        i % 3 === 0
+          ? `v=spf1 ip4:10.0.${(i >> 8) & 255}.${i & 255} -all`
+          : `10.1.${(i >> 8) & 255}.${i & 255}`,
+      ttl: i % 5 === 0 ? 300 : 3600,
+    }));
+    const chunks = [...printZoneFileChunks(records, { origin: 'example.com' })];
+    expect(chunks.join('')).toBe(printZoneFile(records, { origin: 'example.com' }));
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const chunk of chunks) {
+      expect(chunk.endsWith('\n')).toBe(true);
+      expect(chunk.length).toBeLessThan(64 * 1024 + 200);
+    }
+    expect(chunks[0]?.startsWith('$ORIGIN example.com.\n$TTL 3600\nhost0 ')).toBe(true);
+  });
+
+  it('printZoneFileChunks of no records yields the $ORIGIN line alone', () => {
+    expect([...printZoneFileChunks([], { origin: 'example.com.' })]).toEqual(['$ORIGIN example.com.\n']);
+    expect(printZoneFile([], { origin: 'example.com.' })).toBe('$ORIGIN example.com.\n');
   });
 
   it('quotes character-strings', () => {

@@ -140,21 +140,41 @@ function canonical(record: PrintableRecord, zone: string): PrintableRecord {
  * punycode); TXT values are split into quoted strings of at most 255 bytes; every byte a field
  * cannot hold as it is is escaped (`\"`, `\\`, `\DDD` for control bytes and bytes that are not
  * UTF-8), so `parseZoneFile` reads it back to the same records, and BIND loads it (ALIAS, a
- * provider type, aside). Any number of records (no argument spreading).
+ * provider type, aside). Any number of records (no argument spreading). For a large zone written
+ * to a file or a stream, `printZoneFileChunks` gives the same text without holding all of it.
  */
 export function printZoneFile(records: readonly PrintableRecord[], options: ZoneFilePrintOptions): string {
+  const chunks: string[] = [];
+  for (const chunk of printZoneFileChunks(records, options)) chunks.push(chunk);
+  // One copy of each chunk into the result; the chunks and the result are both held while it is
+  // made (a string cannot be written in place), which is the print's largest cost in memory.
+  return chunks.length === 1 ? (chunks[0] as string) : chunks.join('');
+}
+
+/**
+ * The text `printZoneFile` returns, in chunks of whole lines of about 64 KB each, for writing a
+ * large zone without holding its whole text (`Readable.from(printZoneFileChunks(records, opts))`
+ * piped to a file, see https://nodejs.org/api/stream.html#streamreadablefromiterable-options).
+ * The records are read and sorted when the first chunk is asked for; they must not change until
+ * the last one.
+ */
+export function* printZoneFileChunks(
+  records: readonly PrintableRecord[],
+  options: ZoneFilePrintOptions,
+): Generator<string, void, undefined> {
   const origin = options.origin.trim().toLowerCase().replace(/\.$/, '');
   const defaultTtl = options.ttl ?? mostCommonTtl(records);
   const typeOrder = new Map(RECORD_TYPES.map((type, index) => [type as string, index]));
   const ttlText = (record: PrintableRecord) =>
     record.ttl !== undefined && record.ttl !== defaultTtl ? String(record.ttl) : '';
-  // What the sort needs is kept per record (the owner as printed, the type's rank, the priority)
-  // in arrays, not in a row object with every printed field: the data is printed when its line is
-  // written, and only kept from the sort for records whose name, type and priority tie.
+  // What the sort needs per record: the owner as printed, the type's rank and the priority. The
+  // owner is nearly always the record's own name (a relative, lower-case name), so only the others
+  // are kept, in a map; the data is printed when its line is written, and only kept from the sort
+  // for records whose owner, type and priority tie. No row object or array of strings per record.
   const count = records.length;
-  const names: string[] = new Array(count);
+  const renamed = new Map<number, string>();
   const ranks = new Uint8Array(count);
-  const data: (string | undefined)[] = new Array(count);
+  const data = new Map<number, string>();
   const order: number[] = new Array(count);
   let nameWidth = 0;
   let ttlWidth = 0;
@@ -164,29 +184,31 @@ export function printZoneFile(records: readonly PrintableRecord[], options: Zone
     const name = owner(record.name, origin);
     const type = escapeField(record.type);
     const ttl = ttlText(record);
-    names[i] = name;
+    if (name !== (records[i] as PrintableRecord).name) renamed.set(i, name);
     ranks[i] = typeOrder.get(type) ?? 99;
     order[i] = i;
     if (name.length > nameWidth) nameWidth = name.length;
     if (ttl.length > ttlWidth) ttlWidth = ttl.length;
     if (type.length > typeWidth) typeWidth = type.length;
   }
+  const ownerOf =
+    renamed.size === 0
+      ? (i: number) => (records[i] as PrintableRecord).name
+      : (i: number) => renamed.get(i) ?? (records[i] as PrintableRecord).name;
   const priority = (i: number) => (records[i] as PrintableRecord).priority ?? 0;
   const dataOf = (i: number): string => {
-    let text = data[i];
+    let text = data.get(i);
     if (text === undefined) {
       text = rdata(canonical(records[i] as PrintableRecord, origin));
-      data[i] = text;
+      data.set(i, text);
     }
     return text;
   };
   // By name (apex first), type, priority and printed data; equal rows keep the records' order.
   order.sort((a, b) => {
-    const nameA = names[a] as string;
-    const nameB = names[b] as string;
-    const byName =
-      Number(nameB === '@') - Number(nameA === '@') || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0);
-    if (byName !== 0) return byName;
+    const nameA = ownerOf(a);
+    const nameB = ownerOf(b);
+    if (nameA !== nameB) return nameA === '@' ? -1 : nameB === '@' ? 1 : nameA < nameB ? -1 : 1;
     const byType = (ranks[a] as number) - (ranks[b] as number) || priority(a) - priority(b);
     if (byType !== 0) return byType;
     const dataA = dataOf(a);
@@ -194,28 +216,26 @@ export function printZoneFile(records: readonly PrintableRecord[], options: Zone
     return (dataA < dataB ? -1 : dataA > dataB ? 1 : 0) || a - b;
   });
 
-  // The text is built in chunks of about CHUNK characters, each made flat before the next:
-  // appending 200k lines to one string would hold a rope of every line (several objects per
-  // line) until the end, beside the final text.
-  const chunks: string[] = [];
+  // Each chunk is made flat before it is handed out: appending lines builds a rope (several
+  // objects per line) that would otherwise be kept until the text is read.
   let chunk = `$ORIGIN ${origin}.\n`;
   if (defaultTtl !== undefined) chunk += `$TTL ${defaultTtl}\n`;
   for (let k = 0; k < count; k++) {
     const i = order[k] as number;
     const record = canonical(records[i] as PrintableRecord, origin);
-    const text = data[i] ?? rdata(record);
-    data[i] = undefined;
-    let line = (names[i] as string).padEnd(nameWidth);
+    const tied = data.get(i);
+    if (tied !== undefined) data.delete(i);
+    const text = tied ?? rdata(record);
+    let line = ownerOf(i).padEnd(nameWidth);
     if (ttlWidth > 0) line += ` ${ttlText(record).padStart(ttlWidth)}`;
     line += ` IN ${escapeField(record.type).padEnd(typeWidth)} ${text}`;
     chunk += `${line.trimEnd()}\n`;
     if (chunk.length >= CHUNK) {
-      chunks.push(flat(chunk));
+      yield flat(chunk);
       chunk = '';
     }
   }
-  chunks.push(chunk);
-  return chunks.length === 1 ? chunk : chunks.join('');
+  if (chunk !== '') yield chunk;
 }
 
 const CHUNK = 1 << 16;
