@@ -1,5 +1,5 @@
 /** `registrar-kit dns export <domain> [--format bind|json]`: the zone as a zone file or JSON. */
-import { printZoneFile, toArray } from '@registrar-kit/core';
+import { printZoneFile, printZoneFileChunks, toArray } from '@registrar-kit/core';
 import { type CliContext, selectOneProvider } from '../context.js';
 import type { ProviderOption, ZoneFormat } from '../option-parsers.js';
 import { portableRecord, zoneName } from '../zone-input.js';
@@ -19,7 +19,13 @@ export async function runDnsExport(ctx: CliContext, domain: string, options: Exp
     ctx.out.printJson({ provider: id, domain: zone, records: records.map(portableRecord) });
     return;
   }
-  const zoneFile = `; ${zone} exported from ${id} by registrar-kit\n${printZoneFile(records, { origin: zone })}`;
-  if (ctx.out.json) ctx.out.printJson({ provider: id, domain: zone, format: 'bind', zoneFile });
-  else ctx.io.stdout.write(zoneFile);
+  const header = `; ${zone} exported from ${id} by registrar-kit\n`;
+  if (ctx.out.json) {
+    const zoneFile = `${header}${printZoneFile(records, { origin: zone })}`;
+    ctx.out.printJson({ provider: id, domain: zone, format: 'bind', zoneFile });
+    return;
+  }
+  // Written as it is printed: a zone of any size never sits in memory twice as one string.
+  ctx.io.stdout.write(header);
+  for (const chunk of printZoneFileChunks(records, { origin: zone })) ctx.io.stdout.write(chunk);
 }
