@@ -16,6 +16,7 @@ import {
 import { TEST_BASE_URL, testTransport } from '../test/test-transport.js';
 import { urlPath } from '../validation/path-segment.js';
 import type { TransportOptions } from './http-transport.js';
+import { loadAxios, loadPRetry } from './lazy-http-stack.js';
 import { BucketLimiters } from './rate-limiter.js';
 import type { TransportEvent } from './transport-events.js';
 
@@ -46,8 +47,11 @@ async function settle<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   nock.disableNetConnect();
+  // The HTTP stack loads on the first request (real I/O that fake timers do not wait for): load it
+  // first, so that a test with fake timers does not depend on an earlier test having sent a request.
+  await Promise.all([loadAxios(), loadPRetry()]);
 });
 afterEach(() => {
   nock.cleanAll();
