@@ -1,7 +1,7 @@
 import { AuthenticationError, RateLimitError } from '@registrar-kit/core';
 import { errorRenderings } from '@registrar-kit/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNamecheap } from './index.js';
+import { createNamecheap, NAMECHEAP_BUCKETS } from './index.js';
 import { namecheapOnEmulator, sent } from './test/namecheap-setup.js';
 
 const caught = (promise: Promise<unknown>) =>
@@ -106,12 +106,35 @@ describe('rate limits', () => {
     expect(error).toMatchObject({ code: 'rate_limited' });
   });
 
-  it('declares the documented windows: 20 a minute, 700 an hour, 8000 a day', async () => {
+  it('declares the documented limits as sliding windows: 20 a minute, 700 an hour, 8000 a day', async () => {
+    // The docs do not say whether the windows are fixed or sliding: the stricter reading.
     const { NAMECHEAP_BUCKETS } = await import('./index.js');
     expect(NAMECHEAP_BUCKETS).toEqual({
-      minute: { limit: 20, intervalMs: 60_000, strategy: 'window' },
-      hour: { limit: 700, intervalMs: 3_600_000, strategy: 'window' },
-      day: { limit: 8000, intervalMs: 86_400_000, strategy: 'window' },
+      minute: { limit: 20, intervalMs: 60_000, strategy: 'sliding' },
+      hour: { limit: 700, intervalMs: 3_600_000, strategy: 'sliding' },
+      day: { limit: 8000, intervalMs: 86_400_000, strategy: 'sliding' },
     });
+  });
+
+  it("with the adapter's buckets on, a server counting a sliding minute never refuses: 1 call, then 39 at the end of the minute", async () => {
+    // A minute of 1.2 s on both sides (the emulator counts a sliding window, as the docs allow).
+    const scale = 0.02;
+    const { emulator, connect } = await namecheapOnEmulator({ rateLimits: true, timeScale: scale });
+    const buckets = Object.fromEntries(
+      Object.entries(NAMECHEAP_BUCKETS).map(([name, spec]) => [
+        name,
+        { ...spec, intervalMs: spec.intervalMs * scale },
+      ]),
+    );
+    const registrar = connect({ retry: false, rateLimit: { buckets } });
+    await registrar.checkAvailability('first-free.com');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Fixed windows from the first call would send 19 now and 20 more at 1.2 s: 39 in one sliding minute.
+    const results = await Promise.allSettled(
+      Array.from({ length: 39 }, (_, i) => registrar.checkAvailability(`late-${i}-free.com`)),
+    );
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String(r.reason))).toEqual([]);
+    expect(emulator.rateLimited()).toBe(0);
+    expect(emulator.requests).toHaveLength(40);
   });
 });

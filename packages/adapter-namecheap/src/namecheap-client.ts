@@ -43,12 +43,16 @@ const CLIENT_IP: CredentialSpec = { option: 'clientIp', env: NAMECHEAP_CLIENT_IP
 
 /**
  * Every request counts in three windows per user: 20 per minute, 700 per hour, 8000 per day
- * (docs/providers/namecheap.md#rate-limits). Override one with `rateLimit: { buckets: { minute: … } }`.
+ * (https://www.namecheap.com/support/api/intro/, docs/providers/namecheap.md#rate-limits).
+ * Namecheap does not say whether a window is fixed or sliding, so the buckets are `sliding`, the
+ * stricter reading: never more than the limit in any minute (hour, day), each request counted
+ * until a window after its answer. Fixed windows from the first request would let 40 requests
+ * into one sliding minute. Override one with `rateLimit: { buckets: { minute: … } }`.
  */
 export const NAMECHEAP_BUCKETS: Record<string, BucketSpec> = {
-  minute: { limit: 20, intervalMs: 60_000, strategy: 'window' },
-  hour: { limit: 700, intervalMs: 3_600_000, strategy: 'window' },
-  day: { limit: 8000, intervalMs: 86_400_000, strategy: 'window' },
+  minute: { limit: 20, intervalMs: 60_000, strategy: 'sliding' },
+  hour: { limit: 700, intervalMs: 3_600_000, strategy: 'sliding' },
+  day: { limit: 8000, intervalMs: 86_400_000, strategy: 'sliding' },
 };
 const BUCKETS = Object.keys(NAMECHEAP_BUCKETS);
 

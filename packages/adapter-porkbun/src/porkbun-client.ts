@@ -35,11 +35,14 @@ export const PORKBUN_BASE_URL = 'https://api.porkbun.com/api/json/v3';
  * The documented limits (docs/providers/porkbun.md#rate-limits): checkDomain 1 per 10 s per
  * account; create/renew/transfer 1 attempt per 10 s; everything else paced under the edge's burst
  * limit of about 2 requests per second per address (2 per 1.1 s: room for network jitter, since
- * the edge counts arrivals).
+ * the edge counts arrivals). The one-request buckets are `sliding`: the API counts a request
+ * somewhere between its arrival and its answer, so the next one goes 10 s after the previous
+ * answer, not 10 s after its send (a slow answer, or a send that left late, would have the next
+ * one refused).
  */
 export const PORKBUN_BUCKETS = {
-  checkDomain: { limit: 1, intervalMs: 10_000 },
-  orders: { limit: 1, intervalMs: 10_000 },
+  checkDomain: { limit: 1, intervalMs: 10_000, strategy: 'sliding' },
+  orders: { limit: 1, intervalMs: 10_000, strategy: 'sliding' },
   edge: { limit: 2, intervalMs: 1_100 },
 } as const satisfies Record<string, BucketSpec>;
 export type PorkbunBucket = keyof typeof PORKBUN_BUCKETS;

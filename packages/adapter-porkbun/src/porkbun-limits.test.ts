@@ -5,6 +5,7 @@
  */
 import { PermissionError, type TransportEvent, toArray } from '@registrar-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PORKBUN_BUCKETS } from './porkbun-client.js';
 import { type PorkbunFixture, startPorkbun } from './test/porkbun-test-setup.js';
 
 let fixture: PorkbunFixture | undefined;
@@ -52,6 +53,37 @@ describe('the edge burst limit (HTML 503)', () => {
     expect(lists.every((records) => records.length > 0)).toBe(true);
     expect(edgeRejections(fixture)).toBeGreaterThan(0);
     expect(events.filter((e) => e.type === 'retry').length).toBe(edgeRejections(fixture));
+  });
+});
+
+describe('the one-request buckets (checkDomain 1 per 10 s, create/renew/transfer 1 per 10 s)', () => {
+  // 10 s scaled to 500 ms on both sides, as in the fault soak.
+  const scale = 0.05;
+  const scaled = Object.fromEntries(
+    Object.entries(PORKBUN_BUCKETS).map(([name, spec]) => [
+      name,
+      { ...spec, intervalMs: spec.intervalMs * scale },
+    ]),
+  );
+
+  it('a check the server counts late (its answer took 300 ms) does not get the next one refused', async () => {
+    fixture = await startPorkbun(
+      {
+        rateLimits: true,
+        timeScale: scale,
+        faults: [{ route: 'checkAvailability', sequence: [{ type: 'latency', ms: 300 }] }],
+      },
+      { retry: false, rateLimit: { buckets: scaled } },
+    );
+    // The server counts the first check after its 300 ms: the second must come 500 ms after that.
+    const results = await Promise.allSettled([
+      fixture.porkbun.checkAvailability('first-free.com'),
+      fixture.porkbun.checkAvailability('second-free.com'),
+    ]);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String(r.reason))).toEqual([]);
+    expect(fixture.emulator.rateLimited()).toBe(0);
+    const [first, second] = fixture.emulator.requests;
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(300 + 500 - 1);
   });
 });
 

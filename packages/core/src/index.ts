@@ -152,7 +152,9 @@ export {
   type TransportUserOptions,
 } from './transport/http-transport.js';
 export {
+  type AcquiredSlot,
   BucketLimiters,
+  type BucketPermit,
   type BucketSpec,
   type RateLimitOption,
   type SharedRateLimit,

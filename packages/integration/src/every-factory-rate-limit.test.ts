@@ -4,14 +4,8 @@
  * processes sharing one bucket are proven by shared-rate-limit.test.ts.)
  */
 import type { BucketSpec, Registrar, TransportEvent } from '@registrar-kit/core';
-import {
-  type CommonEmulatorOptions,
-  type RunningRedis,
-  redisUnavailableReason,
-  startRedisServer,
-} from '@registrar-kit/testkit';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CommonEmulatorOptions, redisUnavailableReason } from '@registrar-kit/testkit';
+import { describe, expect, it } from 'vitest';
 import {
   type AnyEmulator,
   createFor,
@@ -19,6 +13,7 @@ import {
   type ProviderId,
   startEmulator,
 } from './support/providers.js';
+import { redisForSuite } from './support/redis-for-suite.js';
 
 const skipReason = redisUnavailableReason();
 
@@ -55,15 +50,7 @@ const SCALED: BucketSpec = { limit: LIMIT, intervalMs: INTERVAL_MS, strategy: 's
 describe.skipIf(skipReason)(
   `every factory takes rateLimit: { redis, id } and shares its buckets${skipReason ? ` (skipped: ${skipReason})` : ''}`,
   () => {
-    let redis: RunningRedis;
-    const clients: Redis[] = [];
-    beforeAll(async () => {
-      redis = await startRedisServer();
-    });
-    afterAll(async () => {
-      for (const client of clients) client.disconnect();
-      await redis?.stop();
-    });
+    const redis = redisForSuite();
 
     it.each(PROVIDER_IDS)(
       '%s: two registrars with one id send as one limiter',
@@ -75,8 +62,7 @@ describe.skipIf(skipReason)(
           if (event.type === 'request') sentAt.push(performance.now());
         };
         const make = (): Registrar => {
-          const client = new Redis({ port: redis.port });
-          clients.push(client);
+          const client = redis.client();
           return createFor(provider, emulator, emulator.url, {
             retry: false,
             onEvent,
@@ -121,8 +107,7 @@ describe.skipIf(skipReason)(
       const emulator = await startEmulator('pocketdns');
       const sentAt: number[] = [];
       const make = (id: string) => {
-        const client = new Redis({ port: redis.port });
-        clients.push(client);
+        const client = redis.client();
         return createFor('pocketdns', emulator, emulator.url, {
           retry: false,
           onEvent: (event) => {

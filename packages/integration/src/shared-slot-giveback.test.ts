@@ -5,34 +5,29 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { Registrar } from '@registrar-kit/core';
-import { type RunningRedis, redisUnavailableReason, startRedisServer } from '@registrar-kit/testkit';
-import { Redis } from 'ioredis';
+import { redisUnavailableReason } from '@registrar-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnyEmulator, createFor, startEmulator } from './support/providers.js';
+import { redisForSuite } from './support/redis-for-suite.js';
 
 const skipReason = redisUnavailableReason();
 
 describe.skipIf(skipReason)(
   `shared buckets give back the slots of aborted calls${skipReason ? ` (skipped: ${skipReason})` : ''}`,
   () => {
-    let redis: RunningRedis;
+    const redis = redisForSuite();
     let emulator: AnyEmulator;
-    const clients: Redis[] = [];
     beforeAll(async () => {
-      redis = await startRedisServer();
       emulator = await startEmulator('pocketdns', { rateLimits: false });
     });
     afterAll(async () => {
-      for (const client of clients) client.disconnect();
       await emulator?.close();
-      await redis?.stop();
     });
 
-    it.each(['spread', 'window'] as const)(
+    it.each(['spread', 'window', 'sliding'] as const)(
       '%s bucket: 50 aborted waiters, then a fresh call is not delayed',
       async (strategy) => {
-        const client = new Redis({ port: redis.port });
-        clients.push(client);
+        const client = redis.client();
         const registrar: Registrar = createFor('pocketdns', emulator, emulator.url, {
           retry: false,
           rateLimit: {

@@ -16,6 +16,7 @@ import {
 import { TEST_BASE_URL, testTransport } from '../test/test-transport.js';
 import { urlPath } from '../validation/path-segment.js';
 import type { TransportOptions } from './http-transport.js';
+import { loadAxios, loadPRetry } from './lazy-http-stack.js';
 import { BucketLimiters } from './rate-limiter.js';
 import type { TransportEvent } from './transport-events.js';
 
@@ -46,8 +47,11 @@ async function settle<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   nock.disableNetConnect();
+  // The HTTP stack loads on the first request (real I/O that fake timers do not wait for): load it
+  // first, so that a test with fake timers does not depend on an earlier test having sent a request.
+  await Promise.all([loadAxios(), loadPRetry()]);
 });
 afterEach(() => {
   nock.cleanAll();
@@ -526,6 +530,47 @@ describe('limits, timeouts and abort', () => {
     expect(waits).toHaveLength(1);
     expect(waits[0]).toMatchObject({ reason: 'bucket', operation: 'op', path: '/x' });
     expect((waits[0] as { waitMs: number }).waitMs).toBeGreaterThanOrEqual(99);
+  });
+
+  it('a sliding bucket holds a request’s place until its answer: the next is sent a window after the answer, also after a failed attempt', async () => {
+    // 1 per 200 ms; the first answer takes 300 ms (the provider may count it at any moment of that).
+    nock(BASE)
+      .get('/x')
+      .delay(300)
+      .reply(200, { id: 1, name: 'x' })
+      .get('/x')
+      .reply(503, { message: 'busy' })
+      .get('/x')
+      .reply(200, { id: 3, name: 'x' });
+    const timeline: { type: string; at: number }[] = [];
+    const t = transport({
+      buckets: { once: { limit: 1, intervalMs: 200, strategy: 'sliding' } },
+      retry: { retries: 1, minDelayMs: 1, maxDelayMs: 1 },
+      onEvent: (event) => {
+        if (event.type === 'request' || event.type === 'response' || event.type === 'error')
+          timeline.push({ type: event.type, at: performance.now() });
+      },
+    });
+    const get = () => t.request({ operation: 'op', method: 'GET', path: '/x', bucket: 'once', schema: Item });
+    const [first, second] = await Promise.all([get(), get()]);
+    expect([first.data.id, second.data.id]).toEqual([1, 3]);
+    // One at a time: send, answer (the 503 counts as one), send … and each send at least 200 ms
+    // after the answer before it (lower bounds: timers fire late, never early).
+    expect(timeline.map((e) => e.type)).toEqual([
+      'request',
+      'response',
+      'request',
+      'response',
+      'error',
+      'request',
+      'response',
+    ]);
+    const sends = timeline.filter((e, i) => e.type === 'request' && i > 0);
+    for (const send of sends) {
+      const answerBefore = timeline[timeline.indexOf(send) - 1]!;
+      expect(send.at - answerBefore.at).toBeGreaterThanOrEqual(199);
+    }
+    expect(timeline[1]!.at - timeline[0]!.at).toBeGreaterThanOrEqual(299);
   });
 
   it('rateLimit: false and a per-bucket false disable the limiter', async () => {

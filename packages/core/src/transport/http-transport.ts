@@ -15,7 +15,7 @@ import { abortableDelay } from './abortable-delay.js';
 import { AttemptDeadline } from './attempt-deadline.js';
 import { assertSafeBaseURL } from './base-url.js';
 import { loadAxios, loadPRetry } from './lazy-http-stack.js';
-import { BucketLimiters, type BucketSpec, type RateLimitOption } from './rate-limiter.js';
+import { type AcquiredSlot, BucketLimiters, type BucketSpec, type RateLimitOption } from './rate-limiter.js';
 import { rateLimitLimit, rateLimitRemaining, rateLimitResetAt, retryAfterMs } from './retry-after.js';
 import { DEFAULT_RETRY, type RetryOptions, shouldRetry } from './retry-policy.js';
 import type { EventBase, EventListener } from './transport-events.js';
@@ -184,10 +184,26 @@ export function createTransport(options: TransportOptions): Transport {
     // A pause asked for by rate-limit headers is waited only within the call's own deadline.
     const paused = Math.max(0, ...buckets.map((bucket) => limiters.pausedFor(bucket)));
     if (paused > Math.min(timeoutMs, maxRetryAfterMs)) throw pausedError(spec, paused);
-    let waited = 0;
-    for (const bucket of buckets) waited += await limiters.acquire(bucket, spec.signal);
+    // Each place is held until the answer is in: a `sliding` bucket counts the window from then.
+    const slots: AcquiredSlot[] = [];
+    const answered = () => {
+      for (const slot of slots) slot.done();
+    };
+    try {
+      for (const bucket of buckets) slots.push(await limiters.acquireFor(bucket, spec.signal));
+    } catch (error) {
+      answered();
+      throw error;
+    }
+    const waited = slots.reduce((sum, slot) => sum + slot.waitedMs, 0);
     if (waited >= 1) emit({ type: 'rate-limit', ...base, waitMs: Math.round(waited), reason: 'bucket' });
-    const credentials = await options.credentials();
+    let credentials: Credentials;
+    try {
+      credentials = await options.credentials();
+    } catch (error) {
+      answered();
+      throw error;
+    }
     const secrets = [
       ...Object.values(credentials.headers ?? {}),
       ...Object.values(credentials.query ?? {}),
@@ -234,6 +250,7 @@ export function createTransport(options: TransportOptions): Transport {
       throw error;
     } finally {
       deadline.dispose();
+      answered();
     }
     const durationMs = performance.now() - started;
     const headers = flatHeaders(response.headers);

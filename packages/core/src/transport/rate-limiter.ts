@@ -1,9 +1,15 @@
 import { abortableDelay } from './abortable-delay.js';
-import type { BucketSpec, SharedRateLimit } from './bucket-spec.js';
+import { type BucketPermit, type BucketSpec, type SharedRateLimit, UNHELD_PERMIT } from './bucket-spec.js';
 import { LocalBucket } from './local-bucket.js';
 import { SharedBucket } from './shared-bucket.js';
+import { SlidingBucket } from './sliding-bucket.js';
 
-export type { BucketSpec, SharedRateLimit } from './bucket-spec.js';
+export type { BucketPermit, BucketSpec, SharedRateLimit } from './bucket-spec.js';
+
+/** A place taken in a bucket, with how long the caller waited for it (ms). */
+export interface AcquiredSlot extends BucketPermit {
+  waitedMs: number;
+}
 
 export type RateLimitOption =
   | false
@@ -30,7 +36,7 @@ export class BucketLimiters {
   /** Buckets shared through Redis (bottleneck clustering). */
   private readonly limiters = new Map<string, SharedBucket | null>();
   /** In-process buckets (see local-bucket.ts for why these are not bottleneck). */
-  private readonly locals = new Map<string, LocalBucket | null>();
+  private readonly locals = new Map<string, LocalBucket | SlidingBucket | null>();
   private readonly shared: SharedRateLimit | null;
   private readonly pausedUntil = new Map<string, number>();
 
@@ -51,17 +57,30 @@ export class BucketLimiters {
   /**
    * Resolves when a request in `bucket` may be sent, with how long it waited for its slot (ms; a
    * pause the provider asked for included); rejects with an aborted NetworkError on abort, and then
-   * gives its slot back.
+   * gives its slot back. A `sliding` bucket counts the request from this moment: a caller that can
+   * tell when the answer came uses `acquireFor`.
    */
   async acquire(bucket: string | undefined, signal?: AbortSignal): Promise<number> {
-    if (this.option === false) return 0;
+    const slot = await this.acquireFor(bucket, signal);
+    slot.done();
+    return slot.waitedMs;
+  }
+
+  /**
+   * As `acquire`, and the place is held until `done()` is called once the request's answer (or its
+   * failure) is in: a `sliding` bucket keeps it for the bucket's interval after that.
+   */
+  async acquireFor(bucket: string | undefined, signal?: AbortSignal): Promise<AcquiredSlot> {
+    if (this.option === false) return { waitedMs: 0, done: UNHELD_PERMIT.done };
     const started = performance.now();
     const paused = this.pausedFor(bucket);
     if (paused > 0) await abortableDelay(paused, signal);
-    if (!bucket) return performance.now() - started;
+    if (!bucket) return { waitedMs: performance.now() - started, done: UNHELD_PERMIT.done };
+    let permit: BucketPermit = UNHELD_PERMIT;
     if (!this.shared) {
       const local = this.localFor(bucket);
-      if (local) {
+      if (local instanceof SlidingBucket) permit = await local.acquire(signal);
+      else if (local) {
         const now = performance.now();
         const slot = local.book(now);
         if (slot > now) {
@@ -74,9 +93,9 @@ export class BucketLimiters {
         }
       }
     } else {
-      await this.sharedFor(bucket)?.reserve(signal);
+      permit = (await this.sharedFor(bucket)?.reserve(signal)) ?? UNHELD_PERMIT;
     }
-    return performance.now() - started;
+    return { waitedMs: performance.now() - started, done: () => permit.done() };
   }
 
   /** Holds every request of `bucket` (no bucket: the provider-wide pause) until `untilMs` (epoch ms). */
@@ -106,12 +125,14 @@ export class BucketLimiters {
     await Promise.all([...this.limiters.values()].map((limiter) => limiter?.disconnect()));
   }
 
-  private localFor(bucket: string): LocalBucket | null {
+  private localFor(bucket: string): LocalBucket | SlidingBucket | null {
     if (this.locals.has(bucket)) return this.locals.get(bucket) ?? null;
     const spec = this.spec(bucket);
-    const local = spec
-      ? new LocalBucket(spec.limit, spec.intervalMs, spec.strategy ?? 'spread', SPREAD_MARGIN)
-      : null;
+    const local = !spec
+      ? null
+      : spec.strategy === 'sliding'
+        ? new SlidingBucket(spec.limit, spec.intervalMs)
+        : new LocalBucket(spec.limit, spec.intervalMs, spec.strategy ?? 'spread', SPREAD_MARGIN);
     this.locals.set(bucket, local);
     return local;
   }

@@ -1,6 +1,13 @@
 import type Bottleneck from 'bottleneck';
-import { NetworkError } from '../errors/error-classes.js';
-import type { BucketSpec, SharedRateLimit } from './bucket-spec.js';
+import {
+  type BucketPermit,
+  type BucketSpec,
+  permitReleasing,
+  type SharedRateLimit,
+  UNHELD_PERMIT,
+} from './bucket-spec.js';
+import { slotAbortedError } from './slot-aborted-error.js';
+import { WaitingLine } from './waiting-line.js';
 
 let loading: Promise<typeof Bottleneck> | undefined;
 
@@ -15,18 +22,24 @@ function loadBottleneck(): Promise<typeof Bottleneck> {
 /**
  * A rate-limit bucket shared by every process using the same `id`, through bottleneck's
  * clustering over an ioredis connection (the limiter registers in Redis as soon as it is built).
+ * A `sliding` bucket is bottleneck's `maxConcurrent` (counted across the cluster): each request
+ * holds one of `limit` jobs from when it is let through until `intervalMs` after its answer
+ * (see sliding-bucket.ts for why from the answer). A process that dies holding jobs frees them
+ * when bottleneck's heartbeat drops it (`clientTimeout`).
  */
 export class SharedBucket {
   private readonly limiter: Promise<Bottleneck>;
   /** The connection built over the caller's client; it opens a duplicate of it for subscriptions. */
   private connection: { subscriber?: { disconnect(): void } } | undefined;
-  private readonly windowed: boolean;
-  /** Callers of a `spread` bucket waiting for a slot, first come first served. */
-  private readonly line: Waiter[] = [];
+  private readonly strategy: NonNullable<BucketSpec['strategy']>;
+  private readonly intervalMs: number;
+  /** Callers of a `spread` or `sliding` bucket waiting for a slot, first come first served. */
+  private readonly line = new WaitingLine<BucketPermit>();
   private serving = false;
 
   constructor(spec: BucketSpec, shared: SharedRateLimit, key: string, spreadMargin: number) {
-    this.windowed = spec.strategy === 'window';
+    this.strategy = spec.strategy ?? 'spread';
+    this.intervalMs = spec.intervalMs;
     this.limiter = loadBottleneck().then((BottleneckClass) => {
       const settings: Bottleneck.ConstructorOptions =
         spec.strategy === 'window'
@@ -36,7 +49,9 @@ export class SharedBucket {
               reservoirRefreshInterval: spec.intervalMs,
               maxConcurrent: null,
             }
-          : { minTime: Math.ceil((spec.intervalMs / spec.limit) * spreadMargin), maxConcurrent: null };
+          : spec.strategy === 'sliding'
+            ? { maxConcurrent: spec.limit }
+            : { minTime: Math.ceil((spec.intervalMs / spec.limit) * spreadMargin), maxConcurrent: null };
       const connection = new BottleneckClass.IORedisConnection({ client: shared.redis as never });
       this.connection = connection as unknown as { subscriber?: { disconnect(): void } };
       const limiter = new BottleneckClass({
@@ -55,28 +70,29 @@ export class SharedBucket {
   /**
    * Resolves when this process may send; rejects at once with an aborted NetworkError on abort,
    * and the abandoned slot is not used up. bottleneck cannot take a queued job back, so a `spread`
-   * bucket keeps its waiters here and asks bottleneck for one slot at a time, handing each slot to
-   * the first caller still waiting (an aborted one has left the line); a `window` bucket's
-   * reservoir gets an abandoned slot back once its job comes up.
+   * or `sliding` bucket keeps its waiters here and asks bottleneck for one slot at a time, handing
+   * each slot to the first caller still waiting (an aborted one has left the line); a `window`
+   * bucket's reservoir gets an abandoned slot back once its job comes up. The permit's `done()`
+   * matters to a `sliding` bucket only (its place is held until then, plus the window).
    */
-  async reserve(signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) throw abortError();
-    if (!this.windowed) return this.reserveInLine(signal);
+  async reserve(signal?: AbortSignal): Promise<BucketPermit> {
+    if (signal?.aborted) throw slotAbortedError();
+    if (this.strategy !== 'window') return this.reserveInLine(signal);
     const limiter = await this.limiter;
     const slot = limiter.schedule(() => Promise.resolve());
-    if (!signal) return slot;
-    await new Promise<void>((resolve, reject) => {
+    if (!signal) return slot.then(() => UNHELD_PERMIT);
+    return new Promise<BucketPermit>((resolve, reject) => {
       let abandoned = false;
       const onAbort = () => {
         abandoned = true;
-        reject(abortError());
+        reject(slotAbortedError());
       };
       signal.addEventListener('abort', onAbort, { once: true });
       slot.then(
         () => {
           signal.removeEventListener('abort', onAbort);
           if (abandoned) limiter.incrementReservoir(1).catch(() => {});
-          resolve();
+          resolve(UNHELD_PERMIT);
         },
         (error: unknown) => {
           signal.removeEventListener('abort', onAbort);
@@ -86,18 +102,10 @@ export class SharedBucket {
     });
   }
 
-  private reserveInLine(signal: AbortSignal | undefined): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: () => {} };
-      waiter.onAbort = () => {
-        const at = this.line.indexOf(waiter);
-        if (at !== -1) this.line.splice(at, 1);
-        reject(abortError());
-      };
-      signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      this.line.push(waiter);
-      void this.serveLine();
-    });
+  private reserveInLine(signal: AbortSignal | undefined): Promise<BucketPermit> {
+    const place = this.line.join(signal);
+    void this.serveLine();
+    return place;
   }
 
   /** Takes slots from bottleneck one at a time while anyone waits, each for the first in line. */
@@ -107,20 +115,39 @@ export class SharedBucket {
     try {
       const limiter = await this.limiter;
       while (this.line.length > 0) {
-        await limiter.schedule(() => Promise.resolve());
-        const waiter = this.line.shift();
-        if (!waiter) continue;
-        waiter.signal?.removeEventListener('abort', waiter.onAbort);
-        waiter.resolve();
+        const release = await this.nextSlot(limiter);
+        const served = this.line.serveFirst(() =>
+          this.strategy === 'sliding' ? permitReleasing(() => release(this.intervalMs)) : UNHELD_PERMIT,
+        );
+        if (!served) release(0); // everyone left the line: nothing was sent
       }
     } catch (error) {
-      for (const waiter of this.line.splice(0)) {
-        waiter.signal?.removeEventListener('abort', waiter.onAbort);
-        waiter.reject(error);
-      }
+      this.line.failAll(error);
     } finally {
       this.serving = false;
     }
+  }
+
+  /**
+   * Waits for bottleneck's next slot. `spread`: a job that ends at once (its `minTime` spaces the
+   * next). `sliding`: a job that keeps running (one of `maxConcurrent`) until the returned
+   * function is called, `holdMs` after which it ends.
+   */
+  private nextSlot(limiter: Bottleneck): Promise<(holdMs: number) => void> {
+    if (this.strategy !== 'sliding') return limiter.schedule(() => Promise.resolve()).then(() => () => {});
+    return new Promise((started, failed) => {
+      limiter
+        .schedule(
+          () =>
+            new Promise<void>((end) => {
+              started((holdMs) => {
+                if (holdMs > 0) setTimeout(end, holdMs);
+                else end();
+              });
+            }),
+        )
+        .catch(failed);
+    });
   }
 
   /**
@@ -131,15 +158,4 @@ export class SharedBucket {
     await (await this.limiter).disconnect(false);
     this.connection?.subscriber?.disconnect();
   }
-}
-
-interface Waiter {
-  resolve: () => void;
-  reject: (error: unknown) => void;
-  signal: AbortSignal | undefined;
-  onAbort: () => void;
-}
-
-function abortError(): NetworkError {
-  return new NetworkError('The request was aborted while waiting for a rate-limit slot', { code: 'aborted' });
 }
