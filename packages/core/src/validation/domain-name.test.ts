@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/error-classes.js';
-import { looksLikeDomainName, normalizeDomainName, toUnicodeDomainName } from './domain-name.js';
+import {
+  looksLikeDomainName,
+  normalizeDomainName,
+  plainAsciiName,
+  toUnicodeDomainName,
+  uts46Ascii,
+} from './domain-name.js';
 
 describe('normalizeDomainName', () => {
   it.each([
@@ -95,5 +101,36 @@ describe('normalizeDomainName', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('plainAsciiName (the path that skips tr46)', () => {
+  it('gives what UTS 46 gives, for any name it accepts', () => {
+    const label = fc.stringMatching(/^[A-Za-z0-9-]{0,8}$/);
+    const name = fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.'));
+    let taken = 0;
+    fc.assert(
+      fc.property(name, (candidate) => {
+        const plain = plainAsciiName(candidate);
+        if (plain === undefined) return;
+        taken += 1;
+        expect(plain).toBe(uts46Ascii(candidate));
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(taken).toBeGreaterThan(1_000);
+  });
+
+  it.each([
+    'xn--bcher-kva.com',
+    'ab--cd.com',
+    '-a.com',
+    'a-.com',
+    'a..com',
+    'bücher.com',
+    '_dmarc.example.com',
+    `${'a'.repeat(64)}.com`,
+  ])('leaves %s to UTS 46', (candidate) => {
+    expect(plainAsciiName(candidate)).toBeUndefined();
   });
 });

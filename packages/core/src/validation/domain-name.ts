@@ -5,6 +5,40 @@ import { uts46 } from './uts46.js';
 const LDH_LABEL = /^[a-z0-9-]+$/;
 const MAX_LABEL = 63;
 const MAX_NAME = 253;
+const ASCII_LDH_NAME = /^[A-Za-z0-9.-]+$/;
+
+const UTS46_OPTIONS = {
+  checkHyphens: true,
+  checkBidi: true,
+  checkJoiners: true,
+  useSTD3ASCIIRules: true,
+  verifyDNSLength: false,
+  transitionalProcessing: false,
+} as const;
+
+/** UTS 46 ToASCII (tr46) with the options every name is checked with: null when it refuses the name. */
+export function uts46Ascii(name: string): string | null {
+  return uts46().toASCII(name, UTS46_OPTIONS);
+}
+
+/**
+ * The ASCII form of a name UTS 46 can only lower-case: letters, digits and hyphens in labels of 1 to
+ * 63 characters, none starting or ending with a hyphen, none with hyphens in the 3rd and 4th places
+ * (`xn--` included), so there is no Punycode to check, no Bidi or joiner rule that applies, and
+ * ToASCII is the lower-cased name (domain-name.test.ts checks this against tr46 on random names).
+ * Undefined for every other name, which takes the whole of UTS 46. Names from providers are checked
+ * on every answer, so the common case skips tr46 (bench/RESULTS.md, "Overhead per call").
+ */
+export function plainAsciiName(name: string): string | undefined {
+  if (!ASCII_LDH_NAME.test(name)) return undefined;
+  const lower = name.toLowerCase();
+  for (const label of lower.split('.')) {
+    if (label.length === 0 || label.length > MAX_LABEL) return undefined;
+    if (label.startsWith('-') || label.endsWith('-')) return undefined;
+    if (label[2] === '-' && label[3] === '-') return undefined;
+  }
+  return lower;
+}
 
 /** Issues with a domain name, empty when it is valid. `path` names the argument. */
 export function domainNameIssues(
@@ -16,14 +50,7 @@ export function domainNameIssues(
   const withoutDot = name.endsWith('.') ? name.slice(0, -1) : name;
   if (withoutDot.length === 0) return { ascii: null, issues: [{ path, message: 'must not be empty' }] };
   if (/\s/.test(withoutDot)) issues.push({ path, message: 'must not contain white space' });
-  const ascii = uts46().toASCII(withoutDot, {
-    checkHyphens: true,
-    checkBidi: true,
-    checkJoiners: true,
-    useSTD3ASCIIRules: true,
-    verifyDNSLength: false,
-    transitionalProcessing: false,
-  });
+  const ascii = plainAsciiName(withoutDot) ?? uts46Ascii(withoutDot);
   const labels = (ascii ?? withoutDot.toLowerCase()).split('.');
   if (labels.length < 2) issues.push({ path, message: 'needs at least two labels (name and TLD)' });
   for (const label of labels) {
