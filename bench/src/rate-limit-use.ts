@@ -215,7 +215,7 @@ export const rateLimitUse: Measurement = async ({ runs, log }): Promise<Measurem
   ];
   const notes = [
     `Minimum time = ${CHECKS} / (${LIMIT} per ${INTERVAL_MS} ms) = ${MIN_MS} ms. The adapter's \`spread\` strategy spaces requests ${spacing} ms apart (the limit's ${INTERVAL_MS / LIMIT} ms plus its 5% safety margin), so its best possible ratio is about ${((CHECKS * spacing) / MIN_MS).toFixed(3)} (${((INTERVAL_MS / LIMIT) * 1.05).toFixed(3)} ms rounded up to bottleneck's whole-millisecond \`minTime\`): the margin is what keeps every window of any alignment under the limit, and the rest is the time of the last request itself.`,
-    `Medians: ${median(single.ratio).toFixed(3)} in one process${skipped ? '' : `, ${median(shared.ratio).toFixed(3)} with ${WORKERS} processes through Redis (measured from the first worker's start to the last worker's end; every worker waits for a common start signal after its Redis connection is up, so process start-up is not counted, but bottleneck's first Redis round trips are)`}. Errors from checks: ${single.errors + shared.errors}.`,
+    `Medians: ${median(single.ratio).toFixed(3)} in one process${skipped ? '' : `, ${median(shared.ratio).toFixed(3)} with ${WORKERS} processes through Redis (measured from the first worker's start to the last worker's end; every worker waits for a common start signal after its Redis connection is up and one listing through another shared bucket has loaded the HTTP stack and bottleneck, so process start-up and module loading are not counted (section 6 measures them), but the availability limiter's first Redis round trips are)`}. Errors from checks: ${single.errors + shared.errors}.`,
   ];
   if (!skipped)
     notes.push(
