@@ -128,7 +128,7 @@ describe('hostile faults', () => {
     expect(emulator.state.handlerCalls).toBe(1);
     // The log counts what the emulator wrote; a byte it wrote may still be on its way: the client
     // gets every byte logged as sent (and the drip goes on meanwhile).
-    const logged = emulator.requests[0]!.bytesSent;
+    const logged = emulator.requests[0]!.bytesSent ?? Number.NaN;
     expect(logged).toBeGreaterThanOrEqual(Buffer.byteLength(received));
     await vi.waitFor(() => expect(Buffer.byteLength(received)).toBeGreaterThanOrEqual(logged), {
       timeout: 2_000,
