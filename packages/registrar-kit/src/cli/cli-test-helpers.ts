@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { IO } from './render.js';
+import type { InputStream, IO } from './render.js';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 export const built = existsSync(CLI);
@@ -58,8 +58,20 @@ export function errorOf(run: Run): { name: string; code: string; message: string
   return (JSON.parse(run.stderr.trim().split('\n').at(-1)!) as { error: never }).error;
 }
 
-/** An in-process `IO` for runCli that collects what the CLI writes (no stdin, no colours). */
-export function capturedIo(): { io: IO; stdout: () => string; stderr: () => string } {
+/** What an in-process run reads: its environment, a stdin, whether stderr is a terminal. */
+export interface CaptureOptions {
+  /** Default: `{ NO_COLOR: '1' }`. */
+  env?: NodeJS.ProcessEnv;
+  stdin?: InputStream;
+  stderrTTY?: boolean;
+}
+
+/** An in-process `IO` for runCli that collects what the CLI writes (no stdin, no colours by default). */
+export function capturedIo(options: CaptureOptions = {}): {
+  io: IO;
+  stdout: () => string;
+  stderr: () => string;
+} {
   let stdout = '';
   let stderr = '';
   const io: IO = {
@@ -70,12 +82,14 @@ export function capturedIo(): { io: IO; stdout: () => string; stderr: () => stri
       },
     },
     stderr: {
+      ...(options.stderrTTY === undefined ? {} : { isTTY: options.stderrTTY }),
       write: (chunk: string) => {
         stderr += chunk;
         return true;
       },
     },
-    env: { NO_COLOR: '1' },
+    env: options.env ?? { NO_COLOR: '1' },
+    ...(options.stdin ? { stdin: options.stdin } : {}),
   };
   return { io, stdout: () => stdout, stderr: () => stderr };
 }

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturedIo } from './cli-test-helpers.js';
 import { runCli } from './program.js';
-import type { InputStream, IO } from './render.js';
+import type { InputStream } from './render.js';
 
 const ZONE = 'test-domain-1.com';
 let dir: string;
@@ -30,25 +31,8 @@ function terminal(answer: string | null) {
   stdin.isTTY = true;
   if (answer === null) stdin.end();
   else stdin.end(`${answer}\n`);
-  let stdout = '';
-  let stderr = '';
-  const io: IO = {
-    stdout: {
-      write: (chunk: string) => {
-        stdout += chunk;
-        return true;
-      },
-    },
-    stderr: {
-      write: (chunk: string) => {
-        stderr += chunk;
-        return true;
-      },
-    },
-    env: { NO_COLOR: '1' },
-    stdin: stdin as InputStream,
-  };
-  return { io, out: () => stdout, err: () => stderr };
+  const { io, stdout, stderr } = capturedIo({ env: { NO_COLOR: '1' }, stdin: stdin as InputStream });
+  return { io, out: stdout, err: stderr };
 }
 
 const apply = (...extra: string[]) => [

@@ -1,6 +1,7 @@
 /** Runs the CLI in process with COLUMNS=80 and captures what it writes (no build needed). */
+
+import { capturedIo } from '../cli/cli-test-helpers.js';
 import { runCli } from '../cli/program.js';
-import type { IO } from '../cli/render.js';
 
 export interface Captured {
   code: number;
@@ -13,26 +14,9 @@ export async function run(
   env: Record<string, string> = {},
   stderrTTY = false,
 ): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: IO = {
-    stdout: {
-      write(chunk: string) {
-        stdout += chunk;
-        return true;
-      },
-    },
-    stderr: {
-      isTTY: stderrTTY,
-      write(chunk: string) {
-        stderr += chunk;
-        return true;
-      },
-    },
-    env: { COLUMNS: '80', ...env },
-  };
+  const { io, stdout, stderr } = capturedIo({ env: { COLUMNS: '80', ...env }, stderrTTY });
   const code = await runCli(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout: stdout(), stderr: stderr() };
 }
 
 /** The first domain the emulator of `provider` holds. */
