@@ -4,26 +4,17 @@
  * seeded domain where the example says `example.com`, and reads the credentials from the
  * environment as the example says.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type DnsimpleEmulator, startDnsimpleEmulator } from '@registrar-kit/testkit';
+import * as core from '@registrar-kit/core';
+import {
+  type DnsimpleEmulator,
+  readmeExample,
+  runReadmeExample,
+  startDnsimpleEmulator,
+} from '@registrar-kit/testkit';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-
-function readmeExample(): string {
-  const readme = readFileSync(join(here, '..', 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Example'));
-  const match = /```ts\n([\s\S]*?)```/.exec(section);
-  if (!match) throw new Error('README.md has no ts block under "## Example"');
-  return match[1]!;
-}
+import { createDnsimple, type DnsimpleOptions } from './index.js';
 
 let emulator: DnsimpleEmulator;
-const folder = mkdtempSync(join(tmpdir(), 'dnsimple-readme-'));
-const script = join(folder, 'readme-example.ts');
 
 beforeAll(async () => {
   emulator = await startDnsimpleEmulator({ rateLimits: false, seed: { domains: 2, recordsPerDomain: 0 } });
@@ -32,23 +23,20 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
-  rmSync(folder, { recursive: true, force: true });
   await emulator?.close();
 });
 
 it('the README example runs against the emulator', async () => {
   const zone = emulator.seedInfo.ownedDomains[0]!;
-  const source = readmeExample()
-    .replace('createDnsimple({', `createDnsimple({ baseURL: ${JSON.stringify(emulator.url)},`)
-    .replaceAll("'example.com'", JSON.stringify(zone));
-  expect(source).toContain(emulator.url);
-  writeFileSync(script, `${source}\nexport {};\n`);
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  try {
-    await import(/* @vite-ignore */ script);
-  } finally {
-    log.mockRestore();
-  }
+  const example = readmeExample(new URL('../README.md', import.meta.url));
+  expect(example.imports).toContainEqual({ name: 'createDnsimple', from: '@registrar-kit/adapter-dnsimple' });
+  // The example as written; only the API is the emulator and 'example.com' a seeded domain.
+  const atEmulator = (options: DnsimpleOptions = {}) => createDnsimple({ ...options, baseURL: emulator.url });
+  await runReadmeExample(
+    { ...example, body: example.body.replaceAll("'example.com'", JSON.stringify(zone)) },
+    { '@registrar-kit/core': core, '@registrar-kit/adapter-dnsimple': { createDnsimple: atEmulator } },
+    { log: () => {} },
+  );
   expect(emulator.ledger.map((entry) => [entry.operation, entry.domain, entry.amount])).toEqual([
     ['register', 'ada-lovelace-shop.com', '12.99'],
     ['renew', zone, '25.98'],

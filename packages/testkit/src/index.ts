@@ -7,4 +7,5 @@ export {
   testRegistrar,
 } from './conformance/test-registrar.js';
 export * from './emulators.js';
+export { type ReadmeExample, readmeExample, runReadmeExample } from './readme-example.js';
 export * from './redis.js';

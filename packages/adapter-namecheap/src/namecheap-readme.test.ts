@@ -1,20 +1,7 @@
 /** The README's example runs against the emulator, so it cannot rot. */
-import { readFileSync } from 'node:fs';
-import { startNamecheapEmulator } from '@registrar-kit/testkit';
+import { readmeExample, runReadmeExample, startNamecheapEmulator } from '@registrar-kit/testkit';
 import { expect, it } from 'vitest';
 import { createNamecheap, type NamecheapOptions } from './index.js';
-
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
-  ...args: string[]
-) => (...values: unknown[]) => Promise<void>;
-
-/** The README's ```ts block without its import line (the test passes the binding itself). */
-function example(): string {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-  if (!block) throw new Error('README.md has no ts block');
-  return block.replace(/^import .*;\n/gm, '');
-}
 
 it('the README example runs against the emulator', async () => {
   const emulator = await startNamecheapEmulator({ rateLimits: false });
@@ -29,10 +16,13 @@ it('the README example runs against the emulator', async () => {
   try {
     // The example's `sandbox: true` gives way to the emulator's address; 'example.com' is a seeded domain.
     const onEmulator = (options: NamecheapOptions) => createNamecheap({ ...options, baseURL: emulator.url });
-    const code = example().replaceAll("'example.com'", `'${emulator.seedInfo.ownedDomains[0]}'`);
-    await new AsyncFunction('createNamecheap', 'console', code)(onEmulator, {
-      log: (line: string) => lines.push(line),
-    });
+    const example = readmeExample(new URL('../README.md', import.meta.url));
+    const body = example.body.replaceAll("'example.com'", `'${emulator.seedInfo.ownedDomains[0]}'`);
+    await runReadmeExample(
+      { ...example, body },
+      { '@registrar-kit/adapter-namecheap': { createNamecheap: onEmulator } },
+      { log: (line: string) => lines.push(line) },
+    );
   } finally {
     process.env = env;
     await emulator.close();

@@ -1,12 +1,9 @@
 /** The README's example, run against the Glauca emulator, so it cannot rot. */
-import { readFileSync } from 'node:fs';
-import { startGlaucaEmulator } from '@registrar-kit/testkit';
+import { readmeExample, runReadmeExample, startGlaucaEmulator } from '@registrar-kit/testkit';
 import { afterAll, expect, it, vi } from 'vitest';
 import type { GlaucaOptions } from './glauca-client.js';
 import { createGlauca } from './glauca-registrar.js';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const example = /```ts\n([\s\S]*?)```/.exec(readme)![1]!;
 const emulator = await startGlaucaEmulator({ rateLimits: false, seed: { domains: 1 } });
 afterAll(async () => {
   await emulator.close();
@@ -15,12 +12,14 @@ afterAll(async () => {
 
 it('README example: registers with a ContactInput under maxPrice, renews and polls, creates the zone, delegates, adds a record, reads the auth code', async () => {
   vi.stubEnv('GLAUCA_TOKEN', emulator.seedInfo.credentials.token!);
-  const body = example.replace(/^import .*$/m, '');
   // The example as written; only the hosts point at the emulator.
   const atEmulator = (options: GlaucaOptions = {}) =>
     createGlauca({ ...options, baseURL: emulator.url, dnsBaseURL: emulator.url, rateLimit: false });
-  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
-  await new AsyncFunction('createGlauca', body)(atEmulator);
+  await runReadmeExample(
+    readmeExample(new URL('../README.md', import.meta.url)),
+    { '@registrar-kit/adapter-glauca': { createGlauca: atEmulator } },
+    console,
+  );
 
   expect(emulator.ledger.map((entry) => [entry.operation, entry.domain])).toEqual([
     ['register', 'example-shop.com'],

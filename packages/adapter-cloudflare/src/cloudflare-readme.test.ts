@@ -1,31 +1,9 @@
 /** The README's example runs as written, against the emulator, so it cannot rot. */
-import { readFileSync } from 'node:fs';
 import * as core from '@registrar-kit/core';
-import { startCloudflareEmulator } from '@registrar-kit/testkit';
+import { readmeExample, runReadmeExample, startCloudflareEmulator } from '@registrar-kit/testkit';
 import { afterEach, expect, it } from 'vitest';
 import { CLOUDFLARE_ACCOUNT_ID_ENV, CLOUDFLARE_API_TOKEN_ENV } from './cloudflare-provider-info.js';
 import * as adapter from './index.js';
-
-const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-
-/** The first ```ts block after `## Example`, with its imports turned into bindings. */
-function example(): { names: string[]; modules: string[]; body: string } {
-  const section = README.slice(README.indexOf('## Example'));
-  const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
-  const names: string[] = [];
-  const modules: string[] = [];
-  const body = code.replace(
-    /^import \{([^}]+)\} from '([^']+)';\n/gm,
-    (_line, list: string, module: string) => {
-      for (const name of list.split(',').map((n) => n.trim())) {
-        names.push(name);
-        modules.push(module);
-      }
-      return '';
-    },
-  );
-  return { names, modules, body };
-}
 
 afterEach(() => {
   delete process.env[CLOUDFLARE_API_TOKEN_ENV];
@@ -46,14 +24,9 @@ it('the README example registers, creates the zone and loads its records in one 
           adapter.createCloudflare({ ...options, baseURL: `${emulator.url}/client/v4` }),
       },
     };
-    const { names, modules: from, body } = example();
     const logged: unknown[][] = [];
     const console = { log: (...args: unknown[]) => logged.push(args) };
-    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
-      ...args: string[]
-    ) => (...values: unknown[]) => Promise<void>;
-    const run = new AsyncFunction(...names, 'console', body);
-    await run(...names.map((name, i) => modules[from[i]!]![name]), console);
+    await runReadmeExample(readmeExample(new URL('../README.md', import.meta.url)), modules, console);
 
     expect(logged).toEqual([
       [
