@@ -1,18 +1,7 @@
 import { ConflictError, ValidationError } from '@registrar-kit/core';
 import { describe, expect, it } from 'vitest';
-import { namecheapOnEmulator, sent } from './test/namecheap-setup.js';
+import { CONTACT as contact, namecheapOnEmulator, sent } from './test/namecheap-setup.js';
 
-const contact = {
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  phone: '+44.2071234567',
-  address1: '1 Example Street',
-  city: 'London',
-  stateProvince: 'London',
-  postalCode: 'N1 1AA',
-  country: 'GB',
-};
 const caught = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,

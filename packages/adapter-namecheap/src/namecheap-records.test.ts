@@ -1,6 +1,6 @@
 import { NotFoundError, toArray, ValidationError } from '@registrar-kit/core';
 import { describe, expect, it } from 'vitest';
-import { hostRows, namecheapOnEmulator, operationOf, sent } from './test/namecheap-setup.js';
+import { CONTACT, hostRows, namecheapOnEmulator, operationOf, sent } from './test/namecheap-setup.js';
 
 const caught = (promise: Promise<unknown>) =>
   promise.then(
@@ -39,17 +39,7 @@ describe('records over setHosts (read-modify-write)', () => {
     await registrar.registerDomain({
       domain: zone,
       contacts: {
-        registrant: {
-          firstName: 'Ada',
-          lastName: 'Lovelace',
-          email: 'ada@example.com',
-          phone: '+44.2071234567',
-          address1: '1 Example Street',
-          city: 'London',
-          stateProvince: 'London',
-          postalCode: 'N1 1AA',
-          country: 'GB',
-        },
+        registrant: CONTACT,
       },
     });
     // A new domain has the parking rows: `www CNAME parkingpage.namecheap.com.` and `@ URL http://www.<name>/`.

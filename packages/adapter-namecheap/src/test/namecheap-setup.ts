@@ -16,6 +16,19 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((emulator) => emulator.close()));
 });
 
+/** The ContactInput the order and record tests register with (inline: Namecheap has no contact ids). */
+export const CONTACT = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phone: '+44.2071234567',
+  address1: '1 Example Street',
+  city: 'London',
+  stateProvince: 'London',
+  postalCode: 'N1 1AA',
+  country: 'GB',
+};
+
 /** Starts an emulator (closed after the test) and an adapter on it with the emulator's credentials. */
 export async function namecheapOnEmulator(
   options: NamecheapEmulatorOptions = {},
